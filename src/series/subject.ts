@@ -1,0 +1,93 @@
+import type { SubjectInfo } from './types.js';
+
+/**
+ * Reply and forward markers mail clients put before a subject: English `Re:`/`Fwd:`/`Fw:`, German `Aw:`/`Wg:`,
+ * Scandinavian `Sv:`, Dutch `Antw:`. Repeats (`Re: Re: Fwd:`) are all stripped.
+ */
+const REPLY_MARKER = /^(?:re|aw|fwd?|sv|wg|antw)\s*(?:\[\d+\])?\s*:\s*/i;
+/** A leading `[...]` group; b4 reads every leading group, so `[PATCH] [net] x` gives both prefixes. */
+const BRACKET_GROUP = /^\[([^\]]*)\]\s*/;
+/** `[PATCHv3]` and `[RFCv2]` glue the version to the word: b4 splits them the same way. */
+const GLUED_VERSION = /\b(patch|rfc|resend)(v\d+)\b/gi;
+const COUNTER = /^(\d{1,4})\/(\d{1,4})$/;
+const VERSION = /^v(\d{1,4})$/i;
+
+interface Prefix {
+  counter: number | null;
+  total: number | null;
+  version: number | null;
+  words: string[];
+}
+
+/** Reads the words of the bracket groups; counters and versions are taken out, the rest kept in order. */
+function readPrefixWords(chunks: string[]): Prefix {
+  const out: Prefix = { counter: null, total: null, version: null, words: [] };
+  for (const raw of chunks) {
+    const chunk = raw.replace(/^[,;]+|[,;]+$/g, '');
+    if (chunk === '') continue;
+    const counter = COUNTER.exec(chunk);
+    const version = VERSION.exec(chunk);
+    if (counter) {
+      out.counter = Number(counter[1]);
+      out.total = Number(counter[2]);
+    } else if (version) {
+      out.version = Number(version[1]);
+    } else {
+      out.words.push(chunk);
+    }
+  }
+  return out;
+}
+
+/** Strips every leading reply/forward marker (`Re: Re: Fwd:`). */
+function stripReplyMarkers(subject: string): { rest: string; isReply: boolean } {
+  let rest = subject;
+  let isReply = false;
+  for (let m = REPLY_MARKER.exec(rest); m; m = REPLY_MARKER.exec(rest)) {
+    rest = rest.slice(m[0].length);
+    isReply = true;
+  }
+  return { rest, isReply };
+}
+
+/**
+ * Takes a subject apart as b4's LoreSubject does (mricon/b4 src/b4/__init__.py): reply markers, every leading
+ * bracket group, `N/M` counters, `vN` versions, PATCH/RFC/RESEND words. What was not given is inferred and marked:
+ * version 1 (`versionInferred`) and, for a patch, 1/1 (`counterInferred`). `[PATCH 6/5]` raises the total to 6.
+ */
+export function parseSubject(raw: string): SubjectInfo {
+  const unfolded = raw.replace(/\s+/g, ' ').trim();
+  const first = stripReplyMarkers(unfolded);
+  let rest = first.rest;
+  let isReply = first.isReply;
+  const chunks: string[] = [];
+  for (let m = BRACKET_GROUP.exec(rest); m; m = BRACKET_GROUP.exec(rest)) {
+    chunks.push(...(m[1] ?? '').replace(GLUED_VERSION, '$1 $2').split(' '));
+    rest = rest.slice(m[0].length);
+    // `[PATCH] Re: foo` is still a reply (some clients put the marker after the list tag).
+    const inner = stripReplyMarkers(rest);
+    rest = inner.rest;
+    isReply ||= inner.isReply;
+  }
+  const prefix = readPrefixWords(chunks);
+  const lower = prefix.words.map((w) => w.toLowerCase());
+  const isPatch = lower.some((w) => w.startsWith('patch'));
+  const counterGiven = prefix.counter !== null && prefix.total !== null;
+  const assumeSingle = !counterGiven && isPatch;
+  const counter = counterGiven ? prefix.counter : assumeSingle ? 1 : null;
+  const total = counterGiven ? Math.max(prefix.total ?? 0, prefix.counter ?? 0) : assumeSingle ? 1 : null;
+  return {
+    raw,
+    summary: rest.trim(),
+    isReply,
+    prefixes: prefix.words,
+    isPatch,
+    rfc: lower.some((w) => w.startsWith('rfc')),
+    resend: lower.some((w) => w.startsWith('resend')),
+    version: prefix.version ?? 1,
+    versionInferred: prefix.version === null,
+    counter,
+    total,
+    counterInferred: !counterGiven,
+  };
+}
