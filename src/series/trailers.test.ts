@@ -1,0 +1,80 @@
+import { describe, it, expect } from 'vitest';
+import { commitTrailers, replyTrailers, numberLines, canonicalTrailerKey, formatTrailer } from './trailers.js';
+import { parsePerson, sameMailbox } from './person.js';
+
+describe('commitTrailers', () => {
+  it('should read the last paragraph with canonical keys, persons and body lines', () => {
+    const msg = 'Subject line body.\n\nMore prose: with a colon.\n\nreviewed-BY: A B <a@b.org>\nFixes: 0123456789ab ("x: y")\nSigned-off-by: C D <c@d.org>\n';
+    const got = commitTrailers(msg, 'p@x', 'patch');
+    expect(got).toEqual([
+      { key: 'Reviewed-by', value: 'A B <a@b.org>', from: 'p@x', origin: 'patch', person: { name: 'A B', email: 'a@b.org' }, line: 5 },
+      { key: 'Fixes', value: '0123456789ab ("x: y")', from: 'p@x', origin: 'patch', person: null, line: 6 },
+      { key: 'Signed-off-by', value: 'C D <c@d.org>', from: 'p@x', origin: 'patch', person: { name: 'C D', email: 'c@d.org' }, line: 7 },
+    ]);
+  });
+
+  it('should join continuations and wrapped addresses and skip [extinfo] lines as b4 does', () => {
+    const msg = [
+      'Prose.', '',
+      'Reviewed-by: Bogus Bupkes <bogus@example.com>',
+      '[for the parts that are bogus]',
+      'Tested-by: Some Person <bogus2@example.com>',
+      '           [indented]',
+      'Link: https://msgid.link/x  # initial submission',
+      'Signed-off-by: Wrapped Persontrailer',
+      '<broken@example.com>',
+    ].join('\n');
+    expect(commitTrailers(msg, 'p', 'patch').map(formatTrailer)).toEqual([
+      'Reviewed-by: Bogus Bupkes <bogus@example.com>',
+      'Tested-by: Some Person <bogus2@example.com> [indented]',
+      'Link: https://msgid.link/x  # initial submission',
+      'Signed-off-by: Wrapped Persontrailer <broken@example.com>',
+    ]);
+  });
+
+  it('should find nothing when the last paragraph is prose', () => {
+    expect(commitTrailers('Signed-off-by: X <x@y.org>\n\nJust prose here.', 'p', 'patch')).toEqual([]);
+  });
+});
+
+describe('replyTrailers', () => {
+  const sender = { name: 'Follow Upper', email: 'follow.upper@example.org' };
+  it('should accept trailers naming the sender and set aside the others', () => {
+    const lines = numberLines('Looks good.\n\nReviewed-by: Follow Upper <follow.upper@example.org>\nTested-by: Else <else@example.org>\nCc: x@y.org\nFixes: abc123', 10);
+    const got = replyTrailers(lines, 'r@x', sender);
+    expect(got.accepted.map((t) => [formatTrailer(t), t.line, t.origin])).toEqual([
+      ['Reviewed-by: Follow Upper <follow.upper@example.org>', 12, 'reply'],
+      ['Fixes: abc123', 15, 'reply'],
+    ]);
+    expect(got.ignored.map(formatTrailer)).toEqual(['Tested-by: Else <else@example.org>']);
+  });
+
+  it('should refuse person trailers without an address and links under non-link keys', () => {
+    const got = replyTrailers(numberLines('Acked-by: me\nReviewed-by: https://x.org Follow Upper <follow.upper@example.org>\nLink: https://x.org/1'), 'r', sender);
+    expect(got.accepted.map(formatTrailer)).toEqual(['Link: https://x.org/1']);
+  });
+});
+
+describe('parsePerson / sameMailbox', () => {
+  it.each([
+    ['A B <a@b.org>', { name: 'A B', email: 'a@b.org' }],
+    ['"Doe, Jane" <jane@example.com>', { name: 'Doe, Jane', email: 'jane@example.com' }],
+    ['bare@example.org', { name: '', email: 'bare@example.org' }],
+    ['Name (corp) <n@c.org>', { name: 'Name (corp)', email: 'n@c.org' }],
+    ['Tester2, Followup <t@e.com>', null],
+    ['Tester1 [corp] <t@e.com>', null],
+    ['HTML <h@e.com<mailto:h@e.com>>', null],
+    ['abcdef01234567890', null],
+  ])('should parse %s', (value, expected) => {
+    expect(parsePerson(value)).toEqual(expected);
+  });
+
+  it('should compare mailboxes as b4 does', () => {
+    expect(sameMailbox('Foo+kernel@Intel.com', 'foo@intel.com')).toBe(true);
+    expect(sameMailbox('foo@linux.intel.com', 'foo@intel.com')).toBe(true);
+    expect(sameMailbox('foo@a.b.intel.com', 'foo@intel.com')).toBe(false);
+    expect(sameMailbox('bar@intel.com', 'foo@intel.com')).toBe(false);
+    expect(canonicalTrailerKey('SIGNED-OFF-BY')).toBe('Signed-off-by');
+    expect(canonicalTrailerKey('X-Custom')).toBe('X-Custom');
+  });
+});
