@@ -1,0 +1,55 @@
+/**
+ * Temporary folders (worktrees, scratch repos, patch files) that must not outlive the run, even
+ * when the user presses Ctrl-C. Each is registered while in use; a process-level SIGINT/SIGTERM
+ * handler, installed once on first use, removes whatever is still registered and then lets the
+ * signal take its usual course (exit 130 / 143). A worktree's record in its repository is pruned
+ * by the next run (`git worktree prune` before each `worktree add`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const live = new Set<string>();
+let handlerInstalled = false;
+
+function removeAllNow(): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  live.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeAllNow();
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+  handlerInstalled = false;
+  // With no other listener, re-raise so the default action ends the process as the user asked;
+  // otherwise the other listener (the CLI's) already received this signal and decides.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function installHandler(): void {
+  if (handlerInstalled) return;
+  handlerInstalled = true;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', removeAllNow);
+}
+
+/** Creates and registers a fresh folder under the system temp dir. */
+export function makeTempDir(label: string): string {
+  installHandler();
+  const dir = mkdtempSync(join(tmpdir(), `patchscope-${label}-`));
+  live.add(dir);
+  return dir;
+}
+
+/** Removes a registered folder (and forgets it). Safe to call twice. */
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  live.delete(dir);
+}
+
+/** Folders still registered: for tests that check cleanup. */
+export function liveTempDirs(): readonly string[] {
+  return [...live];
+}
