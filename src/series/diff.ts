@@ -1,0 +1,156 @@
+import { parsePatch } from 'diff';
+import type { StructuredPatch } from 'diff';
+import type { DiffFile, Diffstat, DiffstatMismatch, FileStatus, Hunk, HunkLine } from './types.js';
+import { statPathMatches } from './diffstat.js';
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+const FILE_START = /^(?:diff -|Index: )/;
+const SIMILARITY = /^(?:similarity|dissimilarity) index (\d+)%$/;
+
+export interface ParsedDiff {
+  files: DiffFile[];
+  /** jsdiff's complaint when the diff cannot be parsed (wrong hunk counts …); files is then empty. */
+  error: string | null;
+}
+
+function stripPrefix(name: string | undefined): string | null {
+  if (name === undefined || name === '/dev/null') return null;
+  return name.replace(/^[ab]\//, '');
+}
+
+function statusOf(p: StructuredPatch): FileStatus {
+  if (p.isRename) return 'renamed';
+  if (p.isCopy) return 'copied';
+  if (p.isCreate || p.oldFileName === '/dev/null') return 'added';
+  if (p.isDelete || p.newFileName === '/dev/null') return 'deleted';
+  return 'modified';
+}
+
+/** The last line of the hunk whose header is at `at`, counting lines as the header states them. */
+function hunkEnd(lines: string[], at: number, oldCount: number, newCount: number): number {
+  let i = at;
+  while ((oldCount > 0 || newCount > 0) && i + 1 < lines.length) {
+    const c = (lines[++i] as string)[0];
+    if (c === '+') newCount--;
+    else if (c === '-') oldCount--;
+    else if (c !== '\\') {
+      oldCount--;
+      newCount--;
+    }
+  }
+  while ((lines[i + 1] ?? '').startsWith('\\')) i++;
+  return i;
+}
+
+/**
+ * Line numbers of each file header and hunk header in the diff text, in order (jsdiff does not keep them). Hunk
+ * bodies are skipped by their counts, so a `--- ` line inside a hunk is never taken for a file header.
+ */
+function headerLines(lines: string[]): { files: number[]; hunks: number[] } {
+  const files: number[] = [];
+  const hunks: number[] = [];
+  let inFileHeader = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const h = HUNK_HEADER.exec(line);
+    if (h) {
+      hunks.push(i);
+      i = hunkEnd(lines, i, Number(h[2] ?? 1), Number(h[4] ?? 1));
+      inFileHeader = false;
+    } else if (FILE_START.test(line) || (!inFileHeader && line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ '))) {
+      files.push(i);
+      inFileHeader = true;
+    }
+  }
+  return { files, hunks };
+}
+
+function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: number): HunkLine[] {
+  let oldLine = oldStart;
+  let newLine = newStart;
+  return raw.map((l, i) => {
+    const at = bodyLine + 1 + i;
+    const text = l.slice(1);
+    if (l.startsWith('+')) return { kind: 'add', text, oldLine: null, newLine: newLine++, bodyLine: at };
+    if (l.startsWith('-')) return { kind: 'remove', text, oldLine: oldLine++, newLine: null, bodyLine: at };
+    if (l.startsWith('\\')) return { kind: 'no-newline', text: l, oldLine: null, newLine: null, bodyLine: at };
+    return { kind: 'context', text, oldLine: oldLine++, newLine: newLine++, bodyLine: at };
+  });
+}
+
+function similarity(lines: string[], from: number, to: number): number | null {
+  for (let i = from; i < to && i < lines.length; i++) {
+    const m = SIMILARITY.exec(lines[i] as string);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * Parses a diff with jsdiff into files and hunks, filling in from git's extended headers what jsdiff leaves out
+ * (similarity, hunk section text, body line numbers). `firstBodyLine` is the body line where diffText starts.
+ * A diff jsdiff rejects is a value (`error`), never an exception.
+ */
+export function parseDiff(diffText: string, firstBodyLine: number): ParsedDiff {
+  if (diffText.trim() === '') return { files: [], error: null };
+  let patches: StructuredPatch[];
+  try {
+    patches = parsePatch(diffText);
+  } catch (e) {
+    return { files: [], error: e instanceof Error ? e.message : String(e) };
+  }
+  const lines = diffText.split('\n');
+  const at = headerLines(lines);
+  let hunkIndex = 0;
+  const files = patches.map((p, fi): DiffFile => {
+    const start = at.files[fi] ?? 0;
+    const end = at.files[fi + 1] ?? lines.length;
+    const status = statusOf(p);
+    const oldPath = status === 'added' ? null : stripPrefix(p.oldFileName);
+    const newPath = status === 'deleted' ? null : stripPrefix(p.newFileName);
+    const hunks = p.hunks.map((h): Hunk => {
+      const headerAt = at.hunks[hunkIndex++] ?? start;
+      const header = lines[headerAt] ?? '';
+      const bodyLine = firstBodyLine + headerAt;
+      const section = HUNK_HEADER.exec(header)?.[5] ?? '';
+      return { ...h, section, header, bodyLine, lines: hunkLines(h.lines, h.oldStart, h.newStart, bodyLine) };
+    });
+    const count = (kind: HunkLine['kind']) => hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === kind).length, 0);
+    return {
+      path: newPath ?? oldPath ?? '',
+      oldPath,
+      newPath,
+      status,
+      binary: p.isBinary === true,
+      oldMode: p.oldMode ?? null,
+      newMode: p.newMode ?? null,
+      similarity: similarity(lines, start, end),
+      added: count('add'),
+      removed: count('remove'),
+      hunks,
+      bodyLine: firstBodyLine + start,
+    };
+  });
+  return { files, error: null };
+}
+
+/** Where the diffstat the sender printed disagrees with the parsed diff: per file and in the totals. */
+export function diffstatMismatches(stat: Diffstat | null, files: DiffFile[]): DiffstatMismatch[] {
+  if (!stat) return [];
+  const out: DiffstatMismatch[] = [];
+  const matched = new Set<DiffFile>();
+  for (const s of stat.files) {
+    const file = files.find((f) => !matched.has(f) && statPathMatches(s.path, f.path));
+    if (file) matched.add(file);
+    const actual = file ? file.added + file.removed : null;
+    if (file && (s.binary || file.binary)) continue; // a binary stat counts bytes, not lines
+    if (actual !== s.changes) out.push({ path: s.path, stated: s.changes, actual });
+  }
+  if (stat.files.length > 0) for (const f of files) if (!matched.has(f)) out.push({ path: f.path, stated: null, actual: f.added + f.removed });
+  const added = files.reduce((n, f) => n + f.added, 0);
+  const removed = files.reduce((n, f) => n + f.removed, 0);
+  if (stat.insertions !== added) out.push({ path: '(insertions)', stated: stat.insertions, actual: added });
+  if (stat.deletions !== removed) out.push({ path: '(deletions)', stated: stat.deletions, actual: removed });
+  if (stat.filesChanged !== files.length) out.push({ path: '(files changed)', stated: stat.filesChanged, actual: files.length });
+  return out;
+}
