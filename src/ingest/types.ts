@@ -69,3 +69,6 @@ export interface IngestResult {
   messages: RawMessage[];
   skipped: SkippedMessage[];
 }
+
+/** One item of a streamed input: a decoded message, or one that could not be decoded (with why). */
+export type IngestItem = { kind: 'message'; message: RawMessage } | { kind: 'skipped'; skipped: SkippedMessage };

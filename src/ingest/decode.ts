@@ -1,0 +1,85 @@
+/**
+ * One message's bytes → RawMessage, through postal-mime (chosen in docs/mime-decoder.md).
+ * postal-mime does the MIME work (RFC 2047 words, QP, base64, charsets, multipart); this file
+ * only maps its result onto the contract in ./types.ts and records what it had to guess.
+ */
+import PostalMime, { decodeWords } from 'postal-mime';
+import type { Email, Attachment } from 'postal-mime';
+import { InputError } from '../util/errors.js';
+import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
+import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
+import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
+
+/**
+ * Total header bytes postal-mime accepts per message (its own default is 2 MiB). A 1 MB header
+ * line still decodes; a message over this limit is skipped with the library's reason.
+ */
+const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
+
+/** The MIME types whose parts we keep as text attachments (patches sent as attachments). */
+const TEXT_ATTACHMENT = /^text\//;
+
+/**
+ * Decode one message. Throws InputError naming the origin when postal-mime rejects the bytes;
+ * streaming callers turn that into a SkippedMessage so that count in == count out.
+ */
+export async function decodeMessage(bytes: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
+  let email: Email;
+  try {
+    email = await PostalMime.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
+  } catch (e) {
+    throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return toRawMessage(email, bytes, origin);
+}
+
+export function locationOf(origin: MessageOrigin): { source: string; message: number; offset?: number } {
+  const source = origin.file === undefined ? origin.source : `${origin.source}/${origin.file}`;
+  return origin.offset === null ? { source, message: origin.index } : { source, message: origin.index, offset: origin.offset };
+}
+
+function toRawMessage(email: Email, bytes: Uint8Array, origin: MessageOrigin): RawMessage {
+  const headers: Header[] = email.headerLines.map((h) => ({ name: h.key, value: headerValue(h.line) }));
+  const first = (name: string): string | undefined => headers.find((h) => h.name === name)?.value;
+  const fromHeader = first('from');
+  const dateHeader = email.headers.find((h) => h.key === 'date')?.value ?? null;
+  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": decoded with a fallback (windows-1252)`);
+  if (email.headers.length === 0) warnings.push('no header lines: the message is a bare body');
+  const date = isoDate(email.date);
+  if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);
+  const attachments = email.attachments.filter((a) => TEXT_ATTACHMENT.test(a.mimeType)).map(toTextAttachment);
+  return {
+    origin,
+    messageId: singleMessageId(email.messageId),
+    inReplyTo: singleMessageId(email.inReplyTo),
+    references: messageIdsIn(email.references),
+    from: fromHeader === undefined ? null : authorLikeGit(fromHeader),
+    date,
+    dateHeader,
+    subject: first('subject') ?? '',
+    body: normaliseNewlines(email.text ?? ''),
+    attachments,
+    headers,
+    warnings,
+  };
+}
+
+/** A raw header line → its value, unfolded as git does, RFC 2047 words decoded, trimmed. */
+function headerValue(line: string): string {
+  const raw = unfoldLikeGit(line.slice(line.indexOf(':') + 1));
+  try {
+    return decodeWords(raw).trim();
+  } catch {
+    return raw.trim();
+  }
+}
+
+function toTextAttachment(a: Attachment): TextAttachment {
+  const text = typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content);
+  return { filename: a.filename, mimeType: a.mimeType, text: normaliseNewlines(text) };
+}
+
+/** CRLF → LF, as git mailsplit does for every line (a lone CR is content and is kept). */
+function normaliseNewlines(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+}

@@ -1,0 +1,102 @@
+/**
+ * The two places where patchscope follows `git mailinfo` (mailinfo.c, git 2.39) rather than a
+ * MIME library, because reviewers compare our output with what `git am` records:
+ * - header unfolding: the line before a fold loses trailing blanks and the continuation's first
+ *   blank becomes one space (so a folded tab reads as a space, as in `git am`'s subject);
+ * - the author: comments and quoted strings stay in the name ("A (zzz) U Thor (Comment)"), an
+ *   empty, over-long or address-like name is replaced by the address (`get_sane_name`).
+ * Conformance: test/conformance-ingest.test.ts checks both against git's t5100 expectations.
+ */
+import type { Person } from './types.js';
+
+/** Unfold a raw header value the way mailinfo's `read_one_header_line` does. */
+export function unfoldLikeGit(raw: string): string {
+  return raw.replace(/[ \t]*\r?\n[ \t]/g, ' ').replace(/\r?\n/g, '');
+}
+
+/** Longest name git keeps (bytes); longer names are replaced by the address. */
+const MAX_NAME_BYTES = 60;
+
+/**
+ * The author of a decoded, unfolded From value, as `handle_from()` computes it. Without an `@`,
+ * only `Name <addr>` is understood (git's `parse_bogus_from`); anything else gives null.
+ */
+export function authorLikeGit(from: string): Person | null {
+  const f = unquoteQuotedPairs(from);
+  const at = f.indexOf('@');
+  if (at < 0) return bogusFrom(from);
+  // The address is the run of non-blanks around '@', possibly opened by '<'.
+  let start = at;
+  let opened = false;
+  while (start > 0) {
+    const c = f[start - 1]!;
+    if (/\s/.test(c)) break;
+    if (c === '<') {
+      opened = true;
+      break;
+    }
+    start--;
+  }
+  const len = /^[^ \n\t\r\v\f>]*/.exec(f.slice(start))![0].length;
+  const email = f.slice(start, start + len);
+  const after = start + len < f.length ? start + len + 1 : start + len;
+  let name = (f.slice(0, opened ? start - 1 : start) + ' ' + f.slice(after)).replace(/\s+/g, ' ').trim();
+  if (name.startsWith('(') && name.endsWith(')')) name = name.slice(1, -1);
+  return { name: saneName(name, email), email };
+}
+
+function bogusFrom(from: string): Person | null {
+  const bra = from.indexOf('<');
+  const ket = bra < 0 ? -1 : from.indexOf('>', bra);
+  if (ket < 0) return null;
+  const email = from.slice(bra + 1, ket);
+  return { name: saneName(from.slice(0, bra).trim(), email), email };
+}
+
+function saneName(name: string, email: string): string {
+  const tooLong = Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES;
+  return name.length === 0 || tooLong || /[@<>]/.test(name) ? email : name;
+}
+
+/**
+ * mailinfo's `unquote_quoted_pair`: quoted strings lose their quotes and backslashes; comments
+ * keep their parentheses (nested ones too) but lose backslashes.
+ */
+function unquoteQuotedPairs(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i++]!;
+    if (c === '"') i = copyQuoted(s, i, (ch) => (out += ch));
+    else if (c === '(') {
+      out += '(';
+      i = copyComment(s, i, (ch) => (out += ch));
+    } else out += c;
+  }
+  return out;
+}
+
+function copyQuoted(s: string, i: number, emit: (c: string) => void): number {
+  while (i < s.length) {
+    const c = s[i++]!;
+    if (c === '\\' && i < s.length) emit(s[i++]!);
+    else if (c === '"') return i;
+    else emit(c);
+  }
+  return i;
+}
+
+function copyComment(s: string, i: number, emit: (c: string) => void): number {
+  let depth = 1;
+  while (i < s.length) {
+    const c = s[i++]!;
+    if (c === '\\' && i < s.length) {
+      emit(s[i++]!);
+      continue;
+    }
+    emit(c);
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return i;
+}

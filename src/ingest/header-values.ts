@@ -1,0 +1,61 @@
+/**
+ * Small pure helpers that turn header values into the shapes RawMessage promises:
+ * message ids without angle brackets (RFC 5322 §3.6.4), dates as ISO 8601 UTC, charset warnings.
+ */
+
+/** Every `<id>` in a header value, in order, without the brackets; duplicates dropped. */
+export function messageIdsIn(value: string | undefined): string[] {
+  if (!value) return [];
+  const ids: string[] = [];
+  for (const m of value.matchAll(/<([^<>\s]+)>/g)) {
+    if (!ids.includes(m[1]!)) ids.push(m[1]!);
+  }
+  return ids;
+}
+
+/**
+ * The single id of a Message-ID / In-Reply-To header. Some mailers omit the brackets; a lone
+ * token with an `@` is then taken as the id. Anything else (a phrase, a comment) gives null.
+ */
+export function singleMessageId(value: string | undefined): string | null {
+  const bracketed = messageIdsIn(value)[0];
+  if (bracketed !== undefined) return bracketed;
+  const bare = value?.trim() ?? '';
+  return /^[^\s<>()]+@[^\s<>()]+$/.test(bare) ? bare : null;
+}
+
+/**
+ * postal-mime gives the date as ISO 8601 when it parses and the raw header otherwise.
+ * Normalise to ISO 8601 UTC, or null when the header is missing or not a date.
+ */
+export function isoDate(parsed: string | undefined): string | null {
+  if (!parsed || !/^\d{4}-\d\d-\d\dT/.test(parsed)) return null;
+  const t = Date.parse(parsed);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/**
+ * Charset labels that the WHATWG decoder does not know. postal-mime still decodes such parts
+ * (falling back to windows-1252), so the message survives with a warning. Only Content-Type
+ * header lines are scanned, not bodies, so a patch that mentions `charset=` causes no warning.
+ */
+export function unknownCharsets(raw: Uint8Array): string[] {
+  // latin1 maps bytes 1:1, so offsets and ASCII header syntax survive any 8-bit content.
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  const unknown: string[] = [];
+  const contentType = /^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim;
+  for (const header of text.matchAll(contentType)) {
+    const label = /charset\s*=\s*"?([^";\s]+)/i.exec(header[0])?.[1];
+    if (label && !isKnownCharset(label) && !unknown.includes(label)) unknown.push(label);
+  }
+  return unknown;
+}
+
+function isKnownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}

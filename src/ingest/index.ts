@@ -1,0 +1,14 @@
+/** Ingest: bytes → RawMessage[]. The only names other stages should import from this folder. */
+export { readInput, iterateMessages, type ReadInputOptions } from './read-input.js';
+export { decodeMessage } from './decode.js';
+export { parseGitRange } from './git-range.js';
+export type {
+  Header,
+  IngestItem,
+  IngestResult,
+  MessageOrigin,
+  Person,
+  RawMessage,
+  SkippedMessage,
+  TextAttachment,
+} from './types.js';
