@@ -1,0 +1,137 @@
+import type { Patch, PatchSeries, Person, Trailer } from '../../series/types.js';
+import {
+  collectFollowupTrailers, mergeTrailers, ownTrailers, type IgnoredTrailer,
+} from '../../analysis/versions/index.js';
+
+/**
+ * A series as an mbox for `git am`, with the review trailers from the replies folded into each
+ * commit message as `b4 am` (0.12) does: the patch's own trailers stay as they are, in order;
+ * trailers given in replies by their sender follow, without duplicates; trailers given for someone
+ * else are left out and reported. The cover letter is not part of it. A `Link:` trailer is added
+ * only when asked. Lines starting with `From ` are quoted `>From ` (mboxo, as b4's Python mailbox
+ * writes them), so git mailsplit cannot mistake them for a message boundary.
+ */
+export interface AmMboxOptions {
+  /** Add `Link: <mask with %s = Message-ID>`; `true` uses https://lore.kernel.org/r/%s (b4's linkmask). */
+  addLink?: boolean | string;
+  /** b4 `am -t`: apply trailers given on the cover letter to every patch. */
+  applyCoverTrailers?: boolean;
+}
+
+export interface AmPatchReport {
+  index: number;
+  subject: string;
+  /** Trailers added from replies (and `Link:` when asked), in the order written. */
+  added: Trailer[];
+  ignored: IgnoredTrailer[];
+}
+
+export interface AmMbox {
+  mbox: string;
+  patches: AmPatchReport[];
+  /** Patch numbers the series lacks: the mbox skips them, `git am` will likely fail after the gap. */
+  missing: number[];
+}
+
+const DEFAULT_LINK_MASK = 'https://lore.kernel.org/r/%s';
+const TRAILER_LINE = /^[A-Za-z0-9][A-Za-z0-9-]*:\s*\S/;
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Header values come from mail: no line breaks may survive into our headers. */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ');
+}
+
+/** RFC 2047 B-encoding for non-ASCII header text; ASCII passes unchanged. */
+function encodeWord(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?utf-8?b?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+
+function formatAddress(person: Person | null): string {
+  if (!person) return 'Unknown <unknown@unknown.invalid>';
+  const name = oneLine(person.name).trim();
+  const email = oneLine(person.email).trim();
+  if (!name) return `<${email}>`;
+  if (!/^[\x20-\x7e]*$/.test(name)) return `${encodeWord(name)} <${email}>`;
+  // RFC 5322 specials in a display name need a quoted string ("Doe, Jane").
+  return /[()<>@,;:\\".[\]]/.test(name) ? `"${name.replace(/(["\\])/g, '\\$1')}" <${email}>` : `${name} <${email}>`;
+}
+
+/** RFC 5322 date in UTC: the contract keeps the instant (ISO), not the sender's zone. */
+function formatDate(iso: string | null): string {
+  const d = new Date(iso ?? 0);
+  const when = Number.isNaN(d.getTime()) ? new Date(0) : d;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[when.getUTCDay()]}, ${when.getUTCDate()} ${MONTHS[when.getUTCMonth()]} ${when.getUTCFullYear()} `
+    + `${p(when.getUTCHours())}:${p(when.getUTCMinutes())}:${p(when.getUTCSeconds())} +0000`;
+}
+
+/** b4 `get_am_subject`: `[PATCH RFC v2 3/26] summary` (git am strips the brackets). */
+function amSubject(series: PatchSeries, patch: Patch): string {
+  const parts = ['PATCH', ...(series.rfc ? ['RFC'] : []), ...(patch.subjectInfo.versionInferred ? [] : [`v${series.version}`])];
+  if (!patch.subjectInfo.counterInferred) parts.push(`${patch.index}/${series.total}`);
+  return `[${parts.join(' ')}] ${oneLine(patch.subject)}`;
+}
+
+/** Splits the body into the commit message and what follows it (`---`, diffstat, diff). */
+function splitBody(patch: Patch): { message: string; rest: string } {
+  if (patch.commitMessage && patch.body.startsWith(patch.commitMessage)) {
+    return { message: patch.commitMessage, rest: patch.body.slice(patch.commitMessage.length) };
+  }
+  return { message: patch.commitMessage, rest: `---\n${patch.diffText}` };
+}
+
+/** The commit message with `added` appended to its trailer block (or as a new block). */
+export function appendTrailers(message: string, added: readonly Pick<Trailer, 'key' | 'value'>[]): string {
+  const trimmed = message.replace(/\s+$/, '');
+  if (!added.length) return `${trimmed}\n`;
+  const lines = trimmed.split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  const block = added.map((t) => `${t.key}: ${oneLine(t.value)}`).join('\n');
+  const joiner = trimmed === '' ? '' : TRAILER_LINE.test(last) ? '\n' : '\n\n';
+  return `${trimmed}${joiner}${block}\n`;
+}
+
+function linkTrailer(patch: Patch, addLink: boolean | string): Trailer {
+  const mask = typeof addLink === 'string' ? addLink : DEFAULT_LINK_MASK;
+  return { key: 'Link', value: mask.replace('%s', patch.messageId), from: patch.messageId, origin: 'patch', person: null, line: 0 };
+}
+
+/** mboxo quoting of body lines that git mailsplit could read as a message boundary. */
+function quoteFromLines(body: string): string {
+  return body.replace(/^From /gm, '>From ');
+}
+
+function amMessage(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { text: string; report: AmPatchReport } {
+  const collected = collectFollowupTrailers(series, patch, { applyCoverTrailers: opts.applyCoverTrailers });
+  const extra = opts.addLink ? [...collected.accepted, linkTrailer(patch, opts.addLink)] : collected.accepted;
+  const { added } = mergeTrailers(ownTrailers(patch), extra);
+  const { message, rest } = splitBody(patch);
+  const body = quoteFromLines(`${appendTrailers(message, added)}${rest.replace(/^\n*/, '')}`).replace(/\n*$/, '\n');
+  const headers = [
+    'From git@z Thu Jan  1 00:00:00 1970',
+    `Subject: ${encodeWord(amSubject(series, patch))}`,
+    `From: ${formatAddress(patch.author)}`,
+    `Date: ${formatDate(patch.date)}`,
+    `Message-Id: <${oneLine(patch.messageId)}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset="utf-8"',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  return {
+    text: `${headers.join('\n')}\n\n${body}\n`,
+    report: { index: patch.index, subject: patch.subject, added, ignored: collected.ignored },
+  };
+}
+
+/** The series as an am-ready mbox, with what was added and ignored per patch. */
+export function buildAmMbox(series: PatchSeries, opts: AmMboxOptions = {}): AmMbox {
+  const messages = series.patches.map((p) => amMessage(series, p, opts));
+  return { mbox: messages.map((m) => m.text).join(''), patches: messages.map((m) => m.report), missing: [...series.missing] };
+}
+
+/** The series as an mbox ready for `git am`. */
+export function toAmMbox(series: PatchSeries, opts: AmMboxOptions = {}): string {
+  return buildAmMbox(series, opts).mbox;
+}
