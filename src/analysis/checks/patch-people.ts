@@ -1,0 +1,29 @@
+import type { Patch } from '../../series/types.js';
+import { commitMessageEnd, splitBodyLines } from './commit-message.js';
+import { trailerEmail } from './trailer-lines.js';
+
+/** The address of an in-body `From:` at the top of the body (format-patch writes one when sender ≠ author). */
+function inBodyFromEmail(patch: Pick<Patch, 'body'>): string | null {
+  const lines = splitBodyLines(patch.body).slice(0, commitMessageEnd(splitBodyLines(patch.body)));
+  for (const line of lines) {
+    if (line.text.trim() === '') break;
+    const m = /^From:\s*(.*)$/.exec(line.text);
+    if (m) return trailerEmail(m[1]!);
+  }
+  return null;
+}
+
+/** Who wrote the change: the in-body `From:` when there is one, else the mail's author. */
+export function authorEmail(patch: Pick<Patch, 'body' | 'author'>): string | null {
+  return inBodyFromEmail(patch) ?? patch.author?.email.toLowerCase() ?? null;
+}
+
+/**
+ * Who sent the mail, when known. With an in-body `From:` the model's author may be that in-body person, and then
+ * the sender is not recorded anywhere we can read: null (the check that needs it stays silent).
+ */
+export function senderEmail(patch: Pick<Patch, 'body' | 'author'>): string | null {
+  const author = patch.author?.email.toLowerCase() ?? null;
+  const inBody = inBodyFromEmail(patch);
+  return inBody !== null && inBody === author ? null : author;
+}

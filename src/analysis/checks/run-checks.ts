@@ -1,0 +1,73 @@
+import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Finding } from '../findings.js';
+import { DEFAULT_CHECK_OPTIONS, type Check, type CheckHit, type CheckOptions, type SeriesHit } from './check.js';
+import { CHECK_CRASHED, CHECKS, type CheckId } from './registry.js';
+
+export interface RunChecksOptions extends Partial<CheckOptions> {
+  /** Run only these checks. */
+  only?: readonly CheckId[];
+  /** Skip these checks (checkpatch `--ignore`). */
+  skip?: readonly CheckId[];
+}
+
+function toFinding(check: Check, hit: CheckHit, patch: Patch | undefined): Finding {
+  const finding: Finding = {
+    id: check.id,
+    severity: check.severity,
+    where: { ...(patch ? { patch: patch.index, messageId: patch.messageId } : {}), ...hit.where },
+    message: hit.message,
+  };
+  return hit.excerpt === undefined ? finding : { ...finding, excerpt: hit.excerpt };
+}
+
+function crashed(check: Check, error: unknown, patch: Patch | undefined): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    id: CHECK_CRASHED.id,
+    severity: CHECK_CRASHED.severity,
+    where: patch ? { patch: patch.index, messageId: patch.messageId } : {},
+    message: `check ${check.id} crashed: ${reason}`,
+  };
+}
+
+/** A series-level hit that names a patch gets that patch's Message-ID too. */
+function seriesFindings(check: Check, hits: SeriesHit[], series: PatchSeries): Finding[] {
+  return hits.map(({ patch: index, ...hit }) => {
+    const patch = index === undefined ? undefined : series.patches.find((p) => p.index === index);
+    const finding = toFinding(check, hit, patch);
+    return index !== undefined && !patch ? { ...finding, where: { patch: index, ...finding.where } } : finding;
+  });
+}
+
+/** Runs one check; a throw becomes a `check-crashed` finding and the run goes on (b4 review/checks.py). */
+function runOne(check: Check, series: PatchSeries, options: CheckOptions): Finding[] {
+  if (check.scope === 'series') {
+    try {
+      return seriesFindings(check, check.run(series, options), series);
+    } catch (error) {
+      return [crashed(check, error, undefined)];
+    }
+  }
+  return series.patches.flatMap((patch) => {
+    try {
+      return check.run(patch, { series, options }).map((hit) => toFinding(check, hit, patch));
+    } catch (error) {
+      return [crashed(check, error, patch)];
+    }
+  });
+}
+
+/** Series-wide findings first, then by patch, then by `#N`; registry order breaks ties (the sort is stable). */
+function byLocation(a: Finding, b: Finding): number {
+  return (a.where.patch ?? -1) - (b.where.patch ?? -1) || (a.where.bodyLine ?? 0) - (b.where.bodyLine ?? 0);
+}
+
+/** Runs the checkpatch-style checks over one series: per-series checks once, per-patch checks on every patch. */
+export function runChecks(series: PatchSeries, opts: RunChecksOptions = {}): Finding[] {
+  const { only, skip, ...limits } = opts;
+  const options: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, ...limits };
+  const selected = (CHECKS as readonly Check[]).filter(
+    (c) => (only === undefined || (only as readonly string[]).includes(c.id)) && !(skip as readonly string[] | undefined)?.includes(c.id),
+  );
+  return selected.flatMap((check) => runOne(check, series, options)).sort(byLocation);
+}

@@ -1,0 +1,29 @@
+import { patchCheck } from './check.js';
+import { bodyLineHit } from './diff-lines.js';
+import { patchTrailers, type RawTrailer } from './trailer-lines.js';
+
+/** What checkpatch says about the shape of a trailer line, first problem only (its BAD_SIGN_OFF messages). */
+function shapeProblem(t: RawTrailer): string | null {
+  const name = t.knownKey ?? t.key;
+  if (!t.hasColon) return `'${t.key}' lacks its colon: write '${name}: value'`;
+  if (/\s/.test(t.key)) return `Non-standard signature: '${t.key}:' - did you mean '${name}:'?`;
+  if (t.indent !== '') return `Do not use whitespace before ${name}:`;
+  if (t.spaceBeforeColon !== '') return `Do not use whitespace before the colon of ${name}:`;
+  if (t.spaceAfterColon !== ' ') return `Use a single space after ${name}:`;
+  if (t.value.trim() === '') return `${name}: has no value`;
+  if (t.knownKey === null && /-by$/i.test(t.key)) return `Non-standard signature: ${t.key}:`;
+  return null;
+}
+
+export const trailerMalformed = patchCheck({
+  id: 'trailer-malformed',
+  severity: 'warning',
+  checkpatchType: 'BAD_SIGN_OFF',
+  description: "a trailer line is not 'Key: value' (missing colon, stray blanks, unknown signature tag)",
+  run(patch) {
+    return patchTrailers(patch).flatMap((t) => {
+      const problem = shapeProblem(t);
+      return problem === null ? [] : [bodyLineHit(t, problem)];
+    });
+  },
+});

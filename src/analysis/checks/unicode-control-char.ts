@@ -1,0 +1,32 @@
+import { patchCheck } from './check.js';
+import { addedLineHit, addedLines } from './diff-lines.js';
+
+/**
+ * Characters that make code read differently from how it compiles: bidi overrides and isolates (Trojan Source,
+ * CVE-2021-42574) and C0/C1 controls other than tab (a trailing CR is dos-line-endings).
+ */
+const NAMES: Record<number, string> = {
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
+  0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK', 0x061c: 'ARABIC LETTER MARK',
+};
+const CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f-\x9f]/u;
+
+function describe(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return NAMES[code] ? `${hex} ${NAMES[code]}` : `${hex} control character`;
+}
+
+export const unicodeControlChar = patchCheck({
+  id: 'unicode-control-char',
+  severity: 'error',
+  description: 'an added line contains a Unicode bidi override/isolate or a control character',
+  run(patch) {
+    return addedLines(patch).flatMap((a) => {
+      const m = CONTROL.exec(a.line.text.replace(/\r$/, ''));
+      return m ? [addedLineHit(a, `invisible ${describe(m[0])} can make the code read differently than it compiles`)] : [];
+    });
+  },
+});
