@@ -134,7 +134,8 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>, opts: SplitOptio
 function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions): Generator<MboxSlice> {
   const base = st.carryOffset;
   let bodyFrom = 0;
-  let cand = !st.midLine && startsWith(buf, 0, FROM_SPACE) ? 0 : nextCandidate(buf, 0);
+  const midLine = st.midLine;
+  let cand = !midLine && startsWith(buf, 0, FROM_SPACE) ? 0 : nextCandidate(buf, 0);
   st.midLine = false;
   while (cand >= 0) {
     const nl = buf.indexOf(LF, cand);
@@ -155,8 +156,10 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
     }
     cand = nextCandidate(buf, lineEnd - 1);
   }
-  // No separator can start inside the rest except on its last, partial line.
-  const keepFrom = atEnd ? buf.length : Math.max(buf.lastIndexOf(LF) + 1, bodyFrom);
+  // No separator can start inside the rest except on its last, partial line, and only if that
+  // line started in this buffer or at its very beginning.
+  const firstLineStart = midLine ? buf.indexOf(LF) + 1 || buf.length : 0;
+  const keepFrom = atEnd ? buf.length : Math.max(buf.lastIndexOf(LF) + 1, bodyFrom, firstLineStart);
   const tail = buf.subarray(keepFrom);
   const tailMayBeSeparator =
     tail.length > 0 && tail.length < MAX_SEPARATOR_LINE && startsWith(FROM_SPACE, 0, tail.subarray(0, 5));

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isFromLine, splitMbox, unquoteMboxrd, type MboxSlice } from './mbox.js';
+
+const SEP = 'From 1234abcd Mon Sep 17 00:00:00 2001\n';
+
+async function* chunked(text: string | Buffer, size: number): AsyncGenerator<Buffer> {
+  const b = Buffer.isBuffer(text) ? text : Buffer.from(text, 'latin1');
+  for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+}
+
+async function split(text: string | Buffer, opts: { mboxrd?: boolean; chunk?: number } = {}): Promise<MboxSlice[]> {
+  const out: MboxSlice[] = [];
+  for await (const m of splitMbox(chunked(text, opts.chunk ?? 1 << 20), { mboxrd: opts.mboxrd ?? false })) out.push(m);
+  return out;
+}
+const texts = (slices: MboxSlice[]): string[] => slices.map((s) => s.bytes.toString('latin1'));
+
+describe('isFromLine (git mailsplit is_from_line)', () => {
+  it.each([
+    ['From 1234abcd Mon Sep 17 00:00:00 2001\n', true],
+    ['From nobody Mon Sep 17 00:00:00 2001\n', true],
+    ['From foo@z Thu Jan  1 00:00:00 1970\n', true],
+    ['From foo@z Thu Jan  1 00:00:00 1970\r\n', true],
+    ['From mboxrd@git Thu Jan  1 00:00:00 1970', true],
+    ['From the beginning, mbox should have been mboxrd\n', false],
+    ['From: A U Thor <a@example.com>\n', false],
+    ['From x Mon Sep 17 00:00:00 0089\n', false], // year must be > 90
+    ['From x 12:34\n', false], // too short
+    ['>From 1234abcd Mon Sep 17 00:00:00 2001\n', false],
+  ])('%j → %s', (line, want) => {
+    expect(isFromLine(Buffer.from(line))).toBe(want);
+  });
+});
+
+describe('splitMbox', () => {
+  const mbox = `\n  \n${SEP}Subject: one\n\nbody 1\nFrom the start\n${SEP}Subject: two\n\n>From quoted\n>>From twice\n`;
+
+  it('splits at separator lines, drops them and leading blanks, records offsets', async () => {
+    const slices = await split(mbox);
+    expect(texts(slices)).toEqual([
+      'Subject: one\n\nbody 1\nFrom the start\n',
+      'Subject: two\n\n>From quoted\n>>From twice\n',
+    ]);
+    expect(slices.map((s) => s.offset)).toEqual([4, mbox.indexOf(SEP, 5)]);
+  });
+
+  it('un-quotes >From lines by one ">" only in mboxrd mode', async () => {
+    expect(texts(await split(mbox, { mboxrd: true }))[1]).toBe('Subject: two\n\nFrom quoted\n>From twice\n');
+    expect(texts(await split(mbox))[1]).toContain('>From quoted\n>>From twice');
+  });
+
+  it('gives the same messages whatever the chunk size (property)', async () => {
+    const line = fc.constantFrom('Subject: x\n', '\n', 'From here\n', '>From there\n', SEP, 'From ', 'Fr', 'body\r\n', 'x');
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 40 }), fc.integer({ min: 1, max: 17 }), async (lines, size) => {
+        const text = SEP + lines.join('');
+        const whole = await split(text);
+        const pieces = await split(text, { chunk: size });
+        expect(texts(pieces)).toEqual(texts(whole));
+        expect(pieces.map((s) => s.offset)).toEqual(whole.map((s) => s.offset));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not take a From line inside a long line as a separator', async () => {
+    const long = 'a'.repeat(100_000);
+    const text = `${SEP}Subject: x\n\n${long}From x Mon Sep 17 00:00:00 2001\n`;
+    expect(await split(text, { chunk: 4096 })).toHaveLength(1);
+  });
+
+  it('handles a 1 MB line without a newline in small chunks', async () => {
+    const text = `${SEP}Subject: x\n\nFrom ${'y'.repeat(1 << 20)}`;
+    const slices = await split(text, { chunk: 8192 });
+    expect(slices).toHaveLength(1);
+    expect(slices[0]!.bytes.length).toBe(text.length - SEP.length);
+  });
+
+  it('keeps CRLF separators working and NUL bytes intact', async () => {
+    const text = Buffer.from(`${SEP.replace('\n', '\r\n')}A: b\r\n\r\n\0\x08x\r\n${SEP.replace('\n', '\r\n')}A: c\r\n`, 'latin1');
+    const slices = await split(text, { chunk: 3 });
+    expect(texts(slices)).toEqual(['A: b\r\n\r\n\0\x08x\r\n', 'A: c\r\n']);
+  });
+});
+
+describe('unquoteMboxrd', () => {
+  it('removes one ">" from >+From lines and nothing else', () => {
+    const input = Buffer.from('>From a\n>>From b\n > From c\n>Fromage\nx>From d\n>From');
+    expect(unquoteMboxrd(input).toString()).toBe('From a\n>From b\n > From c\n>Fromage\nx>From d\n>From');
+  });
+  it('returns the same buffer when nothing is quoted', () => {
+    const b = Buffer.from('plain\n');
+    expect(unquoteMboxrd(b)).toBe(b);
+  });
+});
