@@ -1,0 +1,47 @@
+import { useEffect, useMemo } from 'react';
+import { Box, useApp } from 'ink';
+import type { ReviewData } from './data.js';
+import { KEY_BINDINGS } from './keys.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { ScreenView } from './components/ScreenView.js';
+import { StatusLine } from './components/StatusLine.js';
+import { KeysProvider, useKeys } from './hooks/useKeys.js';
+import { useReview } from './hooks/useReview.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { createModel } from './state/model.js';
+import { screenFor } from './state/screens.js';
+import { TOP, topEntry } from './state/ui-state.js';
+
+export interface AppProps {
+  data: ReviewData;
+}
+
+function Review({ data }: AppProps) {
+  const { exit } = useApp();
+  const model = useMemo(() => createModel(data), [data]);
+  const size = useTerminalSize();
+  const [ui, dispatch] = useReview(model, size);
+  useKeys((input, key) => dispatch({ type: 'key', input, key }));
+  useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
+
+  const screen = screenFor(model, ui);
+  const e = topEntry(ui);
+  const pane = screen.panes[e.focus];
+  const cursor = (e.panes[e.focus] ?? TOP).cursor;
+  const position = pane ? `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}` : '';
+  return (
+    <Box flexDirection="column" width={size.columns} height={size.rows}>
+      {ui.help
+        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
+        : <ScreenView screen={screen} entry={e} size={size} />}
+      <Box flexGrow={1} />
+      <StatusLine crumb={screen.crumb} position={position} note={ui.note}
+        prompt={ui.search.typing ? ui.search.draft : null} width={size.columns} />
+    </Box>
+  );
+}
+
+/** The review TUI: one key provider around the screens. */
+export function App({ data }: AppProps) {
+  return <KeysProvider><Review data={data} /></KeysProvider>;
+}

@@ -1,0 +1,36 @@
+import { Box, Text } from 'ink';
+import { describeKeys, type KeyBinding } from '../keys.js';
+
+export interface HelpOverlayProps {
+  bindings: readonly KeyBinding[];
+  height: number;
+  width: number;
+}
+
+function Entry({ b }: { b: KeyBinding }) {
+  return (
+    <Box>
+      <Box width={18} flexShrink={0}><Text color="cyan">{describeKeys(b)}</Text></Box>
+      <Text wrap="truncate-end">{b.help}</Text>
+    </Box>
+  );
+}
+
+/** Every key, generated from the binding table itself; split into columns when the terminal is short. */
+export function HelpOverlay({ bindings, height, width }: HelpOverlayProps) {
+  const perColumn = Math.max(1, height - 5);
+  const columns: KeyBinding[][] = [];
+  for (let i = 0; i < bindings.length; i += perColumn) columns.push(bindings.slice(i, i + perColumn));
+  const colWidth = Math.floor((width - 4) / columns.length);
+  return (
+    <Box flexDirection="column" height={height} borderStyle="round" paddingX={1}>
+      <Text bold>Keys (? or Esc closes)</Text>
+      <Box>
+        {columns.map((col, i) => (
+          <Box key={i} flexDirection="column" width={colWidth}>{col.map((b) => <Entry key={b.command} b={b} />)}</Box>
+        ))}
+      </Box>
+      <Text dimColor wrap="truncate-end">Search prompt: type, Enter searches, Esc cancels. Findings: e level, t type.</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+import { Box, Text } from 'ink';
+import { paneHeight, type Screen } from '../state/screens.js';
+import { TOP, type TermSize, type ViewEntry } from '../state/ui-state.js';
+import { Pane } from './Pane.js';
+import { Row } from './Row.js';
+
+export interface ScreenViewProps {
+  screen: Screen;
+  entry: ViewEntry;
+  size: TermSize;
+}
+
+function PaneTitles({ screen, focus, widths }: { screen: Screen; focus: number; widths: number[] }) {
+  return (
+    <Box>
+      {screen.panes.map((p, i) => (
+        <Box key={p.id} width={screen.layout === 'tabs' ? undefined : widths[i]}>
+          <Text bold={i === focus} inverse={i === focus} color={i === focus ? 'cyan' : undefined}>{` ${p.title} `}</Text>
+          <Text>{screen.layout === 'tabs' ? ' ' : ''}</Text>
+        </Box>
+      ))}
+      {screen.layout === 'tabs' ? <Text dimColor>(Tab: switch)</Text> : null}
+    </Box>
+  );
+}
+
+function columnWidths(screen: Screen, total: number): number[] {
+  const fixed = screen.panes.map((p) => (p.width ? Math.floor(total * p.width) : 0));
+  const rest = total - fixed.reduce((a, b) => a + b, 0);
+  const flexible = screen.panes.filter((p) => !p.width).length;
+  return fixed.map((w) => (w > 0 ? w : Math.floor(rest / Math.max(1, flexible))));
+}
+
+/** Header rows, then the panes: side by side, or one at a time behind a tab bar. */
+export function ScreenView({ screen, entry, size }: ScreenViewProps) {
+  const widths = columnWidths(screen, size.columns);
+  const showBar = screen.layout === 'tabs' || screen.panes.length > 1;
+  const shown = screen.layout === 'tabs' ? [entry.focus] : screen.panes.map((_, i) => i);
+  return (
+    <Box flexDirection="column">
+      {screen.header.map((h, i) => <Row key={i} line={h} selected={false} focused={false} width={size.columns} />)}
+      {showBar ? <PaneTitles screen={screen} focus={entry.focus} widths={widths} /> : null}
+      <Box>
+        {shown.map((i) => {
+          const p = screen.panes[i]!;
+          const width = screen.layout === 'tabs' ? size.columns : widths[i]!;
+          return (
+            <Pane key={p.id} lines={p.lines} header={p.header} state={entry.panes[i] ?? TOP}
+              height={paneHeight(screen, p, size)} width={width} focused={i === entry.focus} />
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}

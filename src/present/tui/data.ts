@@ -1,0 +1,89 @@
+import type { SeriesSet } from '../../series/types.js';
+import type { Finding } from '../../analysis/findings.js';
+
+/**
+ * What the TUI shows: immutable results computed outside React (STYLE.md "TUI split").
+ * `bisect` and `verify` are the TUI's own view shapes, deliberately loose: the CLI adapts the
+ * analysis stage's results into them (see `fromBisect`/`fromVerify` once those stages land), so a
+ * change in an analysis type breaks one adapter, not the screens.
+ */
+export interface ReviewData {
+  set: SeriesSet;
+  findings: Finding[];
+  bisect?: BisectView;
+  verify?: VerifyView;
+}
+
+/** Per-patch build/bisect outcome, keyed by the patch's 1-based index. */
+export interface BisectView {
+  /** Which version (series id) the results are for; absent = the first series. */
+  seriesId?: string;
+  results: BisectResult[];
+}
+
+export type BisectStatus = 'ok' | 'fail' | 'skip';
+
+export interface BisectResult {
+  index: number;
+  status: BisectStatus;
+  /** Why it failed, e.g. "uses dma_buf_sgt_attach, defined in 19". */
+  reason?: string;
+}
+
+export interface VerifyView {
+  sequences: SequenceView[];
+  statesExplored?: number;
+  statesPerSecond?: number;
+}
+
+/** One landing sequence (the seed's three steps, or the series as posted). */
+export interface SequenceView {
+  name: string;
+  steps: StepView[];
+}
+
+export interface StepView {
+  name: string;
+  /** Patch indices of the series this step contains. */
+  patches: number[];
+  deltas: DeltaView[];
+  invariants: InvariantResult[];
+  matrix?: PairMatrix;
+  /** Ops each exporter implements at this step ("driver burden"). */
+  burden?: Record<string, number>;
+  counterexample?: TraceView;
+}
+
+export interface DeltaView {
+  label: string;
+  /** True when no posted patch backs the delta yet. */
+  planned: boolean;
+}
+
+export interface InvariantResult {
+  id: string;
+  ok: boolean;
+  message?: string;
+}
+
+/** exporter × importer: the negotiated mapping path per cell, null when no common type exists. */
+export interface PairMatrix {
+  exporters: string[];
+  importers: string[];
+  /** cells[e][i], e.g. "pal→iommu_domain (converter)". */
+  cells: (string | null)[][];
+}
+
+/** A counterexample: operations numbered from 1, each with the model state after it. */
+export interface TraceView {
+  invariant: string;
+  message?: string;
+  replay?: string;
+  steps: TraceStepView[];
+}
+
+export interface TraceStepView {
+  label: string;
+  /** The model state after the operation, as printable lines or as a plain object. */
+  state: string[] | Record<string, unknown>;
+}

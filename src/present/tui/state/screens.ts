@@ -1,0 +1,95 @@
+import { applyFilter, describeFilter, findingTypes } from './findings-list.js';
+import { line, BLANK, type DocLine } from './lines.js';
+import type { ReviewModel } from './model.js';
+import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
+import { traceStateRows, traceStepRows } from './trace-doc.js';
+import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
+
+export interface PaneDef {
+  id: string;
+  title: string;
+  /** Fixed rows above the list (column headings). */
+  header: DocLine[];
+  lines: DocLine[];
+  /** Share of the width in a column layout. */
+  width?: number;
+}
+
+/** What one view shows: fixed header rows, then panes side by side ('columns') or one at a time ('tabs'). */
+export interface Screen {
+  crumb: string;
+  header: DocLine[];
+  layout: 'columns' | 'tabs';
+  panes: PaneDef[];
+}
+
+function seriesScreen(model: ReviewModel, ui: UiState): Screen {
+  const s = model.series(ui.version);
+  if (!s) return { crumb: 'series', header: [line([['No patch series found in the input.', 'warning']])], layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
+  const patches: PaneDef = { id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: model.seriesRows(ui.version) };
+  const panes = model.data.set.series.length > 1
+    ? [{ id: 'versions', title: 'versions', header: [], lines: model.versionRows(), width: 0.25 }, patches]
+    : [patches];
+  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set), BLANK], layout: 'columns', panes };
+}
+
+function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {
+  const s = model.series(ui.version);
+  const n = model.replyCount(ui.version, patch);
+  return {
+    crumb: `v${s?.version ?? '?'} › ${patch === 0 ? 'cover' : `${patch}/${s?.total ?? '?'}`}`,
+    header: [],
+    layout: 'tabs',
+    panes: [
+      { id: 'diff', title: patch === 0 ? 'cover letter' : 'message + diff', header: [], lines: model.doc(ui.version, patch) },
+      { id: 'replies', title: `replies (${n})`, header: [], lines: model.replies(ui.version, patch) },
+    ],
+  };
+}
+
+function findingsScreen(model: ReviewModel, ui: UiState): Screen {
+  const all = model.data.findings;
+  const shown = applyFilter(all, ui.filter).length;
+  const types = findingTypes(all).length;
+  return {
+    crumb: 'findings',
+    header: [line([['Findings  ', 'title'], [describeFilter(ui.filter, shown, all.length), 'dim'], [`  ${types} types`, 'dim']]), BLANK],
+    layout: 'columns',
+    panes: [{ id: 'findings', title: 'findings', header: [], lines: model.findingRows(ui.filter) }],
+  };
+}
+
+function traceScreen(model: ReviewModel, e: ViewEntry, sequence: number, step: number): Screen {
+  const trace = model.trace(sequence, step);
+  const seq = model.data.verify?.sequences[sequence];
+  const title = `Counterexample: ${seq?.name ?? '?'} › step ${step + 1}`;
+  if (!trace) return { crumb: 'trace', header: [line([['No counterexample here.', 'dim']])], layout: 'columns', panes: [] };
+  const at = (e.panes[0] ?? TOP).cursor;
+  return {
+    crumb: `steps › trace`,
+    header: [line([[title, 'title']]), BLANK],
+    layout: 'columns',
+    panes: [
+      { id: 'trace', title: 'operations', header: [], lines: traceStepRows(trace), width: 0.4 },
+      { id: 'state', title: 'model state', header: [], lines: traceStateRows(trace, at) },
+    ],
+  };
+}
+
+export function screenFor(model: ReviewModel, ui: UiState): Screen {
+  const e = topEntry(ui);
+  const v = e.view;
+  switch (v.kind) {
+    case 'series': return seriesScreen(model, ui);
+    case 'patch': return patchScreen(model, ui, v.patch);
+    case 'findings': return findingsScreen(model, ui);
+    case 'steps': return { crumb: 'steps', header: [line([['Landing sequences against the reference model', 'title']]), BLANK], layout: 'columns', panes: [{ id: 'steps', title: 'steps', header: [], lines: model.stepsDoc() }] };
+    case 'trace': return traceScreen(model, e, v.sequence, v.step);
+  }
+}
+
+/** Rows a pane can show: the terminal minus header, tab/title bar, pane headings and the status line. */
+export function paneHeight(screen: Screen, pane: PaneDef | undefined, size: TermSize): number {
+  const bar = screen.layout === 'tabs' || screen.panes.length > 1 ? 1 : 0;
+  return Math.max(1, size.rows - screen.header.length - bar - (pane?.header.length ?? 0) - 1);
+}

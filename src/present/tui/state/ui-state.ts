@@ -1,0 +1,59 @@
+import type { FindingsFilter } from './findings-list.js';
+
+/** The screens a reviewer moves between; each is an entry on a stack, so Esc goes back. */
+export type View =
+  | { kind: 'series' }
+  | { kind: 'patch'; patch: number }
+  | { kind: 'findings' }
+  | { kind: 'steps' }
+  | { kind: 'trace'; sequence: number; step: number };
+
+/** Cursor row and first visible row of one pane. */
+export interface ListState {
+  cursor: number;
+  offset: number;
+}
+
+export interface ViewEntry {
+  view: View;
+  /** Index of the focused pane. */
+  focus: number;
+  /** Per pane; a missing entry is the top. */
+  panes: ListState[];
+}
+
+export interface SearchState {
+  /** True while the `/` prompt takes keys. */
+  typing: boolean;
+  draft: string;
+  /** The last confirmed query, for n/N. */
+  query: string;
+}
+
+export interface TermSize {
+  columns: number;
+  rows: number;
+}
+
+export interface UiState {
+  /** Index into `set.series` of the version shown. */
+  version: number;
+  stack: ViewEntry[];
+  help: boolean;
+  search: SearchState;
+  filter: FindingsFilter;
+  size: TermSize;
+  /** One-line feedback in the status line ("pattern not found"). */
+  note: string;
+  quit: boolean;
+}
+
+export const TOP: ListState = { cursor: 0, offset: 0 };
+
+export function entry(view: View, panes: ListState[] = [], focus = 0): ViewEntry {
+  return { view, focus, panes };
+}
+
+export function topEntry(ui: UiState): ViewEntry {
+  return ui.stack[ui.stack.length - 1]!;
+}
