@@ -20,7 +20,8 @@ export interface GitRange {
 /** Parse `git:BASE..HEAD` (HEAD defaults to `HEAD`). Throws InputError on anything unsafe. */
 export function parseGitRange(spec: string): GitRange {
   const body = spec.slice('git:'.length);
-  const m = /^(.*?)\.\.(?!\.)(.*)$/.exec(body);
+  // A symmetric difference (A...B) is not a series: refuse it rather than guess.
+  const m = body.includes('...') ? null : /^(.*?)\.\.(.*)$/.exec(body);
   if (!m || !m[1]) throw new InputError({ source: spec }, 'expected git:BASE..HEAD');
   const range = { base: m[1], head: m[2] || 'HEAD' };
   for (const rev of [range.base, range.head]) {
