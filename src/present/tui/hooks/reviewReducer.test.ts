@@ -1,0 +1,124 @@
+import { describe, it, expect } from 'vitest';
+import type { Command } from '../keys.js';
+import { createModel } from '../state/model.js';
+import { screenFor } from '../state/screens.js';
+import { topEntry, type UiState } from '../state/ui-state.js';
+import { reviewData } from '../testing/review-data.js';
+import { initialUi, makeReviewReducer, type ReviewAction } from './reviewReducer.js';
+
+const model = createModel(reviewData());
+const reduce = makeReviewReducer(model);
+const start = initialUi({ columns: 100, rows: 24 });
+const cmd = (ui: UiState, ...commands: Command[]) => commands.reduce((u, command) => reduce(u, { type: 'command', command }), ui);
+const keys = (ui: UiState, text: string) => [...text].reduce((u, ch) => reduce(u, { type: 'key', input: ch, key: {} } as ReviewAction), ui);
+const top = (ui: UiState) => topEntry(ui);
+const cursorRow = (ui: UiState) => {
+  const e = top(ui);
+  return screenFor(model, ui).panes[e.focus]!.lines[e.panes[e.focus]?.cursor ?? 0]!.text;
+};
+
+describe('reviewReducer', () => {
+  it('opens the patch under the cursor and goes back to the same row', () => {
+    // v1 has two versions: focus starts on the versions pane; Tab to the patches.
+    let ui = cmd(start, 'pane.next', 'nav.down', 'nav.down', 'nav.open');
+    expect(top(ui).view).toEqual({ kind: 'patch', patch: 2 });
+    ui = cmd(ui, 'view.back');
+    expect(top(ui).view).toEqual({ kind: 'series' });
+    expect(cursorRow(ui)).toContain('Add the SGT DMA mapping type');
+  });
+
+  it('steps through patches with [ and ], stopping at the ends', () => {
+    let ui = cmd(start, 'pane.next', 'nav.down', 'nav.open', 'patch.next', 'patch.next');
+    expect(top(ui).view).toEqual({ kind: 'patch', patch: 3 });
+    ui = cmd(ui, 'patch.next');
+    expect(ui.note).toBe('last patch');
+    expect(top(cmd(ui, 'patch.prev', 'patch.prev', 'patch.prev')).view).toEqual({ kind: 'patch', patch: 0 });
+  });
+
+  it('q goes back and quits only on the first view; Esc never quits', () => {
+    const inPatch = cmd(start, 'pane.next', 'nav.open');
+    expect(cmd(inPatch, 'view.close').quit).toBe(false);
+    expect(cmd(inPatch, 'view.close', 'view.close').quit).toBe(true);
+    expect(cmd(start, 'view.back').quit).toBe(false);
+    expect(cmd(start, 'app.quit').quit).toBe(true);
+  });
+
+  it('searches the focused pane with / and repeats with n and N', () => {
+    let ui = cmd(start, 'pane.next');
+    ui = keys(ui, '/');
+    expect(ui.search.typing).toBe(true);
+    ui = keys(ui, 'mapping');
+    ui = reduce(ui, { type: 'key', input: '\r', key: { return: true } });
+    expect(cursorRow(ui)).toContain('Introduce DMA-buf mapping types');
+    ui = keys(ui, 'n');
+    expect(cursorRow(ui)).toContain('Add the SGT DMA mapping type');
+    ui = keys(ui, 'N');
+    expect(cursorRow(ui)).toContain('Introduce DMA-buf mapping types');
+    ui = keys(ui, '/zzzz');
+    ui = reduce(ui, { type: 'key', input: '\r', key: { return: true } });
+    expect(ui.note).toBe('pattern not found: zzzz');
+  });
+
+  it('filters findings by level and jumps from a finding to its line in the patch', () => {
+    let ui = cmd(start, 'view.findings');
+    expect(screenFor(model, ui).panes[0]!.lines).toHaveLength(3);
+    ui = cmd(ui, 'filter.level', 'filter.level');
+    const rows = screenFor(model, ui).panes[0]!.lines;
+    expect(rows.map((r) => r.text.slice(0, 2))).toEqual(['W ']);
+    ui = cmd(ui, 'nav.open');
+    expect(top(ui).view).toEqual({ kind: 'patch', patch: 2 });
+    expect(screenFor(model, ui).panes[0]!.lines[top(ui).panes[0]!.cursor]!.bodyLine).toBe(40);
+  });
+
+  it('opens a counterexample from the steps view and walks its trace', () => {
+    let ui = cmd(start, 'view.steps');
+    const lines = screenFor(model, ui).panes[0]!.lines;
+    const at = lines.findIndex((l) => l.target?.kind === 'trace');
+    ui = cmd(ui, ...Array<Command>(at).fill('nav.down'), 'nav.open');
+    expect(top(ui).view).toEqual({ kind: 'trace', sequence: 0, step: 1 });
+    expect(screenFor(model, ui).panes[1]!.lines[0]!.text).toContain('State after 1. attach');
+    ui = cmd(ui, 'nav.down');
+    const state = screenFor(model, ui).panes[1]!.lines.map((l) => l.text);
+    expect(state[0]).toContain('State after 2. map');
+    expect(state).toContain('* mappings: pal [0x1000+0x2000]');
+    expect(state).toContain('  attachments: vfio-pci→iommufd');
+  });
+
+  it('switches version from the selector and from v', () => {
+    let ui = cmd(start, 'nav.down', 'nav.open');
+    expect(ui.version).toBe(1);
+    expect(top(ui).focus).toBe(1);
+    ui = cmd(ui, 'version.next');
+    expect(ui.version).toBe(0);
+  });
+
+  it('toggles help, and any other key closes it without acting', () => {
+    const ui = cmd(start, 'help.toggle');
+    expect(ui.help).toBe(true);
+    const after = cmd(ui, 'nav.down');
+    expect(after.help).toBe(false);
+    expect(top(after).panes[0]).toBeUndefined();
+  });
+
+  it('Tab in the patch view moves between the diff and its replies; Enter on a reply finds it inline', () => {
+    let ui = cmd(start, 'pane.next', 'nav.bottom', 'nav.open', 'pane.next');
+    expect(screenFor(model, ui).panes[1]!.title).toBe('replies (2)');
+    ui = cmd(ui, 'search.start');
+    ui = keys(ui, 'Jason');
+    ui = reduce(ui, { type: 'key', input: '\r', key: { return: true } });
+    ui = cmd(ui, 'nav.open');
+    expect(top(ui).focus).toBe(0);
+    expect(cursorRow(ui)).toContain('Jason Gunthorpe');
+    const next = screenFor(model, ui).panes[0]!.lines[top(ui).panes[0]!.cursor + 1]!.text;
+    expect(next).toContain('A converter in the core');
+  });
+
+  it('keeps the cursor visible when the terminal shrinks', () => {
+    let ui = cmd(start, 'pane.next', 'nav.bottom', 'nav.open', 'nav.bottom');
+    ui = reduce(ui, { type: 'resize', size: { columns: 80, rows: 8 } });
+    const p = top(ui).panes[0]!;
+    expect(p.cursor - p.offset).toBeLessThan(8);
+    expect(p.cursor).toBe(screenFor(model, ui).panes[0]!.lines.length - 1);
+    expect(p.offset).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, it, expect } from 'vitest';
+import { readSize, sizeReducer, DEFAULT_SIZE } from './useTerminalSize.js';
+
+describe('terminal size', () => {
+  it('falls back to 80x24 when the stream has no size (a pipe)', () => {
+    expect(readSize({})).toEqual(DEFAULT_SIZE);
+    expect(readSize({ columns: 120, rows: 0 })).toEqual({ columns: 120, rows: 24 });
+  });
+
+  it('keeps the same object when nothing changed, so React skips the render', () => {
+    const s = { columns: 120, rows: 40 };
+    expect(sizeReducer(s, { columns: 120, rows: 40 })).toBe(s);
+    expect(sizeReducer(s, { columns: 100, rows: 40 })).toEqual({ columns: 100, rows: 40 });
+  });
+});
