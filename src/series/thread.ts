@@ -130,8 +130,15 @@ export function threadMessages(messages: RawMessage[]): MessageThreads {
   return out;
 }
 
-/** Every node under `rootId` (not the root itself) with its depth below it, in pre-order. Iterative. */
-export function descendants(nodes: Map<string, ThreadNode>, rootId: string): { node: ThreadNode; depth: number }[] {
+/**
+ * Every node under `rootId` (not the root itself) with its depth below it, in pre-order. Iterative. A node for
+ * which `stopAt` holds is left out together with its subtree (another patch's replies are that patch's).
+ */
+export function descendants(
+  nodes: Map<string, ThreadNode>,
+  rootId: string,
+  stopAt: (id: string) => boolean = () => false,
+): { node: ThreadNode; depth: number }[] {
   const out: { node: ThreadNode; depth: number }[] = [];
   const root = nodes.get(rootId);
   if (!root) return out;
@@ -139,7 +146,7 @@ export function descendants(nodes: Map<string, ThreadNode>, rootId: string): { n
   while (stack.length > 0) {
     const { id, depth } = stack.pop() as { id: string; depth: number };
     const node = nodes.get(id);
-    if (!node) continue;
+    if (!node || stopAt(id)) continue;
     out.push({ node, depth });
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ id: node.children[i] as string, depth: depth + 1 });
   }

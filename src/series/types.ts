@@ -111,6 +111,8 @@ export interface Reply {
   /** Trailers given in this reply (b4 collects these), attributed to it. */
   trailers: Trailer[];
   origin: MessageOrigin;
+  /** Well-formed trailers in this reply that b4 would not apply: they name someone other than the sender. */
+  ignoredTrailers?: Trailer[];
 }
 
 export interface QuotedBlock {
@@ -145,6 +147,8 @@ export interface Patch {
   diffBodyLine: number;
   replies: Reply[];
   origin: MessageOrigin;
+  /** jsdiff's complaint when the diff could not be parsed (`files` is then empty); checks report it. */
+  diffError?: string;
 }
 
 export interface Cover {
@@ -185,6 +189,16 @@ export interface PatchSeries {
   duplicates: DuplicatePatch[];
   /** Thread root Message-ID. */
   rootId: string;
+  /** Set when this version resent only some patches, each in reply to its previous version (b4: partial reroll). */
+  partialReroll?: PartialReroll;
+  /** `base-commit:` of the cover or, without one, of the first patch (the cover also carries it). */
+  baseCommit?: string | null;
+}
+
+/** The earlier version's patches that stand in for the indices a partial reroll did not resend. */
+export interface PartialReroll {
+  from: number;
+  standIns: { index: number; messageId: string }[];
 }
 
 /** A node of the reply tree. */
@@ -208,3 +222,4 @@ export interface SeriesSet {
   /** Duplicate Message-IDs: later copies beyond the first, and messages that had none (ids synthesised). */
   notes: string[];
 }
+

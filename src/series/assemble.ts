@@ -1,0 +1,90 @@
+import type { Cover, Patch, Reply, ThreadNode, Trailer } from './types.js';
+import type { ClassifiedMessage } from './classify.js';
+import { splitPatchBody } from './split.js';
+import { parseDiff, diffstatMismatches } from './diff.js';
+import { parseDiffstat } from './diffstat.js';
+import { commitTrailers, replyTrailers } from './trailers.js';
+import { splitReply } from './replies.js';
+
+const BASE_COMMIT = /^base-commit:\s*([0-9a-f]{7,64})\s*$/im;
+/** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */
+const COVER_METADATA = new Set(['base-commit', 'change-id', 'prerequisite-change-id', 'prerequisite-patch-id']);
+
+export function baseCommitOf(body: string): string | null {
+  return BASE_COMMIT.exec(body)?.[1] ?? null;
+}
+
+/** A reply as the contract has it: new text, quotes, and the trailers it gives (b4's follow-up rules). */
+export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage): Reply {
+  const split = splitReply(c.message.body);
+  const { accepted, ignored } = replyTrailers(split.newLines, c.id, c.message.from);
+  const reply: Reply = {
+    messageId: c.id,
+    subject: c.message.subject,
+    author: c.message.from,
+    date: c.message.date,
+    parentId: node.parentId,
+    depth,
+    newText: split.newText,
+    quoted: split.quoted,
+    trailers: accepted,
+    origin: c.message.origin,
+  };
+  if (ignored.length > 0) reply.ignoredTrailers = ignored;
+  return reply;
+}
+
+/** Replies flattened in date order (undated last, otherwise in thread order: the sort is stable). */
+export function byDate(replies: Reply[]): Reply[] {
+  return [...replies].sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
+}
+
+function replyTrailersOf(replies: Reply[]): Trailer[] {
+  return replies.flatMap((r) => r.trailers);
+}
+
+export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]): Patch {
+  const split = splitPatchBody(c.patchBody);
+  const diffBodyLine = split.diffBodyLine ?? 0;
+  const diff = parseDiff(split.diffText, diffBodyLine);
+  const diffstat = parseDiffstat(split.notes);
+  const patch: Patch = {
+    index,
+    subject: c.subject.summary,
+    rawSubject: c.message.subject,
+    subjectInfo: c.subject,
+    author: c.message.from,
+    date: c.message.date,
+    messageId: c.id,
+    commitMessage: split.commitMessage,
+    body: c.patchBody,
+    trailers: [...commitTrailers(split.commitMessage, c.id, 'patch', split.commitBodyLine), ...replyTrailersOf(replies)],
+    files: diff.files,
+    diffstat,
+    diffstatMismatches: diff.error ? [] : diffstatMismatches(diffstat, diff.files),
+    diffText: split.diffText,
+    diffBodyLine,
+    replies,
+    origin: c.message.origin,
+  };
+  if (diff.error) patch.diffError = diff.error;
+  return patch;
+}
+
+export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
+  const split = splitPatchBody(c.message.body);
+  const own = commitTrailers(split.commitMessage, c.id, 'cover', split.commitBodyLine).filter((t) => !COVER_METADATA.has(t.key.toLowerCase()));
+  return {
+    subject: c.subject.summary,
+    rawSubject: c.message.subject,
+    subjectInfo: c.subject,
+    author: c.message.from,
+    date: c.message.date,
+    messageId: c.id,
+    body: c.message.body,
+    trailers: [...own, ...replyTrailersOf(replies)],
+    baseCommit: baseCommitOf(c.message.body),
+    replies,
+    origin: c.message.origin,
+  };
+}

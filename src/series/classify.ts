@@ -1,0 +1,47 @@
+import type { RawMessage } from '../ingest/types.js';
+import type { SubjectInfo } from './types.js';
+import { parseSubject } from './subject.js';
+
+/** b4's DIFF_RE: a unified diff header pair, a git binary patch, or a `diff --git` line. */
+const DIFF = /^(?:---.*\n\+\+\+|GIT binary patch|diff --git \S+ \S+)/m;
+/** b4's DIFFSTAT_RE: the summary line of a diffstat. */
+const DIFFSTAT = /^\s*\d+ files? changed.*\d+ (?:insertion|deletion)/im;
+
+export type MessageKind = 'patch' | 'cover' | 'other';
+
+export interface ClassifiedMessage {
+  id: string;
+  message: RawMessage;
+  subject: SubjectInfo;
+  kind: MessageKind;
+  /** The text that carries the patch: the body, or the body plus a text attachment carrying the diff. */
+  patchBody: string;
+  hasDiff: boolean;
+  hasDiffstat: boolean;
+}
+
+/** Patches sent as inline text attachments: the first attachment with a diff joins the body. */
+function patchBodyOf(message: RawMessage): string {
+  if (DIFF.test(message.body)) return message.body;
+  const attached = message.attachments.find((a) => DIFF.test(a.text));
+  return attached ? `${message.body.replace(/\n*$/, '\n')}${attached.text}` : message.body;
+}
+
+/**
+ * What a message is, decided as b4 decides it: a cover is `0/N` and not a reply; a patch carries a diff and is not
+ * a reply, or has an explicit `N/M` PATCH counter (a patch whose diff was lost is still the series' patch N).
+ * Everything else is a reply or unrelated mail, placed later by threading.
+ */
+export function classify(id: string, message: RawMessage): ClassifiedMessage {
+  const subject = parseSubject(message.subject);
+  const patchBody = patchBodyOf(message);
+  const hasDiff = DIFF.test(patchBody);
+  const hasDiffstat = DIFFSTAT.test(message.body);
+  let kind: MessageKind = 'other';
+  if (!subject.isReply) {
+    if (subject.counter === 0 && !subject.counterInferred) kind = 'cover';
+    else if (hasDiff) kind = 'patch';
+    else if (subject.isPatch && !subject.counterInferred) kind = 'patch';
+  }
+  return { id, message, subject, kind, patchBody, hasDiff, hasDiffstat };
+}
