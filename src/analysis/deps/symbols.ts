@@ -48,6 +48,8 @@ export interface PatchSymbols {
   contextUses: SymbolUse[];
   /** Member names (`->x`, `.x`) used on added lines. */
   memberUses: SymbolUse[];
+  /** Identifiers used on removed lines (old-side line numbers). */
+  removedUses: SymbolUse[];
 }
 
 /** Only C sources and headers are compiled; other files (docs, Makefiles) cannot break a build by a name. */
@@ -86,7 +88,7 @@ export function scanFileText(file: string, text: string): { defs: SymbolDef[]; u
   return { defs: kept.defs, uses: kept.uses };
 }
 
-interface HunkScan { added: SideScan; context: SideScan; removed: SymbolDef[]; hunk: Hunk }
+interface HunkScan { added: SideScan; context: SideScan; removed: SideScan }
 
 function scanHunk(file: DiffFile, hunk: Hunk): HunkScan {
   const newSide = hunk.lines
@@ -98,7 +100,7 @@ function scanHunk(file: DiffFile, hunk: Hunk): HunkScan {
   const path = file.newPath ?? file.path;
   const next = scanSide(path, newSide, hunk.section);
   const prev = scanSide(file.oldPath ?? file.path, oldSide, hunk.section);
-  return { added: next.kept, context: next.other, removed: prev.kept.defs, hunk };
+  return { added: next.kept, context: next.other, removed: prev.kept };
 }
 
 const keyOf = (d: { name: string; kind: SymbolKind; container?: string }): string => `${d.kind}:${d.container ?? ''}:${d.name}`;
@@ -134,7 +136,7 @@ export function indexPatchSymbols(patch: Patch): PatchSymbols {
     .filter((f) => isCSource(f.newPath ?? f.path) || isCSource(f.oldPath ?? f.path))
     .flatMap((f) => f.hunks.map((h) => scanHunk(f, h)));
   const added = firstByKey(scans.flatMap((s) => s.added.defs));
-  const removed = firstByKey(scans.flatMap((s) => s.removed));
+  const removed = firstByKey(scans.flatMap((s) => s.removed.defs));
   const defines = [...added].filter(([k]) => !removed.has(k)).map(([, d]) => d);
   const removes = [...removed].filter(([k]) => !added.has(k)).map(([, d]) => d);
   const changes = [...added].filter(([k]) => removed.has(k)).map(([, d]) => d);
@@ -147,6 +149,7 @@ export function indexPatchSymbols(patch: Patch): PatchSymbols {
     uses: scans.flatMap((s) => s.added.uses),
     contextUses: scans.flatMap((s) => s.context.uses),
     memberUses: scans.flatMap((s) => s.added.members),
+    removedUses: scans.flatMap((s) => s.removed.uses),
   };
 }
 

@@ -1,0 +1,105 @@
+/**
+ * Bisectable at every patch: after each patch, does any file still use a name the series
+ * defines or removes that no file defines at that point? That is what a build of that commit
+ * would break on (an identifier renamed away but still used, a call placed before the patch
+ * that introduces its callee). With a base tree the whole tree is scanned after each patch;
+ * without one, only the series' own lines are known and the answer is partial.
+ */
+import type { Finding } from '../findings.js';
+import type { Patch, PatchSeries } from '../../series/types.js';
+import { C_KEYWORDS } from './c-lexer.js';
+import type { PatchSymbols, SymbolUse } from './symbols.js';
+import { indexTree, undefinedUses, updateTreeIndex, type TreeIndex } from './tree-index.js';
+
+export type PatchBisect =
+  | { index: number; status: 'ok' }
+  | { index: number; status: 'broken'; broken: BrokenUse[] }
+  /** The patch did not apply (or was not tried), so its tree was never built. */
+  | { index: number; status: 'not-checked' };
+
+export interface BrokenUse extends SymbolUse {
+  /** Why the name is missing, for a reviewer: "renamed to x by patch 19", "defined only by patch 7". */
+  why: string;
+}
+
+export interface BisectResult {
+  /** True without a base tree: only lines the series shows were checked. */
+  partial: boolean;
+  patches: PatchBisect[];
+  /** True when every checked patch is `ok` and none was left unchecked. */
+  bisectable: boolean;
+  findings: Finding[];
+}
+
+/** The names a series defines, removes or renames (fields excluded: too generic to track by name). */
+export function seriesSymbolNames(symbols: readonly PatchSymbols[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of symbols) {
+    for (const d of [...s.defines, ...s.removes]) if (d.kind !== 'field') names.add(d.name);
+    for (const r of s.renames) if (r.kind !== 'field') { names.add(r.from); names.add(r.to); }
+  }
+  for (const k of C_KEYWORDS) names.delete(k);
+  return names;
+}
+
+/** Why `name` is not defined after patch `at`, from the series' own history. */
+export function explainMissing(name: string, at: number, symbols: readonly PatchSymbols[]): string {
+  const upTo = symbols.filter((s) => s.index <= at).reverse();
+  const renamed = upTo.find((s) => s.renames.some((r) => r.from === name));
+  if (renamed) return `renamed to ${renamed.renames.find((r) => r.from === name)!.to} by patch ${renamed.index}`;
+  const removed = upTo.find((s) => s.removes.some((d) => d.name === name));
+  if (removed) return `removed by patch ${removed.index}`;
+  const later = symbols.find((s) => s.index > at && s.defines.some((d) => d.name === name));
+  if (later) return `defined only by the later patch ${later.index}`;
+  return 'not defined anywhere in the tree';
+}
+
+const useKey = (u: SymbolUse): string => `${u.name}\u0000${u.file}\u0000${u.line}`;
+
+/** Statuses and findings from the undefined uses seen after each patch (pure). */
+export function judgeStates(
+  series: PatchSeries,
+  symbols: readonly PatchSymbols[],
+  states: ReadonlyMap<number, SymbolUse[]>,
+  partial: boolean,
+): BisectResult {
+  const preexisting = new Set((states.get(0) ?? []).map((u) => u.name));
+  const findings: Finding[] = [];
+  let previous = new Set<string>();
+  const patches = series.patches.map((patch): PatchBisect => {
+    const seen = states.get(patch.index);
+    if (!seen) return { index: patch.index, status: 'not-checked' };
+    const broken = seen.filter((u) => !preexisting.has(u.name)).map((u) => ({ ...u, why: explainMissing(u.name, patch.index, symbols) }));
+    for (const b of broken) if (!previous.has(useKey(b))) findings.push(brokenFinding(patch, b, partial));
+    previous = new Set(broken.map(useKey));
+    return broken.length ? { index: patch.index, status: 'broken', broken } : { index: patch.index, status: 'ok' };
+  });
+  return { partial, patches, bisectable: patches.every((p) => p.status === 'ok'), findings };
+}
+
+function brokenFinding(patch: Patch, b: BrokenUse, partial: boolean): Finding {
+  return {
+    id: 'bisect-undefined-symbol',
+    severity: partial ? 'warning' : 'error',
+    where: { patch: patch.index, messageId: patch.messageId, file: b.file, line: b.line },
+    message: `bisect: the tree after patch ${patch.index} uses ${b.name} at ${b.file}:${b.line}, which is ${b.why}` +
+      (partial ? ' (series-only check: no base tree)' : ''),
+  };
+}
+
+/** Collects the tree's undefined uses through applySeries' `inspect` hook. */
+export function treeInspector(series: PatchSeries, symbols: readonly PatchSymbols[]): {
+  inspect: (patchIndex: number, worktreeDir: string) => Promise<void>;
+  result: () => BisectResult;
+} {
+  const names = seriesSymbolNames(symbols);
+  const states = new Map<number, SymbolUse[]>();
+  let index: TreeIndex | null = null;
+  const inspect = async (patchIndex: number, dir: string): Promise<void> => {
+    const patch = series.patches.find((p) => p.index === patchIndex);
+    if (index === null || !patch) index = indexTree(dir);
+    else updateTreeIndex(index, dir, patch);
+    states.set(patchIndex, undefinedUses(index, names));
+  };
+  return { inspect, result: () => judgeStates(series, symbols, states, false) };
+}
