@@ -1,0 +1,14 @@
+/** Series: RawMessage[] → SeriesSet. The only names other stages should import from this folder. */
+export { buildSeriesSet, countPlaced } from './build.js';
+export { loadSeriesSet, type LoadOptions } from './load.js';
+export { toShowJson } from './serialize.js';
+export type { ShowJson, ShowSeries, ShowPatch, ShowCover, ShowReply, ShowTrailer, ShowPerson } from './serialize.js';
+export { parseSubject } from './subject.js';
+export { threadMessages, descendants, synthesiseMessageId, type MessageThreads } from './thread.js';
+export { commitTrailers, replyTrailers, canonicalTrailerKey, formatTrailer } from './trailers.js';
+export { parsePerson, sameMailbox } from './person.js';
+export { splitPatchBody, isPatchBreak, type PatchBodySplit } from './split.js';
+export { parseDiff, diffstatMismatches, type ParsedDiff } from './diff.js';
+export { parseDiffstat } from './diffstat.js';
+export { splitReply, type SplitReply } from './replies.js';
+export type * from './types.js';

@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import { buildSeriesSet } from './build.js';
+import { toShowJson } from './serialize.js';
+import { mail } from './test-mail.js';
+
+const body = 'Do it.\n\nSigned-off-by: A <a@example.org>\n---\ndiff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1,2 @@\n a\n+b\n';
+
+describe('toShowJson', () => {
+  it('should write the schema-1 contract with ISO dates and trailer origins', () => {
+    const set = buildSeriesSet({
+      source: 's.mbox',
+      skipped: [],
+      messages: [
+        mail({ index: 1, id: 'c', subject: '[PATCH 0/1] Title', from: 'A <a@example.org>', date: '2026-02-18T01:11:32.000Z', body: 'cover' }),
+        mail({ index: 2, id: 'p', subject: '[PATCH 1/1] sub: thing', inReplyTo: 'c', from: 'A <a@example.org>', body }),
+        mail({ index: 3, id: 'r', subject: 'Re: [PATCH 1/1] sub: thing', inReplyTo: 'p', from: 'R <r@example.org>', body: '> a\nAcked-by: R <r@example.org>' }),
+        mail({ index: 4, id: 'lone', subject: 'hi' }),
+      ],
+    });
+    const json = JSON.parse(JSON.stringify(toShowJson(set)));
+    expect(json).toMatchObject({ schema: 1, messages: 4, unthreaded: ['lone'] });
+    expect(json.series[0]).toMatchObject({
+      version: 1, rfc: false, total: 1, missing: [],
+      cover: { subject: 'Title', author: { name: 'A', email: 'a@example.org' }, date: '2026-02-18T01:11:32.000Z', messageId: 'c', replies: [] },
+    });
+    expect(json.series[0].patches[0]).toEqual({
+      index: 1, subject: 'sub: thing', rawSubject: '[PATCH 1/1] sub: thing', author: { name: 'A', email: 'a@example.org' },
+      date: '2026-02-18T01:11:02.000Z', messageId: 'p',
+      trailers: [{ key: 'Signed-off-by', value: 'A <a@example.org>', from: 'p' }, { key: 'Acked-by', value: 'R <r@example.org>', from: 'r' }],
+      files: [{ path: 'x.c', added: 1, removed: 0 }],
+      replies: [{ author: { name: 'R', email: 'r@example.org' }, date: '2026-02-18T01:11:03.000Z', messageId: 'r', newText: 'Acked-by: R <r@example.org>', depth: 1, parentId: 'p' }],
+    });
+  });
+});
