@@ -75,8 +75,8 @@ function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: M
     out.push(mailLine(h.header, 'hunk', { bodyLine: h.bodyLine }));
     h.lines.forEach((l, li) => {
       const [marker, style] = KIND_STYLE[l.kind] ?? ['', 'plain'];
-      const text = l.kind !== 'no-newline' && l.text.startsWith(marker) && marker !== ' ' ? l.text : marker + l.text;
-      out.push(mailLine(l.kind === 'no-newline' ? l.text : text, style, { bodyLine: l.bodyLine }));
+      // HunkLine.text is the line without its marker (src/series/diff.ts); no-newline keeps its backslash.
+      out.push(mailLine(marker + l.text, style, { bodyLine: l.bodyLine }));
       for (const fd of byLine.get(l.bodyLine) ?? []) out.push(findingLine(fd, '    '));
       out.push(...inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
     });
