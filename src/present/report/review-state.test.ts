@@ -48,6 +48,6 @@ describe('computeReviewState', () => {
   });
 
   it('should keep cover-letter endorsements for the series as a whole', () => {
-    expect(state.series.map((e) => `${e.key}: ${e.who}`)).toEqual(['Acked-by: Rita Reviewer <rita@example.com>']);
+    expect(state.coverEndorsements.map((e) => `${e.key}: ${e.who}`)).toEqual(['Acked-by: Rita Reviewer <rita@example.com>']);
   });
 });

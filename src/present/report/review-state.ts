@@ -50,7 +50,7 @@ export type PatchReviewState = EndorsedPatch | DiscussedPatch | SilentPatch;
 export interface ReviewState {
   patches: PatchReviewState[];
   /** Review trailers given on the cover letter: for the whole series (b4 applies them with `-t`). */
-  series: Endorsement[];
+  coverEndorsements: Endorsement[];
   counts: { endorsed: number; discussed: number; silent: number };
 }
 
@@ -90,7 +90,7 @@ export function computeReviewState(series: PatchSeries): ReviewState {
   const count = (kind: PatchReviewState['kind']) => patches.filter((p) => p.kind === kind).length;
   return {
     patches,
-    series: series.cover ? toEndorsements(collectFromReplies(series.cover.replies).accepted) : [],
+    coverEndorsements: series.cover ? toEndorsements(collectFromReplies(series.cover.replies).accepted) : [],
     counts: { endorsed: count('endorsed'), discussed: count('discussed'), silent: count('silent') },
   };
 }

@@ -1,0 +1,83 @@
+import type { Finding, Severity } from '../../analysis/findings.js';
+import type { ApplyResult, PatchApplyStatus } from '../../analysis/apply/index.js';
+import type { SeriesSet } from '../../series/types.js';
+import { sanitizeForTerminal } from '../sanitize.js';
+import type { Block } from './blocks.js';
+import type { FormattedPart } from './report-input.js';
+import { clean } from './series-section.js';
+
+/** The analysis part of a report: check findings, apply, bisect, model, and what the input lacked. */
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, check: 2 };
+
+/** One total order, so the same findings always print the same way whatever order the checks ran in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const key = (f: Finding) => [f.where.patch ?? -1, SEVERITY_RANK[f.severity], f.id, f.where.file ?? '', f.where.line ?? 0, f.where.bodyLine ?? 0, f.message] as const;
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i]! < kb[i]!) return -1;
+    if (ka[i]! > kb[i]!) return 1;
+  }
+  return 0;
+}
+
+function findingItem(f: Finding): string[] {
+  const where = f.where.patch === undefined ? 'series' : f.where.patch === 0 ? 'cover' : `patch ${f.where.patch}`;
+  const place = [f.where.file ? `${clean(f.where.file)}${f.where.line ? `:${f.where.line}` : ''}` : '', f.where.bodyLine ? `body line #${f.where.bodyLine}` : '']
+    .filter(Boolean).join(', ');
+  const lines = [`${where} [${f.severity}] ${f.id}: ${clean(f.message)}`];
+  if (place) lines.push(`at ${place}`);
+  if (f.excerpt) lines.push(`line: ${clean(f.excerpt).slice(0, 60)}`);
+  return lines;
+}
+
+export function findingsBlocks(findings: readonly Finding[]): Block[] {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const head: Block = { kind: 'heading', level: 2, text: 'Check findings' };
+  if (!findings.length) return [head, { kind: 'paragraph', text: 'No findings.' }];
+  const summary = `${plural(findings.length, 'finding')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('check'), 'check')}.`;
+  return [head, { kind: 'paragraph', text: summary }, { kind: 'list', items: [...findings].sort(compareFindings).map(findingItem) }];
+}
+
+function applyItem(p: PatchApplyStatus): string[] {
+  switch (p.status) {
+    case 'applied': return [`patch ${p.index}: applied (${p.commit.slice(0, 12)})`];
+    case 'not-tried': return [`patch ${p.index}: not tried (an earlier patch failed)`];
+    case 'unsafe-path': return [`patch ${p.index}: refused, unsafe path ${p.paths.map((u) => clean(JSON.stringify(u))).join(', ')}`];
+    case 'does-not-apply': return [`patch ${p.index}: does not apply`, clean(JSON.stringify(p.failure)).slice(0, 200)];
+  }
+}
+
+export function applyBlocks(apply: ApplyResult): Block[] {
+  const head: Block = { kind: 'heading', level: 2, text: 'Applies in order' };
+  const base = `on ${clean(apply.base)} (${apply.baseCommit.slice(0, 12)})`;
+  if (apply.appliedAll) return [head, { kind: 'paragraph', text: `All ${apply.patches.length} patches apply in order ${base}.` }];
+  const bad = apply.patches.filter((p) => p.status !== 'applied' && p.status !== 'not-tried');
+  return [
+    head,
+    { kind: 'paragraph', text: `The series does not apply ${base}: ${bad.map((p) => `patch ${p.index}`).join(', ')} failed.` },
+    { kind: 'list', items: apply.patches.filter((p) => p.status !== 'applied').map(applyItem) },
+  ];
+}
+
+export function formattedPartBlocks(title: string, part: FormattedPart): Block[] {
+  const lines = sanitizeForTerminal(part.text).replace(/\n+$/, '').split('\n');
+  return [
+    { kind: 'heading', level: 2, text: title },
+    ...(part.verdict ? [{ kind: 'paragraph' as const, text: `${part.failed ? 'FAILED: ' : ''}${clean(part.verdict)}` }] : []),
+    { kind: 'pre', lines },
+  ];
+}
+
+export function inputNotesBlocks(set: SeriesSet): Block[] {
+  const items: string[][] = [
+    ...set.skipped.map((s) => [`skipped message ${s.origin.index}${s.messageId ? ` <${clean(s.messageId)}>` : ''}: ${clean(s.reason)}`]),
+    ...(set.unthreaded.length ? [[`${plural(set.unthreaded.length, 'message')} outside any series`]] : []),
+    ...set.notes.map((n) => [clean(n)]),
+  ];
+  return items.length ? [{ kind: 'heading', level: 2, text: 'Input notes' }, { kind: 'list', items }] : [];
+}

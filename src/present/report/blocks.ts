@@ -1,0 +1,42 @@
+/**
+ * The report as a few kinds of blocks, so Markdown and plain text are two renderings of one
+ * document and cannot drift apart. Text in blocks is already sanitised; renderers only lay it out.
+ */
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string }
+  /** Items may hold several lines: the first is the bullet line, the others continue it. */
+  | { kind: 'list'; items: string[][] }
+  /** Small tables only (a few short columns): they must stay readable as plain text. */
+  | { kind: 'table'; header: string[]; rows: string[][] }
+  /** Shown as is (traces, commands), indented; never wrapped. */
+  | { kind: 'pre'; lines: string[] };
+
+export const WIDTH = 72;
+
+/** Greedy word wrap; a word longer than the width (a URL) gets a line of its own, unbroken. */
+export function wrap(text: string, width: number, firstIndent = '', nextIndent = firstIndent): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let line = firstIndent;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = nextIndent + word;
+    } else {
+      line = empty ? line + word : `${line} ${word}`;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out.map((l) => l.replace(/\s+$/, ''));
+}
+
+/** Columns padded to their widest cell and joined by `separator`; the rule row uses `-` for its spaces. */
+export function alignTable(header: string[], rows: string[][], separator: string): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join(separator);
+  const rule = widths.map((w) => '-'.repeat(w)).join(separator.replace(/ /g, '-'));
+  return [line(header), rule, ...rows.map(line)];
+}

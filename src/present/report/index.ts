@@ -1,0 +1,12 @@
+export { renderReport } from './render-report.js';
+export type { ReportInput, ReportFormat, ReportOptions, FormattedPart } from './report-input.js';
+export { reportJson, renderJson, REPORT_SCHEMA } from './json.js';
+export { renderMarkdown } from './markdown.js';
+export { renderText } from './text.js';
+export { buildReportBlocks } from './report-document.js';
+export type { Block } from './blocks.js';
+export { computeReviewState, reviewStateOfPatch, REVIEW_KEYS } from './review-state.js';
+export type { ReviewState, PatchReviewState, Endorsement, ReviewKey } from './review-state.js';
+export { toAmMbox, buildAmMbox, appendTrailers } from './am-mbox.js';
+export type { AmMbox, AmMboxOptions, AmPatchReport } from './am-mbox.js';
+export { formatRangeDiff, type RangeDiffTextOptions } from './range-diff-text.js';

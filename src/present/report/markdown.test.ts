@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import { buildReportBlocks } from './report-document.js';
+import { renderMarkdown } from './markdown.js';
+import { demoFindings, demoInput } from './report-fixture.test-util.js';
+
+const md = () => renderMarkdown(buildReportBlocks(demoInput()));
+
+describe('renderMarkdown', () => {
+  it('should keep every line within 72 columns, but code and single unbreakable words', () => {
+    const long = md().split('\n').filter((l) => l.length > 72 && !l.startsWith('    ') && /\S\s+\S/.test(l.replace(/^- /, '')));
+    expect(long).toEqual([]);
+  });
+
+  it('should list each patch with author and review state', () => {
+    const text = md();
+    expect(text).toMatch(/- 1\/3 widget: Introduce mapping types\n  Ann Author <ann@example.org>, 2026-02-18 01:11 UTC\n  Review: Reviewed-by: Rita Reviewer <rita@example.com> \(reply\); 1\s+reply\n/);
+    expect(text).toMatch(/Review: no trailer yet; 1 reply from Rita\s+Reviewer/);
+    expect(text).toContain('Review: no replies');
+    expect(text).toContain('For the whole series (on the cover letter): Acked-by: Vic Viewer\n<vic@example.com> (reply).');
+  });
+
+  it('should strip terminal controls and keep mail text from becoming HTML or structure', () => {
+    const text = md();
+    expect(text).not.toMatch(/[\x1b\x07\u202e]/);
+    expect(text).toContain('widget: include \\<linux/widget.h> evil');
+    expect(text).toContain('3/3 # not a heading - and * not a list');
+    expect(renderMarkdown([{ kind: 'list', items: [['# heading? *bold* _em_ dma_buf_map `tick`']] }]))
+      .toBe('- \\# heading? \\*bold\\* \\_em\\_ dma_buf_map \\`tick\\`\n');
+    expect(text).not.toMatch(/(?<!\\)<(?!\S+@\S+>)/);
+  });
+
+  it('should sort findings errors first within a patch, patches in order', () => {
+    const text = md();
+    const order = ['series [check]', 'patch 2 [error]', 'patch 3 [warning]'].map((s) => text.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('should give the same bytes whatever order findings came in, and a time only when asked', () => {
+    const shuffled = { ...demoInput(), findings: [...demoFindings].reverse() };
+    expect(renderMarkdown(buildReportBlocks(shuffled))).toBe(md());
+    expect(md()).not.toMatch(/generated/);
+    expect(renderMarkdown(buildReportBlocks(demoInput(), { now: new Date('2026-04-22T10:00:00Z') }))).toMatch(/generated\s+2026-04-22T10:00:00Z\./);
+  });
+
+  it('should show the model verdict and its trace as code', () => {
+    expect(md()).toContain('FAILED: 1 of 2 steps hold\n\n    step 1: ok\n    step 2: HIDE_PHYS violated\n      1. attach(vfio-pci→iommufd, pal)');
+  });
+});

@@ -1,0 +1,37 @@
+// Shared by this folder's tests: a small but complete ReportInput built from literal mail.
+import type { Finding } from '../../analysis/findings.js';
+import { seriesFromLiteral } from '../../analysis/versions/index.js';
+import type { SeriesSet } from '../../series/types.js';
+import type { ReportInput } from './report-input.js';
+
+const diff = (file: string) => `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n@@ -1 +1 @@\n-a\n+b\n`;
+const sob = 'Signed-off-by: Ann Author <ann@example.org>';
+const rita = { name: 'Rita Reviewer', email: 'rita@example.com' };
+
+export function demoSet(): SeriesSet {
+  const series = seriesFromLiteral({
+    title: 'Add widget mapping types and convert the frobnicator drivers to use them', rfc: true,
+    patches: [
+      { subject: 'widget: Introduce mapping types', diff: diff('drivers/widget/map.c'), message: `Intro.\n\n${sob}`,
+        replies: [{ from: rita, text: 'Reviewed-by: Rita Reviewer <rita@example.com>' }] },
+      { subject: 'widget: include \x1b]0;pwned\x07<linux/widget.h> \u202eevil', diff: diff('include/linux/widget.h'), message: `Header.\n\n${sob}`,
+        replies: [{ from: rita, text: 'The lock in this path is never taken; please fix.' }] },
+      { subject: '# not a heading - and * not a list', diff: diff('drivers/widget/core.c'), message: `Core.\n\n${sob}` },
+    ],
+    coverReplies: [{ from: { name: 'Vic Viewer', email: 'vic@example.com' }, text: 'Like the approach.\n\nAcked-by: Vic Viewer <vic@example.com>' }],
+  });
+  return { messages: 8, series: [series], unthreaded: ['stray@example.org'], skipped: [], notes: ['duplicate Message-ID <dup@example.org>'] };
+}
+
+export const demoFindings: Finding[] = [
+  { id: 'trailing-whitespace', severity: 'warning', where: { patch: 3, file: 'drivers/widget/core.c', line: 1, bodyLine: 9 }, message: 'trailing whitespace', excerpt: '+b ' },
+  { id: 'missing-signoff', severity: 'error', where: { patch: 2, messageId: 'x' }, message: 'no Signed-off-by from the author' },
+  { id: 'series-missing-cover', severity: 'check', where: {}, message: 'a very long message that goes on and on to make sure that wrapping of list items happens at seventy-two columns' },
+];
+
+export function demoInput(): ReportInput {
+  return {
+    set: demoSet(), findings: [...demoFindings],
+    verify: { text: 'step 1: ok\nstep 2: HIDE_PHYS violated\n  1. attach(vfio-pci→iommufd, pal)\n', json: { steps: 2, violated: ['HIDE_PHYS'] }, verdict: '1 of 2 steps hold', failed: true },
+  };
+}
