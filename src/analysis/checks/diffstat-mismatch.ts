@@ -4,6 +4,8 @@ import { commitMessageEnd, splitBodyLines, type BodyLine } from './commit-messag
 
 /** ` path | 12 +++--`; git shortens long paths to `.../tail`. */
 const STAT_LINE = /^\s*(.+?)\s+\|\s+(?:\d+|Bin)/;
+/** ` 3 files changed, 140 insertions(+)` */
+const SUMMARY_LINE = /^\s*\d+ files? changed/;
 
 function statLineFor(lines: readonly BodyLine[], path: string): BodyLine | undefined {
   return lines.find((l) => {
@@ -13,15 +15,21 @@ function statLineFor(lines: readonly BodyLine[], path: string): BodyLine | undef
   });
 }
 
+/** The series model reports the summary line's totals as `(insertions)`, `(deletions)`, `(files changed)`. */
+const TOTAL = /^\((.+)\)$/;
+
 function describe(m: DiffstatMismatch): string {
+  const total = TOTAL.exec(m.path)?.[1];
+  if (total !== undefined) return `diffstat summary says ${m.stated} ${total}, the diff has ${m.actual}`;
   if (m.stated === null) return `${m.path} is changed by the diff but not listed in the diffstat`;
   if (m.actual === null) return `${m.path} is listed in the diffstat (${m.stated} lines) but the diff does not change it`;
   return `diffstat says ${m.path} changes ${m.stated} lines, the diff changes ${m.actual}`;
 }
 
 function hitFor(patch: Patch, statLines: readonly BodyLine[], m: DiffstatMismatch): CheckHit {
-  const line = statLineFor(statLines, m.path);
-  const where = line ? { file: m.path, bodyLine: line.bodyLine } : { file: m.path };
+  const line = TOTAL.test(m.path) ? statLines.find((l) => SUMMARY_LINE.test(l.text)) : statLineFor(statLines, m.path);
+  const file = TOTAL.test(m.path) ? {} : { file: m.path };
+  const where = line ? { ...file, bodyLine: line.bodyLine } : file;
   return line ? { message: describe(m), where, excerpt: line.text } : { message: describe(m), where };
 }
 

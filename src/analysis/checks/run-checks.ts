@@ -8,6 +8,8 @@ export interface RunChecksOptions extends Partial<CheckOptions> {
   only?: readonly CheckId[];
   /** Skip these checks (checkpatch `--ignore`). */
   skip?: readonly CheckId[];
+  /** The checks to choose from; the registry by default (tests and callers with extra checks pass their own). */
+  checks?: readonly Check[];
 }
 
 function toFinding(check: Check, hit: CheckHit, patch: Patch | undefined): Finding {
@@ -64,10 +66,9 @@ function byLocation(a: Finding, b: Finding): number {
 
 /** Runs the checkpatch-style checks over one series: per-series checks once, per-patch checks on every patch. */
 export function runChecks(series: PatchSeries, opts: RunChecksOptions = {}): Finding[] {
-  const { only, skip, ...limits } = opts;
+  const { only, skip, checks = CHECKS, ...limits } = opts;
   const options: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, ...limits };
-  const selected = (CHECKS as readonly Check[]).filter(
-    (c) => (only === undefined || (only as readonly string[]).includes(c.id)) && !(skip as readonly string[] | undefined)?.includes(c.id),
-  );
+  const wanted = (c: Check) => (only === undefined || only.includes(c.id as CheckId)) && !skip?.includes(c.id as CheckId);
+  const selected = (checks as readonly Check[]).filter(wanted);
   return selected.flatMap((check) => runOne(check, series, options)).sort(byLocation);
 }

@@ -10,7 +10,7 @@ export const trailerKeyCasing = patchCheck({
   description: "a known trailer key is cased unlike its documented form ('Signed-Off-By')",
   run(patch) {
     return patchTrailers(patch)
-      .filter((t) => t.knownKey !== null && t.key !== t.knownKey)
+      .filter((t) => t.knownKey !== null && t.key !== t.knownKey && t.key.toLowerCase() === t.knownKey.toLowerCase())
       .map((t) => bodyLineHit(t, `'${t.knownKey}:' is the preferred signature form`));
   },
 });

@@ -43,18 +43,23 @@ const SLOPPY_SIGNATURE = /^([ \t]*)((?:signed|co-developed|acked|reviewed|tested
 const NOTE = /^\[.*\]$/;
 const CONTINUATION = /^[ \t]+\S/;
 
+/** `Signed off by`, `signed_off-by` → `Signed-off-by`: the tag a sloppy spelling means. */
+function knownTag(key: string): KnownTag | null {
+  return KNOWN_BY_LOWER.get(key.toLowerCase().replace(/[_ ]/g, '-')) ?? null;
+}
+
 function readTrailer(line: BodyLine): RawTrailer | null {
   const sloppy = SLOPPY_SIGNATURE.exec(line.text);
   const keyed = KEY_VALUE.exec(line.text);
   // A proper `Key: value` wins unless the key has blanks in it (`Signed off by:` only matches the sloppy form).
   if (keyed && (!sloppy || sloppy[2]!.length <= keyed[2]!.length)) {
     const [, indent, key, before, after, value] = keyed as unknown as string[];
-    return { ...line, key: key!, knownKey: KNOWN_BY_LOWER.get(key!.toLowerCase()) ?? null, value: value!,
+    return { ...line, key: key!, knownKey: knownTag(key!), value: value!,
       indent: indent!, spaceBeforeColon: before!, spaceAfterColon: after!, hasColon: true };
   }
   if (!sloppy) return null;
   const [, indent, key, before, colon, after, value] = sloppy as unknown as string[];
-  return { ...line, key: key!, knownKey: KNOWN_BY_LOWER.get(key!.toLowerCase()) ?? null, value: value!,
+  return { ...line, key: key!, knownKey: knownTag(key!), value: value!,
     indent: indent!, spaceBeforeColon: before!, spaceAfterColon: after!, hasColon: colon === ':' };
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { hitsOf } from './test-findings.js';
+import { patchMail, TEST_AUTHOR } from './test-series.js';
+
+const LONG = 'The importer hands its list of accepted mapping types to the core which picks one.'; // 84 chars
+
+describe('commit message checks', () => {
+  it('should warn once, at the first long prose line', async () => {
+    const hits = await hitsOf('commit-log-long-line', [patchMail({ message: `Short line.\n${LONG}\n${LONG}\n` })]);
+    expect(hits.map((h) => [h.severity, h.where.bodyLine, h.excerpt])).toEqual([['warning', 2, LONG]]);
+    expect(hits[0]!.message).toBe('Prefer a maximum 75 chars per line (possible unwrapped commit description?)');
+  });
+
+  it('should let URLs, quoted logs, indented logs and trailers run long', async () => {
+    const message = [
+      'Seen on boot:',
+      `[   12.345678] ${LONG}`,
+      `    ${LONG}`,
+      `> ${LONG}`,
+      `See https://lore.kernel.org/all/${'x'.repeat(70)}@nvidia.com/`,
+      '',
+    ].join('\n');
+    const trailers = `Link: https://lore.kernel.org/r/${'y'.repeat(60)}@nvidia.com\nSigned-off-by: ${TEST_AUTHOR}`;
+    expect(await hitsOf('commit-log-long-line', [patchMail({ message, trailers })])).toEqual([]);
+  });
+
+  it('should want a description besides the trailers', async () => {
+    const hits = await hitsOf('missing-commit-description', [patchMail({ message: '' })]);
+    expect(hits.map((h) => [h.severity, h.message])).toEqual([['warning', 'Missing commit description - add one that says what changes and why']]);
+    expect(await hitsOf('missing-commit-description', [patchMail()])).toEqual([]);
+  });
+
+  it('should find diff lines pasted above the --- separator, at their line', async () => {
+    const message = 'Like this:\n\ndiff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n';
+    const hits = await hitsOf('diff-in-commit-msg', [patchMail({ message })]);
+    expect(hits.map((h) => [h.where.bodyLine, h.excerpt])).toEqual([
+      [3, 'diff --git a/x.c b/x.c'], [4, '--- a/x.c'], [5, '+++ b/x.c'], [6, '@@ -1 +1 @@'],
+    ]);
+  });
+});

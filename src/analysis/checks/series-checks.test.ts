@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { hitsOf } from './test-findings.js';
+import { patchMail, type TestMail } from './test-series.js';
+
+const cover = (total: number): TestMail => ({ subject: `[PATCH 00/${total}] dma-buf: mapping types`, body: 'Why.\n' });
+
+describe('series checks', () => {
+  it('should accept a complete series with a cover letter', async () => {
+    const mails = [cover(2), patchMail({ n: 1, total: 2 }), patchMail({ n: 2, total: 2 })];
+    for (const id of ['series-numbering-gap', 'series-duplicate-patch', 'series-total-mismatch', 'series-missing-cover',
+      'subject-prefix-inconsistent'] as const) {
+      expect(await hitsOf(id, mails), id).toEqual([]);
+    }
+  });
+
+  it('should report each missing number as an error on the series', async () => {
+    const hits = await hitsOf('series-numbering-gap', [cover(4), patchMail({ n: 1, total: 4 }), patchMail({ n: 4, total: 4 })]);
+    expect(hits.map((h) => [h.severity, h.where, h.message])).toEqual([
+      ['error', {}, 'patch 2/4 is missing from the series'],
+      ['error', {}, 'patch 3/4 is missing from the series'],
+    ]);
+  });
+
+  it('should name the duplicate that was not used', async () => {
+    const hits = await hitsOf('series-duplicate-patch', [cover(1), patchMail({ n: 1 }), patchMail({ n: 1 })]);
+    expect(hits.map((h) => [h.where.patch, h.message])).toEqual([[1, 'patch 1/1 was sent more than once; <2-test@example.org> was not used']]);
+  });
+
+  it('should flag a counter whose total disagrees with the series, and N greater than M', async () => {
+    const mails = [cover(3), patchMail({ n: 1, total: 3 }), patchMail({ n: 2, total: 2 }), patchMail({ n: 3, total: 2 })];
+    const hits = await hitsOf('series-total-mismatch', mails);
+    expect(hits.map((h) => [h.where.patch, h.message])).toEqual([
+      [2, 'subject says 2/2 but the series has 3 patches'],
+      [3, 'patch number 3 is greater than its total 2'],
+    ]);
+  });
+
+  it('should want a cover letter for two patches or more, not for one', async () => {
+    const two = await hitsOf('series-missing-cover', [patchMail({ n: 1, total: 2 }), patchMail({ n: 2, total: 2 })]);
+    expect(two.map((h) => [h.severity, h.message])).toEqual([['warning', 'series of 2 patches has no cover letter']]);
+    expect(await hitsOf('series-missing-cover', [patchMail()])).toEqual([]);
+  });
+
+  it('should flag a patch whose prefix words differ from the cover', async () => {
+    const odd = { ...patchMail({ n: 2, total: 2 }), subject: '[PATCH RFC 2/2] dma-buf: Add things' };
+    const hits = await hitsOf('subject-prefix-inconsistent', [cover(2), patchMail({ n: 1, total: 2 }), odd]);
+    expect(hits.map((h) => [h.where.patch, h.message])).toEqual([[2, 'subject prefix [PATCH RFC v1] differs from the series\' [PATCH v1]']]);
+  });
+});
