@@ -3,7 +3,7 @@ import type { ClassifiedMessage } from './classify.js';
 import { splitPatchBody } from './split.js';
 import { parseDiff, diffstatMismatches } from './diff.js';
 import { parseDiffstat } from './diffstat.js';
-import { commitTrailers, replyTrailers } from './trailers.js';
+import { commitTrailers, mergeTrailers, replyTrailers } from './trailers.js';
 import { splitReply } from './replies.js';
 
 const BASE_COMMIT = /^base-commit:\s*([0-9a-f]{7,64})\s*$/im;
@@ -58,7 +58,7 @@ export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]
     messageId: c.id,
     commitMessage: split.commitMessage,
     body: c.patchBody,
-    trailers: [...commitTrailers(split.commitMessage, c.id, 'patch', split.commitBodyLine), ...replyTrailersOf(replies)],
+    trailers: mergeTrailers(commitTrailers(split.commitMessage, c.id, 'patch', split.commitBodyLine), replyTrailersOf(replies)),
     files: diff.files,
     diffstat,
     diffstatMismatches: diff.error ? [] : diffstatMismatches(diffstat, diff.files),
@@ -82,7 +82,7 @@ export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
     date: c.message.date,
     messageId: c.id,
     body: c.message.body,
-    trailers: [...own, ...replyTrailersOf(replies)],
+    trailers: mergeTrailers(own, replyTrailersOf(replies)),
     baseCommit: baseCommitOf(c.message.body),
     replies,
     origin: c.message.origin,

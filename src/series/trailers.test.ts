@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { commitTrailers, replyTrailers, numberLines, canonicalTrailerKey, formatTrailer } from './trailers.js';
+import { commitTrailers, replyTrailers, numberLines, canonicalTrailerKey, formatTrailer, mergeTrailers } from './trailers.js';
 import { parsePerson, sameMailbox } from './person.js';
 
 describe('commitTrailers', () => {
@@ -44,14 +44,23 @@ describe('replyTrailers', () => {
     const got = replyTrailers(lines, 'r@x', sender);
     expect(got.accepted.map((t) => [formatTrailer(t), t.line, t.origin])).toEqual([
       ['Reviewed-by: Follow Upper <follow.upper@example.org>', 12, 'reply'],
-      ['Fixes: abc123', 15, 'reply'],
     ]);
-    expect(got.ignored.map(formatTrailer)).toEqual(['Tested-by: Else <else@example.org>']);
+    // b4 0.12 applies only person trailers naming the sender; Cc is never taken from a reply.
+    expect(got.ignored.map(formatTrailer)).toEqual(['Tested-by: Else <else@example.org>', 'Fixes: abc123']);
   });
 
   it('should refuse person trailers without an address and links under non-link keys', () => {
     const got = replyTrailers(numberLines('Acked-by: me\nReviewed-by: https://x.org Follow Upper <follow.upper@example.org>\nLink: https://x.org/1'), 'r', sender);
-    expect(got.accepted.map(formatTrailer)).toEqual(['Link: https://x.org/1']);
+    expect(got.accepted).toEqual([]);
+    expect(got.ignored.map(formatTrailer)).toEqual(['Link: https://x.org/1']);
+  });
+});
+
+describe('mergeTrailers', () => {
+  it('should drop a reply trailer the patch already has', () => {
+    const base = commitTrailers('x\n\nReviewed-by: A <a@b.org>', 'p', 'patch');
+    const extra = replyTrailers(numberLines('reviewed-by: a <A@b.org>\nTested-by: A <a@b.org>'), 'r', { name: 'A', email: 'a@b.org' }).accepted;
+    expect(mergeTrailers(base, extra).map((t) => `${t.from} ${formatTrailer(t)}`)).toEqual(['p Reviewed-by: A <a@b.org>', 'r Tested-by: A <a@b.org>']);
   });
 });
 

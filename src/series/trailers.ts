@@ -94,17 +94,21 @@ function acceptableInReply(c: Candidate): boolean {
   return !(/https?:\/\//.test(c.value) && !LINK_KEYS.has(lname));
 }
 
-/** b4 keeps a reply's person trailer only when it names the sender: same mailbox, or exactly the same name. */
+/**
+ * b4 (0.12, the version our conformance data comes from) applies a reply's trailer to the patch only when it is a
+ * person trailer naming the sender: same mailbox, or exactly the same name. A reply's `Link:`/`Fixes:` lines, and
+ * person trailers for someone else, are not endorsements by the sender.
+ */
 function namesSender(t: Trailer, sender: Person | null): boolean {
-  if (NON_PERSON_KEYS.has(t.key.toLowerCase())) return true;
-  if (!t.person || !sender) return false;
+  if (NON_PERSON_KEYS.has(t.key.toLowerCase()) || !t.person || !sender) return false;
   if (sameMailbox(t.person.email, sender.email)) return true;
   return t.person.name !== '' && t.person.name.toLowerCase() === sender.name.toLowerCase();
 }
 
 /**
  * Trailers a reviewer gave in a reply: any line of the reply's own (unquoted) text, with b4's follow-up rules.
- * `accepted` name the sender; `ignored` were well-formed but name someone else (b4 reports these as mismatches).
+ * `accepted` are person trailers naming the sender (they go onto the patch); `ignored` are the other well-formed
+ * trailer lines (someone else's name, links, Fixes), kept so a viewer can still show them.
  */
 export function replyTrailers(newText: NumberedLine[], from: string, sender: Person | null): { accepted: Trailer[]; ignored: Trailer[] } {
   const accepted: Trailer[] = [];
@@ -114,6 +118,18 @@ export function replyTrailers(newText: NumberedLine[], from: string, sender: Per
     (namesSender(t, sender) ? accepted : ignored).push(t);
   }
   return { accepted, ignored };
+}
+
+/** Appends `extra` trailers not already in `base` (same key, same value ignoring case), as b4 does. */
+export function mergeTrailers(base: Trailer[], extra: Trailer[]): Trailer[] {
+  const seen = new Set(base.map((t) => `${t.key.toLowerCase()}: ${t.value.toLowerCase()}`));
+  const out = [...base];
+  for (const t of extra) {
+    const key = `${t.key.toLowerCase()}: ${t.value.toLowerCase()}`;
+    if (!seen.has(key)) out.push(t);
+    seen.add(key);
+  }
+  return out;
 }
 
 /** `Key: value` as git prints a trailer. */
