@@ -1,0 +1,52 @@
+/**
+ * The operations the explorer may take on one buffer, as fast-check-style commands: a label, a
+ * precondition and a pure transition. Labels are what traces print and what `--replay` accepts.
+ */
+import { accessSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot } from './core.js';
+import type { ModelStrategy } from './strategy.js';
+import type { Action, GroupModel, MappingType, ModelState } from './types.js';
+
+/** Wrap a transition that answers null when the kernel call would fail. */
+function action(label: string, step: (s: ModelState) => ModelState | null, when: (s: ModelState) => boolean): Action {
+  const guarded = (s: ModelState): ModelState | null => (when(s) ? step(s) : null);
+  return {
+    label,
+    enabled: (s) => guarded(s) !== null,
+    apply: (s) => guarded(s) ?? s,
+    step: guarded,
+  };
+}
+
+function slotActions(model: GroupModel, i: number, strategy: ModelStrategy): Action[] {
+  const pair = `${model.exporter.name}→${model.importers[i]!.name}`;
+  const slot = (s: ModelState) => s.slots[i]!;
+  const mapFor = (t: MappingType): Action =>
+    action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy), (s) => {
+      const m = slot(s).match;
+      return m !== null && m.ok && m.importerType === t;
+    });
+  const mapTypes = [...new Set(model.importers[i]!.accepts)];
+  return [
+    action(`attach(${pair})`, (s) => attachSlot(s, i, model, strategy), (s) => slot(s).status === 'detached'),
+    ...mapTypes.map(mapFor),
+    action(`access(${pair})`, (s) => accessSlot(s, i, model), (s) => slot(s).mapping !== null),
+    action(`unmap(${pair})`, (s) => unmapSlot(s, i, strategy), (s) => slot(s).mapping !== null),
+    action(`detach(${pair})`, (s) => detachSlot(s, i), (s) => slot(s).status === 'attached'),
+  ];
+}
+
+export function buildActions(model: GroupModel, strategy: ModelStrategy): Action[] {
+  const name = model.exporter.name;
+  const exporterActions: Action[] = [];
+  if (model.exporter.dynamic) exporterActions.push(action(`move(${name})`, (s) => moveBacking(s, model, strategy), () => true));
+  if (model.exporter.revocable) {
+    exporterActions.push(action(`revoke(${name})`, (s) => revokeExporter(s, model, strategy), (s) => !s.revoked));
+    exporterActions.push(action(`restore(${name})`, (s) => restoreExporter(s), (s) => s.revoked));
+  }
+  return [...model.importers.flatMap((_, i) => slotActions(model, i, strategy)), ...exporterActions];
+}
+
+/** Labels accept `->` for `→`, so a replay string can be typed on any keyboard. */
+export function normaliseLabel(label: string): string {
+  return label.replace(/->/g, '→').replace(/\s*,\s*/g, ', ').trim();
+}

@@ -1,0 +1,151 @@
+/**
+ * The dma-buf core of the model: the state transitions of one buffer shared by a group of importers.
+ * Every transition is pure (state in, new state out); `null` means the kernel call would fail
+ * cleanly (an error code, no state change), so the action is simply not taken.
+ */
+import { MOVE_DISTANCE } from './config.js';
+import { EMPTY_DOMAIN, formatBytes, mapRanges, translate } from './iommu.js';
+import type { ModelStrategy } from './strategy.js';
+import type { Domain, GroupModel, Mapping, MappingType, ModelState, PhysRange, Segment, SlotState } from './types.js';
+
+/** The exporter's backing at a generation: a move relocates every range by MOVE_DISTANCE. */
+export function rangesAt(ranges: readonly PhysRange[], gen: number): readonly PhysRange[] {
+  return gen === 0 ? ranges : ranges.map((r) => ({ phys: r.phys + gen * MOVE_DISTANCE, len: r.len }));
+}
+
+export function initialState(model: GroupModel): ModelState {
+  const slot: SlotState = { status: 'detached', match: null, mapping: null };
+  return {
+    gen: 0,
+    revoked: false,
+    exporterSawDomain: null,
+    slots: model.importers.map(() => slot),
+    domains: model.importers.map(() => EMPTY_DOMAIN),
+    fault: null,
+  };
+}
+
+function withSlot(state: ModelState, i: number, slot: SlotState, domain?: Domain): ModelState {
+  const slots = state.slots.slice();
+  slots[i] = slot;
+  if (domain === undefined) return { ...state, slots };
+  const domains = state.domains.slice();
+  domains[i] = domain;
+  return { ...state, slots, domains };
+}
+
+export function attachSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): ModelState {
+  const match = strategy.match(model, model.exporter, model.importers[i]!);
+  return withSlot(state, i, { status: match.ok ? 'attached' : 'failed', match, mapping: null });
+}
+
+const TYPE_CHAR: Record<MappingType, string> = { legacy: 'l', sgt: 's', pal: 'p', iommu_domain: 'i' };
+
+function segmentsKey(segments: readonly Segment[]): string {
+  return segments.map((s) => `${s.iova.toString(36)}.${s.len.toString(36)}`).join(',');
+}
+
+interface Produced {
+  domain: Domain;
+  segments: Segment[];
+  exporterSawDomain: boolean;
+}
+
+/** Who maps depends on the path: a core converter, or the exporter's own op (which, for an
+ * `iommu_domain` exporter entry, means the exporter was handed the importer's domain). */
+function produceSegments(model: GroupModel, slot: SlotState, domain: Domain, ranges: readonly PhysRange[], strategy: ModelStrategy): Produced | null {
+  const m = slot.match;
+  if (!m || !m.ok) return null;
+  if (m.converter === 'pal-to-sgt') return { ...strategy.convertPalToSgt(domain, ranges), exporterSawDomain: false };
+  if (m.converter === 'pal-to-iommu_domain') {
+    const c = strategy.convertPalToIommuDomain(domain, ranges);
+    return c && { ...c, exporterSawDomain: false };
+  }
+  // legacy, sgt and legacy-compat: the exporter DMA-maps for the importer's device. pal: the importer
+  // maps the physical list itself. iommu_domain: the exporter maps into the importer's domain.
+  return { ...mapRanges(domain, ranges), exporterSawDomain: m.exporterType === 'iommu_domain' };
+}
+
+export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+  const slot = state.slots[i]!;
+  const importer = model.importers[i]!;
+  if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok) return null;
+  const ranges = rangesAt(model.ranges, state.gen);
+  if (importer.maxRanges > 0 && ranges.length > importer.maxRanges) return null;
+  const produced = produceSegments(model, slot, state.domains[i]!, ranges, strategy);
+  if (!produced) return null;
+  const handoff = strategy.handoffFor(slot.match);
+  const seen = translate(produced.domain, produced.segments);
+  const mapping: Mapping = {
+    handoff,
+    segments: produced.segments,
+    physReceived: handoff === 'pal' ? ranges : null,
+    gen: state.gen,
+    bytes: seen ? formatBytes(seen) : 'unmapped IOVA',
+    key: `${TYPE_CHAR[handoff]}${state.gen}${segmentsKey(produced.segments)}`,
+  };
+  const next = withSlot(state, i, { ...slot, mapping }, produced.domain);
+  return produced.exporterSawDomain ? { ...next, exporterSawDomain: importer.name } : next;
+}
+
+export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy): ModelState | null {
+  const slot = state.slots[i]!;
+  if (!slot.mapping) return null;
+  return withSlot(state, i, { ...slot, mapping: null }, strategy.unmap(state.domains[i]!, slot.mapping));
+}
+
+export function detachSlot(state: ModelState, i: number): ModelState | null {
+  const slot = state.slots[i]!;
+  if (slot.status !== 'attached' || slot.mapping) return null;
+  return withSlot(state, i, { status: 'detached', match: null, mapping: null });
+}
+
+/** The importer's device DMAs through its mapping; a failed translation or stale backing is a fault. */
+export function accessSlot(state: ModelState, i: number, model: GroupModel): ModelState | null {
+  const mapping = state.slots[i]!.mapping;
+  if (!mapping || state.fault) return null;
+  const who = model.importers[i]!.name;
+  let fault: string | null = null;
+  if (state.revoked) fault = `${who} used its mapping after revoke`;
+  else if (mapping.gen !== state.gen) fault = `${who} used the backing's old location after move`;
+  else if (translate(state.domains[i]!, mapping.segments) === null) fault = `${who}'s device hit an unmapped IOVA`;
+  return fault ? { ...state, fault } : state;
+}
+
+/** Tell `targets` (they unmap), then flip the backing generation. */
+function notifyThen(state: ModelState, targets: readonly number[], strategy: ModelStrategy): ModelState {
+  let next = state;
+  for (const i of targets) next = unmapSlot(next, i, strategy) ?? next;
+  return next;
+}
+
+/** A pinned importer holding a mapping keeps the backing in place (dma_buf_pin). */
+export function moveBacking(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+  if (!model.exporter.dynamic || state.revoked) return null;
+  if (state.slots.some((s, i) => s.mapping && !model.importers[i]!.dynamic)) return null;
+  const next = notifyThen(state, strategy.moveNotifyTargets(state, model), strategy);
+  return { ...next, gen: 1 - next.gen };
+}
+
+export function revokeExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+  if (!model.exporter.revocable || state.revoked) return null;
+  return { ...notifyThen(state, strategy.revokeTargets(state, model), strategy), revoked: true };
+}
+
+export function restoreExporter(state: ModelState): ModelState | null {
+  return state.revoked ? { ...state, revoked: false } : null;
+}
+
+const STATUS_CHAR = { detached: 'd', attached: 'a', failed: 'f' } as const;
+
+/** Canonical hash: every field that distinguishes two states, in a compact string. */
+export function stateKey(state: ModelState): string {
+  let key = `${state.gen}${state.revoked ? 'r' : '-'}${state.exporterSawDomain ?? ''}|${state.fault ?? ''}`;
+  for (let i = 0; i < state.slots.length; i++) {
+    const s = state.slots[i]!;
+    const m = s.match;
+    const match = m === null ? '' : m.ok ? `${TYPE_CHAR[m.exporterType]}${TYPE_CHAR[m.importerType]}` : m.reason;
+    key += `|${STATUS_CHAR[s.status]}${match}:${s.mapping ? s.mapping.key : ''}:${state.domains[i]!.key}`;
+  }
+  return key;
+}

@@ -1,0 +1,43 @@
+/**
+ * The replaceable parts of the core. The reference model uses `REFERENCE_STRATEGY`; mutants (mutants.ts)
+ * swap one part each, so the tests can show that the invariants catch the bug it plants.
+ */
+import { convertPalToIommuDomain, convertPalToSgt, type Converted } from './convert.js';
+import { unmapSegments } from './iommu.js';
+import { referenceMatch } from './match.js';
+import type { Domain, ExporterSpec, GroupModel, ImporterSpec, MappingType, MatchResult, Mapping, ModelState, PhysRange } from './types.js';
+
+export interface ModelStrategy {
+  readonly name: string;
+  match(model: GroupModel, exporter: ExporterSpec, importer: ImporterSpec): MatchResult;
+  convertPalToSgt(domain: Domain, ranges: readonly PhysRange[]): Converted;
+  convertPalToIommuDomain(domain: Domain, ranges: readonly PhysRange[]): Converted | null;
+  /** What the importer is handed for a successful match. */
+  handoffFor(match: Extract<MatchResult, { ok: true }>): MappingType;
+  /** Slots that get move_notify before the backing moves. */
+  moveNotifyTargets(state: ModelState, model: GroupModel): number[];
+  /** Slots whose mappings revoke tears down. */
+  revokeTargets(state: ModelState, model: GroupModel): number[];
+  /** Release what map took from the importer's domain. */
+  unmap(domain: Domain, mapping: Mapping): Domain;
+}
+
+/** Every attached dynamic importer is told, mapped or not (dma_buf_move_notify walks all attachments). */
+function dynamicAttached(state: ModelState, model: GroupModel): number[] {
+  const out: number[] = [];
+  state.slots.forEach((s, i) => {
+    if (s.status === 'attached' && model.importers[i]!.dynamic) out.push(i);
+  });
+  return out;
+}
+
+export const REFERENCE_STRATEGY: ModelStrategy = {
+  name: 'reference',
+  match: (model, e, i) => referenceMatch(model, e, i),
+  convertPalToSgt,
+  convertPalToIommuDomain,
+  handoffFor: (m) => m.importerType,
+  moveNotifyTargets: dynamicAttached,
+  revokeTargets: dynamicAttached,
+  unmap: (domain, mapping) => unmapSegments(domain, mapping.segments),
+};

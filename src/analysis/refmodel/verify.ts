@@ -1,0 +1,173 @@
+/**
+ * verifySequences: run the explorer on every step of every sequence and build the VerifyReport (the
+ * JSON contract, `schema: 1`). Verdicts come only from the explorer. Explorations are cached by their
+ * inputs (group, world abilities, baseline, depth), so a step that changes one driver re-explores only
+ * that driver's buffers, and sequences that share a prefix share the work.
+ */
+import { DEFAULT_DEPTH, DEFAULT_MAX_GROUP } from './config.js';
+import { driverBurden, type DriverBurden } from './deltas.js';
+import { exploreGroup, type Exploration } from './explore.js';
+import { groupsOf, pairBaseline, referenceMatches } from './groups.js';
+import { REFERENCE_STRATEGY, type ModelStrategy } from './strategy.js';
+import { buildCounterexample, type Counterexample } from './trace.js';
+import { INVARIANT_IDS, type Delta, type GroupModel, type InvariantId, type World } from './types.js';
+import type { Sequence } from './sequence.js';
+
+export interface VerifyOptions {
+  depth?: number;
+  /** Names of the sequences to run (all when absent). */
+  only?: readonly string[];
+  /** Largest importer group per buffer (2..3; pairs are always explored). */
+  maxGroup?: number;
+  /** Invariants to check (all when absent). */
+  invariants?: readonly InvariantId[];
+  /** The core under test: the reference, or a mutant. */
+  strategy?: ModelStrategy;
+  /** checkBinding's result, carried into the report. */
+  bindingMismatches?: readonly BindingMismatchLike[];
+}
+
+/** Structural stand-in for binding.ts's BindingMismatch (kept here to avoid an import cycle). */
+export interface BindingMismatchLike {
+  patch: number;
+  kind: string;
+  expected: string;
+  message: string;
+}
+
+export interface InvariantReport {
+  name: InvariantId;
+  holds: boolean;
+  counterexample: Counterexample | null;
+}
+
+export interface StepReport {
+  name: string;
+  patches: number[];
+  planned: Delta[];
+  verdict: 'pass' | 'fail';
+  invariants: InvariantReport[];
+  driverBurden: DriverBurden;
+  /** Distinct states covered by this step's explorations (cached ones included). */
+  states: number;
+  /** States explored afresh for this step, and the time it took. */
+  statesExplored: number;
+  ms: number;
+  groups: number;
+}
+
+export interface SequenceReport {
+  name: string;
+  description: string;
+  expect: 'pass' | 'fail';
+  expectViolated: InvariantId[];
+  outcome: 'pass' | 'fail';
+  /** outcome equals expect, and a failing sequence violates every invariant it names. */
+  asExpected: boolean;
+  steps: StepReport[];
+}
+
+export interface VerifyReport {
+  schema: 1;
+  depth: number;
+  maxGroup: number;
+  strategy: string;
+  sequences: SequenceReport[];
+  binding: { mismatches: BindingMismatchLike[] };
+  states: number;
+  ms: number;
+  statesPerSecond: number;
+  /** Every sequence came out as expected: the CLI exits 0 on true, 1 on false. */
+  ok: boolean;
+}
+
+interface Run {
+  depth: number;
+  maxGroup: number;
+  strategy: ModelStrategy;
+  invariants: readonly InvariantId[];
+  cache: Map<string, Exploration>;
+  explored: number;
+}
+
+function explore(run: Run, model: GroupModel, prev: World | null): Exploration {
+  const baseline = model.importers.map((i) => pairBaseline(prev, model.exporter.name, model.buffer, i.name, run.strategy));
+  const key = JSON.stringify([model, baseline]);
+  const cached = run.cache.get(key);
+  if (cached) return cached;
+  const ctx = { model, strategy: run.strategy, baseline, reference: referenceMatches(model) };
+  const result = exploreGroup(ctx, { depth: run.depth, invariants: run.invariants });
+  run.explored += result.states;
+  run.cache.set(key, result);
+  return result;
+}
+
+function verifyStep(run: Run, seq: Sequence, index: number, prev: World): StepReport {
+  const step = seq.steps[index]!;
+  const started = performance.now();
+  const exploredBefore = run.explored;
+  const best = new Map<InvariantId, { depth: number; cx: () => Counterexample }>();
+  let states = 0;
+  const groups = groupsOf(step.world, run.strategy, run.maxGroup);
+  for (const model of groups) {
+    const result = explore(run, model, prev);
+    states += result.states;
+    for (const [id, found] of Object.entries(result.violations) as [InvariantId, NonNullable<Exploration['violations'][InvariantId]>][]) {
+      const seen = best.get(id);
+      if (!seen || found.depth < seen.depth) {
+        best.set(id, { depth: found.depth, cx: () => buildCounterexample(found, model, { sequence: seq.name, step: index + 1 }) });
+      }
+    }
+  }
+  const invariants = run.invariants.map((name) => {
+    const hit = best.get(name);
+    return { name, holds: !hit, counterexample: hit ? hit.cx() : null };
+  });
+  return {
+    name: step.name,
+    patches: step.patches,
+    planned: step.planned,
+    verdict: invariants.every((i) => i.holds) ? 'pass' : 'fail',
+    invariants,
+    driverBurden: driverBurden(step.world),
+    states,
+    statesExplored: run.explored - exploredBefore,
+    ms: performance.now() - started,
+    groups: groups.length,
+  };
+}
+
+function verifySequence(run: Run, seq: Sequence): SequenceReport {
+  const steps = seq.steps.map((_, k) => verifyStep(run, seq, k, k === 0 ? seq.base : seq.steps[k - 1]!.world));
+  const outcome = steps.every((s) => s.verdict === 'pass') ? 'pass' : 'fail';
+  const violated = new Set(steps.flatMap((s) => s.invariants.filter((i) => !i.holds).map((i) => i.name)));
+  const asExpected = outcome === seq.expect && seq.expectViolated.every((id) => violated.has(id));
+  return { name: seq.name, description: seq.description, expect: seq.expect, expectViolated: seq.expectViolated, outcome, asExpected, steps };
+}
+
+export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions = {}): VerifyReport {
+  const started = performance.now();
+  const run: Run = {
+    depth: opts.depth ?? DEFAULT_DEPTH,
+    maxGroup: opts.maxGroup ?? DEFAULT_MAX_GROUP,
+    strategy: opts.strategy ?? REFERENCE_STRATEGY,
+    invariants: opts.invariants ?? INVARIANT_IDS,
+    cache: new Map(),
+    explored: 0,
+  };
+  const chosen = opts.only ? seqs.filter((s) => opts.only!.includes(s.name)) : seqs;
+  const sequences = chosen.map((s) => verifySequence(run, s));
+  const ms = performance.now() - started;
+  return {
+    schema: 1,
+    depth: run.depth,
+    maxGroup: run.maxGroup,
+    strategy: run.strategy.name,
+    sequences,
+    binding: { mismatches: [...(opts.bindingMismatches ?? [])] },
+    states: run.explored,
+    ms,
+    statesPerSecond: ms > 0 ? Math.round((run.explored / ms) * 1000) : 0,
+    ok: sequences.every((s) => s.asExpected),
+  };
+}
