@@ -1,26 +1,173 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { renderApp, KEY } from './testing/render.js';
-import { makeSeries, makeSet, CHRISTIAN } from './testing/fixtures.js';
-import type { ReviewData } from './data.js';
+import { renderApp, cursorLine, KEY } from './testing/render.js';
+import { makeSeries, makeSet } from './testing/fixtures.js';
+import { reviewData } from './testing/review-data.js';
+import { KEY_BINDINGS } from './keys.js';
 
 process.env.FORCE_COLOR = '0';
 afterEach(() => cleanup());
 
-function smallData(): ReviewData {
-  const series = makeSeries([
-    { index: 1, summary: 'dma-buf: Introduce DMA-buf mapping types' },
-    { index: 2, summary: 'dma-buf: Add the SGT DMA mapping type', replies: [{ n: 1, quoted: ['+int fn2_1(void);'], text: 'Why a second call here?' }] },
-    { index: 3, summary: 'dma-buf: Add dma_buf_mapping_attach()', replies: [{ n: 2, text: 'Looks fine overall.', author: CHRISTIAN }] },
-  ]);
-  return { set: makeSet([series]), findings: [] };
-}
+describe('series view', () => {
+  it('shows the cover summary, the version selector and one row per patch', async () => {
+    const app = await renderApp(reviewData());
+    const f = app.frame();
+    expect(f).toContain('Add DMA-buf mapping types and convert vfio/iommufd to use them  [RFC v1]');
+    expect(f).toContain(' versions (Enter selects)');
+    expect(f).toMatch(/v1 RFC 3p/);
+    expect(f).toMatch(/03 +\+3\/−1 +R· A· T· ✉2 +1 · +✗ +S2 +Jason Gunthorpe +dma-buf: Add the Physical/);
+    expect(f.split('\n').at(-1)).toMatch(/patchscope › v1 +patches 1\/4/);
+  });
 
-describe('App smoke', () => {
-  it('renders', async () => {
-    const app = await renderApp(smallData());
-    console.log(app.frame());
-    await app.press(KEY.down, KEY.down, KEY.enter);
-    console.log(app.frame());
+  it('switches version with Enter in the selector', async () => {
+    const app = await renderApp(reviewData());
+    await app.press(KEY.tab, 'j', KEY.enter);
+    expect(app.frame()).toContain('[RFC v2]');
+    expect(app.frame()).not.toContain('Physical Address List');
+  });
+});
+
+describe('patch view', () => {
+  it('opens a patch with its message, diff and inline reply; ] and [ move between patches', async () => {
+    const app = await renderApp(reviewData());
+    await app.press('G', KEY.enter);
+    let f = app.frame();
+    expect(f).toContain('[PATCH RFC 03/3] dma-buf: Add the Physical Address List DMA mapping type');
+    expect(f).toContain('Signed-off-by: Jason Gunthorpe <jgg@nvidia.com>');
+    expect(f).toContain('@@ -1,2 +1,4 @@ struct dma_buf_mapping_type');
+    expect(f).toMatch(/\+int fn3_1\(void\);\n +┌ Jason Gunthorpe .*\n +│ A converter in the core/);
+    expect(f).toContain('patchscope › v1 › 3/3');
+    await app.press('[');
+    f = app.frame();
+    expect(f).toContain('[PATCH RFC 02/3] dma-buf: Add the SGT DMA mapping type');
+    await app.press(']');
+    expect(app.frame()).toContain('[PATCH RFC 03/3]');
+  });
+
+  it('Tab opens the replies pane with every reply in thread order', async () => {
+    const app = await renderApp(reviewData());
+    await app.press('G', KEY.enter, KEY.tab);
+    const f = app.frame();
+    expect(f).toContain(' replies (2) ');
+    expect(f).toMatch(/┌ Christian König[^\n]*\n │ > This converts the vfio exporter\.\n │ Exporters must not expose/);
+    expect(f).toMatch(/ {2}┌ Jason Gunthorpe/);
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain(' versions (Enter selects)');
+  });
+
+  it('scrolls a 20k-line diff drawing only the visible rows', async () => {
+    const big = makeSeries([{ index: 1, summary: 'treewide: huge change', adds: 20000 }]);
+    const app = await renderApp({ set: makeSet([big]), findings: [] });
+    await app.press('j', KEY.enter);
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(24);
+    expect(app.frame()).not.toContain('fn1_19999');
+    await app.press('G');
+    expect(cursorLine(app.frame())).toContain('+int fn1_19999(void);');
+    await app.press(' ', 'b', 'g');
+    expect(cursorLine(app.frame())).toContain('[PATCH RFC 01/1] treewide: huge change');
+  });
+});
+
+describe('findings view', () => {
+  it('lists findings, filters by level, and Enter jumps to the line in the patch', async () => {
+    const app = await renderApp(reviewData());
+    await app.press('2');
+    let f = app.frame();
+    expect(f).toContain('showing 3 of 3');
+    expect(f).toMatch(/E missing-signoff +03/);
+    await app.press('e');
+    f = app.frame();
+    expect(f).toContain('level: error (e)');
+    expect(f).not.toContain('trailing-whitespace');
+    await app.press('e', KEY.enter);
+    f = app.frame();
+    expect(f).toContain('patchscope › v1 › 2/3');
+    expect(cursorLine(f)).toContain('+int fn2_25(void);');
+    expect(f).toContain('▲ W trailing-whitespace: trailing whitespace (#40)');
+  });
+});
+
+describe('steps view and trace viewer', () => {
+  it('shows steps, invariant cells and the matrix; steps through a counterexample', async () => {
+    const app = await renderApp(reviewData());
+    await app.press('3');
+    let f = app.frame();
+    expect(f).toContain('Sequence: seed three steps');
+    expect(f).toContain('✓ HIDE_PHYS');
+    expect(f).toContain('vfio-pci  —        sgt (p2p)');
+    await app.press('/', 'c', 'o', 'u', 'n', 't', 'e', 'r', KEY.enter, KEY.enter);
+    f = app.frame();
+    expect(f).toContain('Counterexample: seed three steps › step 2');
+    expect(f).toContain('State after 1. attach(vfio-pci→iommufd, pal)');
+    await app.press('j');
+    f = app.frame();
+    expect(f).toContain('State after 2. map(vfio-pci→iommufd, pal)');
+    expect(f).toContain('* mappings: pal [0x1000+0x2000]');
+    await app.press('j');
+    expect(cursorLine(app.frame())).toContain('✗ HIDE_PHYS: iommufd holds');
+  });
+});
+
+describe('keys', () => {
+  it('? lists every key binding, Esc closes it', async () => {
+    const app = await renderApp(reviewData());
+    await app.press('?');
+    const f = app.frame();
+    for (const b of KEY_BINDINGS) expect(f).toContain(b.help);
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('[RFC v1]');
+  });
+
+  it('/ searches with a visible prompt; n and N repeat; a miss is reported', async () => {
+    const app = await renderApp(reviewData());
+    await app.press('/', 'S', 'G', 'T');
+    expect(app.frame().split('\n').at(-1)).toMatch(/^\/SGT ?$/);
+    await app.press(KEY.enter);
+    expect(cursorLine(app.frame())).toContain('Add the SGT DMA mapping type');
+    await app.press('n');
+    expect(cursorLine(app.frame())).toContain('Add the SGT DMA mapping type');
+    await app.press('/', 'q', 'q', 'q', KEY.enter);
+    expect(app.frame()).toContain('pattern not found: qqq');
+  });
+
+  it('Q quits from anywhere', async () => {
+    const app = await renderApp(reviewData());
+    await app.press(KEY.enter, 'Q');
+    // Ink unmounts on exit: the last frame stays, and further keys change nothing.
+    const before = app.frame();
+    await app.press('j');
+    expect(app.frame()).toBe(before);
+  });
+});
+
+describe('hostile mail', () => {
+  it('renders subjects and bodies with OSC title and clear-screen sequences inert', async () => {
+    const hostile = 'pwn \x1b]0;pwned\x07 and \x1b[2J done';
+    const s = makeSeries([{ index: 1, summary: hostile, body: `${hostile}\n\nSigned-off-by: A <a@b.c>\n`, replies: [{ n: 1, text: hostile }] }]);
+    s.title = hostile;
+    s.patches[0]!.rawSubject = hostile;
+    const app = await renderApp({ set: makeSet([s]), findings: [] });
+    for (const keys of [[], ['j', KEY.enter], [KEY.tab]]) {
+      await app.press(...keys);
+      const raw = app.raw();
+      expect(raw).not.toContain('\x1b]');
+      expect(raw).not.toContain('\x07');
+      expect(raw).not.toContain('\x1b[2J');
+      expect(app.frame()).toContain('pwn  and  done');
+    }
+  });
+});
+
+describe('resize', () => {
+  it('follows the terminal size', async () => {
+    const app = await renderApp(reviewData());
+    Object.defineProperty(app.stdout, 'columns', { value: 60, configurable: true });
+    Object.defineProperty(app.stdout, 'rows', { value: 10, configurable: true });
+    app.stdout.emit('resize');
+    await app.press();
+    await new Promise((r) => setTimeout(r, 50));
+    const lines = app.frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(10);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
   });
 });

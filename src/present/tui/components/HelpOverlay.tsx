@@ -30,7 +30,7 @@ export function HelpOverlay({ bindings, height, width }: HelpOverlayProps) {
           <Box key={i} flexDirection="column" width={colWidth}>{col.map((b) => <Entry key={b.command} b={b} />)}</Box>
         ))}
       </Box>
-      <Text dimColor wrap="truncate-end">Search prompt: type, Enter searches, Esc cancels. Findings: e level, t type.</Text>
+      <Text dimColor wrap="truncate-end">Search prompt: type, Enter searches, Esc cancels. Tab: diff ⇄ replies, trace ⇄ state.</Text>
     </Box>
   );
 }

@@ -31,24 +31,44 @@ function columnWidths(screen: Screen, total: number): number[] {
   return fixed.map((w) => (w > 0 ? w : Math.floor(rest / Math.max(1, flexible))));
 }
 
-/** Header rows, then the panes: side by side, or one at a time behind a tab bar. */
+function PaneAt({ screen, entry, size, i, width }: ScreenViewProps & { i: number; width: number }) {
+  const p = screen.panes[i]!;
+  return (
+    <Pane lines={p.lines} header={p.header} state={entry.panes[i] ?? TOP}
+      height={paneHeight(screen, p, size)} width={width} focused={i === entry.focus} />
+  );
+}
+
+function StackedPanes({ screen, entry, size }: ScreenViewProps) {
+  const titled = screen.panes.length > 1;
+  return (
+    <Box flexDirection="column">
+      {screen.panes.map((p, i) => (
+        <Box key={p.id} flexDirection="column">
+          {titled ? <Text bold={i === entry.focus} inverse={i === entry.focus} color={i === entry.focus ? 'cyan' : undefined}>{` ${p.title} `}</Text> : null}
+          <PaneAt screen={screen} entry={entry} size={size} i={i} width={size.columns} />
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** Header rows, then the panes: stacked, side by side, or one at a time behind a tab bar. */
 export function ScreenView({ screen, entry, size }: ScreenViewProps) {
+  const header = screen.header.map((h, i) => <Row key={i} line={h} selected={false} focused={false} width={size.columns} />);
+  if (screen.layout === 'stack') return <Box flexDirection="column">{header}<StackedPanes screen={screen} entry={entry} size={size} /></Box>;
   const widths = columnWidths(screen, size.columns);
   const showBar = screen.layout === 'tabs' || screen.panes.length > 1;
   const shown = screen.layout === 'tabs' ? [entry.focus] : screen.panes.map((_, i) => i);
   return (
     <Box flexDirection="column">
-      {screen.header.map((h, i) => <Row key={i} line={h} selected={false} focused={false} width={size.columns} />)}
+      {header}
       {showBar ? <PaneTitles screen={screen} focus={entry.focus} widths={widths} /> : null}
       <Box>
-        {shown.map((i) => {
-          const p = screen.panes[i]!;
-          const width = screen.layout === 'tabs' ? size.columns : widths[i]!;
-          return (
-            <Pane key={p.id} lines={p.lines} header={p.header} state={entry.panes[i] ?? TOP}
-              height={paneHeight(screen, p, size)} width={width} focused={i === entry.focus} />
-          );
-        })}
+        {shown.map((i) => (
+          <PaneAt key={screen.panes[i]!.id} screen={screen} entry={entry} size={size} i={i}
+            width={screen.layout === 'tabs' ? size.columns : widths[i]!} />
+        ))}
       </Box>
     </Box>
   );

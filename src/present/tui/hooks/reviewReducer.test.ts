@@ -8,7 +8,7 @@ import { initialUi, makeReviewReducer, type ReviewAction } from './reviewReducer
 
 const model = createModel(reviewData());
 const reduce = makeReviewReducer(model);
-const start = initialUi({ columns: 100, rows: 24 });
+const start = initialUi({ columns: 100, rows: 24 }, model);
 const cmd = (ui: UiState, ...commands: Command[]) => commands.reduce((u, command) => reduce(u, { type: 'command', command }), ui);
 const keys = (ui: UiState, text: string) => [...text].reduce((u, ch) => reduce(u, { type: 'key', input: ch, key: {} } as ReviewAction), ui);
 const top = (ui: UiState) => topEntry(ui);
@@ -19,8 +19,8 @@ const cursorRow = (ui: UiState) => {
 
 describe('reviewReducer', () => {
   it('opens the patch under the cursor and goes back to the same row', () => {
-    // v1 has two versions: focus starts on the versions pane; Tab to the patches.
-    let ui = cmd(start, 'pane.next', 'nav.down', 'nav.down', 'nav.open');
+    // Two versions: the selector sits above the patches, which have the focus.
+    let ui = cmd(start, 'nav.down', 'nav.down', 'nav.open');
     expect(top(ui).view).toEqual({ kind: 'patch', patch: 2 });
     ui = cmd(ui, 'view.back');
     expect(top(ui).view).toEqual({ kind: 'series' });
@@ -28,7 +28,7 @@ describe('reviewReducer', () => {
   });
 
   it('steps through patches with [ and ], stopping at the ends', () => {
-    let ui = cmd(start, 'pane.next', 'nav.down', 'nav.open', 'patch.next', 'patch.next');
+    let ui = cmd(start, 'nav.down', 'nav.open', 'patch.next', 'patch.next');
     expect(top(ui).view).toEqual({ kind: 'patch', patch: 3 });
     ui = cmd(ui, 'patch.next');
     expect(ui.note).toBe('last patch');
@@ -36,7 +36,7 @@ describe('reviewReducer', () => {
   });
 
   it('q goes back and quits only on the first view; Esc never quits', () => {
-    const inPatch = cmd(start, 'pane.next', 'nav.open');
+    const inPatch = cmd(start, 'nav.open');
     expect(cmd(inPatch, 'view.close').quit).toBe(false);
     expect(cmd(inPatch, 'view.close', 'view.close').quit).toBe(true);
     expect(cmd(start, 'view.back').quit).toBe(false);
@@ -44,8 +44,7 @@ describe('reviewReducer', () => {
   });
 
   it('searches the focused pane with / and repeats with n and N', () => {
-    let ui = cmd(start, 'pane.next');
-    ui = keys(ui, '/');
+    let ui = keys(start, '/');
     expect(ui.search.typing).toBe(true);
     ui = keys(ui, 'mapping');
     ui = reduce(ui, { type: 'key', input: '\r', key: { return: true } });
@@ -85,7 +84,7 @@ describe('reviewReducer', () => {
   });
 
   it('switches version from the selector and from v', () => {
-    let ui = cmd(start, 'nav.down', 'nav.open');
+    let ui = cmd(start, 'pane.next', 'nav.down', 'nav.open');
     expect(ui.version).toBe(1);
     expect(top(ui).focus).toBe(1);
     ui = cmd(ui, 'version.next');
@@ -97,11 +96,11 @@ describe('reviewReducer', () => {
     expect(ui.help).toBe(true);
     const after = cmd(ui, 'nav.down');
     expect(after.help).toBe(false);
-    expect(top(after).panes[0]).toBeUndefined();
+    expect(top(after).panes[1]).toBeUndefined();
   });
 
   it('Tab in the patch view moves between the diff and its replies; Enter on a reply finds it inline', () => {
-    let ui = cmd(start, 'pane.next', 'nav.bottom', 'nav.open', 'pane.next');
+    let ui = cmd(start, 'nav.bottom', 'nav.open', 'pane.next');
     expect(screenFor(model, ui).panes[1]!.title).toBe('replies (2)');
     ui = cmd(ui, 'search.start');
     ui = keys(ui, 'Jason');
@@ -114,7 +113,7 @@ describe('reviewReducer', () => {
   });
 
   it('keeps the cursor visible when the terminal shrinks', () => {
-    let ui = cmd(start, 'pane.next', 'nav.bottom', 'nav.open', 'nav.bottom');
+    let ui = cmd(start, 'nav.down', 'nav.down', 'nav.open', 'nav.bottom');
     ui = reduce(ui, { type: 'resize', size: { columns: 80, rows: 8 } });
     const p = top(ui).panes[0]!;
     expect(p.cursor - p.offset).toBeLessThan(8);

@@ -18,8 +18,13 @@ export type ReviewAction =
   | { type: 'prompt'; input: string; key: KeyInfo }
   | { type: 'resize'; size: TermSize };
 
-export function initialUi(size: TermSize): UiState {
-  return { version: 0, stack: [entry({ kind: 'series' })], help: false, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', quit: false };
+/** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
+export function seriesEntry(model: ReviewModel) {
+  return entry({ kind: 'series' }, [], model.data.set.series.length > 1 ? 1 : 0);
+}
+
+export function initialUi(size: TermSize, model: ReviewModel): UiState {
+  return { version: 0, stack: [seriesEntry(model)], help: false, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', quit: false };
 }
 
 const LIST_MOVES: Partial<Record<Command, ListAction>> = {
@@ -85,7 +90,7 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command): UiState {
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
-    case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [entry({ kind: 'series' })] };
+    case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [seriesEntry(model)] };
     default: return ui;
   }
 }

@@ -13,13 +13,15 @@ export interface PaneDef {
   lines: DocLine[];
   /** Share of the width in a column layout. */
   width?: number;
+  /** Fixed height in a stack layout; the pane without one takes the rest. */
+  rows?: number;
 }
 
-/** What one view shows: fixed header rows, then panes side by side ('columns') or one at a time ('tabs'). */
+/** What one view shows: fixed header rows, then panes side by side ('columns'), one above the other, each under its title ('stack'), or one at a time ('tabs'). */
 export interface Screen {
   crumb: string;
   header: DocLine[];
-  layout: 'columns' | 'tabs';
+  layout: 'columns' | 'tabs' | 'stack';
   panes: PaneDef[];
 }
 
@@ -28,9 +30,9 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   if (!s) return { crumb: 'series', header: [line([['No patch series found in the input.', 'warning']])], layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
   const patches: PaneDef = { id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: model.seriesRows(ui.version) };
   const panes = model.data.set.series.length > 1
-    ? [{ id: 'versions', title: 'versions', header: [], lines: model.versionRows(), width: 0.25 }, patches]
+    ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: model.versionRows(), rows: Math.min(4, model.versionRows().length) }, patches]
     : [patches];
-  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set), BLANK], layout: 'columns', panes };
+  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set), BLANK], layout: 'stack', panes };
 }
 
 function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {
@@ -88,8 +90,16 @@ export function screenFor(model: ReviewModel, ui: UiState): Screen {
   }
 }
 
-/** Rows a pane can show: the terminal minus header, tab/title bar, pane headings and the status line. */
+/** Rows a pane can show: the terminal minus header, title bars, pane headings, other panes and the status line. */
 export function paneHeight(screen: Screen, pane: PaneDef | undefined, size: TermSize): number {
+  const status = 1;
+  const own = pane?.header.length ?? 0;
+  if (screen.layout === 'stack') {
+    if (pane?.rows !== undefined) return pane.rows;
+    const others = screen.panes.filter((p) => p !== pane).reduce((n, p) => n + (p.rows ?? 0) + p.header.length, 0);
+    const bars = screen.panes.length > 1 ? screen.panes.length : 0;
+    return Math.max(1, size.rows - screen.header.length - bars - others - own - status);
+  }
   const bar = screen.layout === 'tabs' || screen.panes.length > 1 ? 1 : 0;
-  return Math.max(1, size.rows - screen.header.length - bar - (pane?.header.length ?? 0) - 1);
+  return Math.max(1, size.rows - screen.header.length - bar - own - status);
 }
