@@ -82,6 +82,20 @@ function splitBody(patch: Patch): { message: string; rest: string } {
   return { message: patch.commitMessage, rest: `---\n${patch.diffText}` };
 }
 
+/**
+ * b4 `find_trailers` repairs two common wraps in the trailer paragraph before rewriting it:
+ * `Fixes: abc (subject` + `rest)` and `Signed-off-by: Name` + `<mail>` on the next line.
+ */
+export function unwrapTrailers(message: string): string {
+  const trimmed = message.replace(/\s+$/, '');
+  const cut = trimmed.lastIndexOf('\n\n');
+  const head = cut < 0 ? '' : trimmed.slice(0, cut + 2);
+  const last = (cut < 0 ? trimmed : trimmed.slice(cut + 2))
+    .replace(/^(\S+:\s+[\da-f]+\s+\([^)\n]+)\n([^\n]+\))/gm, '$1 $2')
+    .replace(/^(\S+:\s+[^<\n]+)\n(<[^>\n]+>)$/gm, '$1 $2');
+  return `${head}${last}\n`;
+}
+
 /** The commit message with `added` appended to its trailer block (or as a new block). */
 export function appendTrailers(message: string, added: readonly Pick<Trailer, 'key' | 'value'>[]): string {
   const trimmed = message.replace(/\s+$/, '');
@@ -108,7 +122,7 @@ function amMessage(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { te
   const extra = opts.addLink ? [...collected.accepted, linkTrailer(patch, opts.addLink)] : collected.accepted;
   const { added } = mergeTrailers(ownTrailers(patch), extra);
   const { message, rest } = splitBody(patch);
-  const body = quoteFromLines(`${appendTrailers(message, added)}${rest.replace(/^\n*/, '')}`).replace(/\n*$/, '\n');
+  const body = quoteFromLines(`${appendTrailers(unwrapTrailers(message), added)}${rest.replace(/^\n*/, '')}`).replace(/\n*$/, '\n');
   const headers = [
     'From git@z Thu Jan  1 00:00:00 1970',
     `Subject: ${encodeWord(amSubject(series, patch))}`,
