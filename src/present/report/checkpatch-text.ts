@@ -1,0 +1,106 @@
+/**
+ * Findings in the shape `checkpatch.pl --show-types` prints them, so reviewers and scripts that read checkpatch
+ * output read ours: per patch a header with its subject, per finding `LEVEL:TYPE: message`, `#N: FILE: path:line:`
+ * and the offending line, then `total: …` and the verdict line. Mail-derived text goes through the terminal
+ * sanitiser; JSON output is the Finding[] itself and does not come through here.
+ */
+import { checkInfo, typeFromId } from '../../analysis/checks/index.js';
+import type { Finding, Severity } from '../../analysis/findings.js';
+import type { PatchSeries } from '../../series/types.js';
+import { sanitizeForTerminal } from '../sanitize.js';
+
+const LEVEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', check: 'CHECK' };
+
+interface Counts {
+  error: number;
+  warning: number;
+  check: number;
+}
+
+function count(findings: readonly Finding[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, check: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** One line of mail text, made safe for a terminal and kept on one line. */
+function clean(text: string): string {
+  return sanitizeForTerminal(text).replace(/\n/g, ' ');
+}
+
+/** `#12: FILE: drivers/x.c:40:` — the parts checkpatch prints, each only when known. */
+function locationLine(f: Finding): string | null {
+  const { bodyLine, file, line } = f.where;
+  if (bodyLine === undefined && file === undefined) return null;
+  const at = bodyLine === undefined ? '' : `#${bodyLine}: `;
+  const where = file === undefined ? '' : `FILE: ${clean(file)}:${line === undefined ? '' : `${line}:`}`;
+  return `${at}${where}`.trimEnd();
+}
+
+/**
+ * The line to show under a finding: as checkpatch does, the raw line `#N` of the mail (an added line keeps its `+`),
+ * else the excerpt — prefixed with `+` when it is an added line's text (it has a new-side line number).
+ */
+function shownLine(f: Finding, bodyLines: readonly string[] | undefined): string | null {
+  const raw = f.where.bodyLine === undefined ? undefined : bodyLines?.[f.where.bodyLine - 1];
+  if (raw !== undefined) return clean(raw);
+  if (f.excerpt === undefined) return null;
+  return `${f.where.line !== undefined ? '+' : ''}${clean(f.excerpt)}`;
+}
+
+/** A finding as checkpatch prints it; `body` is the message it points into (for the raw `#N` line). */
+export function formatFinding(f: Finding, body?: string): string {
+  const type = checkInfo(f.id)?.checkpatchType ?? typeFromId(f.id);
+  const lines = [`${LEVEL[f.severity]}:${type}: ${clean(f.message)}`];
+  const location = locationLine(f);
+  if (location !== null) lines.push(location);
+  const shown = shownLine(f, body?.split('\n'));
+  if (shown !== null) lines.push(shown);
+  return `${lines.join('\n')}\n`;
+}
+
+function totalLine(counts: Counts, linesChecked: number): string {
+  return `total: ${counts.error} errors, ${counts.warning} warnings, ${counts.check} checks, ${linesChecked} lines checked`;
+}
+
+/** `body` is the message the findings point into; a series-wide finding without a patch points into none. */
+function section(name: string, findings: readonly Finding[], body: string, isOwnBody: (f: Finding) => boolean): string {
+  const rule = '-'.repeat(name.length);
+  const verdict = findings.length === 0
+    ? `${name} has no obvious style problems and is ready for submission.`
+    : `${name} has style problems, please review.`;
+  const shown = findings.map((f) => formatFinding(f, isOwnBody(f) ? body : undefined)).join('\n');
+  const total = totalLine(count(findings), linesOf(body));
+  return [`${rule}\n${name}\n${rule}\n`, shown ? `${shown}\n` : '', `${total}\n\n${verdict}\n`].join('');
+}
+
+/** checkpatch counts the lines of what it was given: here the message body. */
+function linesOf(body: string): number {
+  return body === '' ? 0 : body.replace(/\n$/, '').split('\n').length;
+}
+
+function seriesName(series: PatchSeries): string {
+  const subject = series.cover?.rawSubject ?? `series: ${series.title}`;
+  return clean(subject.replace(/\s+/g, ' '));
+}
+
+/** The whole report: series-wide and cover findings first, then each patch in order, then the summary line. */
+export function formatCheckpatch(series: PatchSeries, findings: readonly Finding[]): string {
+  const known = new Set(series.patches.map((p) => p.index));
+  const seriesWide = findings.filter((f) => f.where.patch === undefined || !known.has(f.where.patch));
+  const parts: string[] = [];
+  if (seriesWide.length > 0 || series.cover) {
+    parts.push(section(seriesName(series), seriesWide, series.cover?.body ?? '', (f) => f.where.patch === 0));
+  }
+  for (const patch of series.patches) {
+    const mine = findings.filter((f) => f.where.patch === patch.index);
+    parts.push(section(clean(patch.rawSubject.replace(/\s+/g, ' ')), mine, patch.body, () => true));
+  }
+  const all = count(findings);
+  const withProblems = series.patches.filter((p) => findings.some((f) => f.where.patch === p.index)).length;
+  parts.push(
+    `${series.patches.length} patches checked, ${withProblems} with style problems: ` +
+      `${all.error} errors, ${all.warning} warnings, ${all.check} checks in total\n`,
+  );
+  return parts.join('\n');
+}
