@@ -119,7 +119,7 @@ const SPLIT_DIFFERENCES: Record<string, string> = {
   'git-t5100/sample.mbox#11': 'the blank line before the next "From " line: mailsplit keeps it in the message, ingest treats it as the separator\'s',
 };
 
-interface MailinfoMessage { patch_bytes: number; patch_sha256: string }
+interface MailinfoMessage { patch_bytes: number; patch_sha256: string; author: string | null; email: string | null; subject: string | null }
 interface MailinfoFile { message_list: MailinfoMessage[] }
 
 describe('commit message / patch split conformance with git mailinfo (expected.json)', () => {
@@ -140,6 +140,35 @@ describe('commit message / patch split conformance with git mailinfo (expected.j
         });
       }
       const listed = Object.fromEntries(Object.entries(SPLIT_DIFFERENCES).filter(([k]) => k.startsWith(`${folder}/`)));
+      expect(differences).toEqual(listed);
+    });
+  }
+});
+
+/**
+ * Patch authorship against mailinfo's Author/Email/Subject for every message we build as a patch: in-body
+ * `From:`/`Subject:` override the mail's as git am applies them. `folder/file#index` → reason:
+ */
+const AUTHOR_DIFFERENCES: Record<string, string> = {};
+
+describe('patch authorship conformance with git mailinfo (in-body headers)', () => {
+  for (const folder of ['git-t5100', 'b4-samples']) {
+    const files: Record<string, MailinfoFile> = JSON.parse(readFileSync(resolve(CONFORMANCE, folder, 'expected.json'), 'utf8')).files;
+    it(`should give each patch of ${folder} the author and subject git am would`, async () => {
+      const differences: Record<string, string> = {};
+      for (const [file, expected] of Object.entries(files)) {
+        const set = await loadSeriesSet(resolve(CONFORMANCE, folder, file));
+        for (const patch of set.series.flatMap((s) => s.patches)) {
+          const want = expected.message_list[patch.origin.index - 1] as MailinfoMessage;
+          const got = { author: patch.author?.name ?? '', email: patch.author?.email ?? '', subject: patch.subject };
+          const wanted = { author: want.author ?? '', email: want.email ?? '', subject: want.subject ?? '' };
+          if (JSON.stringify(got) !== JSON.stringify(wanted)) {
+            const key = `${folder}/${file}#${patch.origin.index}`;
+            differences[key] = AUTHOR_DIFFERENCES[key] ?? `NEW: ${JSON.stringify(got)} vs ${JSON.stringify(wanted)}`;
+          }
+        }
+      }
+      const listed = Object.fromEntries(Object.entries(AUTHOR_DIFFERENCES).filter(([k]) => k.startsWith(`${folder}/`)));
       expect(differences).toEqual(listed);
     });
   }

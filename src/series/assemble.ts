@@ -5,6 +5,9 @@ import { parseDiff, diffstatMismatches } from './diff.js';
 import { parseDiffstat } from './diffstat.js';
 import { commitTrailers, mergeTrailers, replyTrailers } from './trailers.js';
 import { splitReply } from './replies.js';
+import { readInBodyHeaders } from './inbody.js';
+import { parsePerson } from './person.js';
+import type { Person } from '../ingest/types.js';
 
 const BASE_COMMIT = /^base-commit:\s*([0-9a-f]{7,64})\s*$/im;
 /** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */
@@ -43,8 +46,20 @@ function replyTrailersOf(replies: Reply[]): Trailer[] {
   return replies.flatMap((r) => r.trailers);
 }
 
+/** The mail's author and date, overridden by in-body `From:`/`Date:` as git am does (a bogus From: gives null). */
+function authorship(c: ClassifiedMessage, from: string | null, date: string | null): { author: Person | null; date: string | null } {
+  const parsedDate = date ? new Date(date) : null;
+  return {
+    author: from === null ? c.message.from : parsePerson(from),
+    date: parsedDate && !Number.isNaN(parsedDate.getTime()) ? parsedDate.toISOString() : c.message.date,
+  };
+}
+
 export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]): Patch {
   const split = splitPatchBody(c.patchBody);
+  const inBody = readInBodyHeaders(split.commitMessage);
+  const commitMessage = split.commitMessage.split('\n').slice(inBody.consumed).join('\n');
+  const commitBodyLine = split.commitBodyLine + inBody.consumed;
   const diffBodyLine = split.diffBodyLine ?? 0;
   const diff = parseDiff(split.diffText, diffBodyLine);
   const diffstat = parseDiffstat(split.notes);
@@ -53,12 +68,11 @@ export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]
     subject: c.subject.summary,
     rawSubject: c.message.subject,
     subjectInfo: c.subject,
-    author: c.message.from,
-    date: c.message.date,
+    ...authorship(c, inBody.from, inBody.date),
     messageId: c.id,
-    commitMessage: split.commitMessage,
+    commitMessage,
     body: c.patchBody,
-    trailers: mergeTrailers(commitTrailers(split.commitMessage, c.id, 'patch', split.commitBodyLine), replyTrailersOf(replies)),
+    trailers: mergeTrailers(commitTrailers(commitMessage, c.id, 'patch', commitBodyLine), replyTrailersOf(replies)),
     files: diff.files,
     diffstat,
     diffstatMismatches: diff.error ? [] : diffstatMismatches(diffstat, diff.files),

@@ -1,6 +1,7 @@
 import type { RawMessage } from '../ingest/types.js';
 import type { SubjectInfo } from './types.js';
 import { parseSubject } from './subject.js';
+import { readInBodyHeaders } from './inbody.js';
 
 /** b4's DIFF_RE: a unified diff header pair, a git binary patch, or a `diff --git` line. */
 const DIFF = /^(?:---.*\n\+\+\+|GIT binary patch|diff --git \S+ \S+)/m;
@@ -20,6 +21,7 @@ export interface ClassifiedMessage {
   hasDiffstat: boolean;
 }
 
+
 /** Patches sent as inline text attachments: the first attachment with a diff joins the body. */
 function patchBodyOf(message: RawMessage): string {
   if (DIFF.test(message.body)) return message.body;
@@ -33,9 +35,11 @@ function patchBodyOf(message: RawMessage): string {
  * Everything else is a reply or unrelated mail, placed later by threading.
  */
 export function classify(id: string, message: RawMessage): ClassifiedMessage {
-  const subject = parseSubject(message.subject);
   const patchBody = patchBodyOf(message);
   const hasDiff = DIFF.test(patchBody);
+  // A patch forwarded inside a mail (even a "Re:") carries its own Subject in the body: git am uses that one.
+  const inBodySubject = hasDiff ? readInBodyHeaders(patchBody).subject : null;
+  const subject = parseSubject(inBodySubject ?? message.subject);
   const hasDiffstat = DIFFSTAT.test(message.body);
   let kind: MessageKind = 'other';
   if (!subject.isReply) {

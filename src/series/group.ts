@@ -48,10 +48,13 @@ function promoteNakedCovers(byId: Map<string, ClassifiedMessage>, nodes: Map<str
 
 /**
  * Patches sent with no threading at all (or threaded under their own patch 1) group by source, version and total;
- * everything else groups by thread root and version, so several versions in one mbox stay apart.
+ * a lone patch without N/M stands alone; everything else groups by thread root and version, so several versions in
+ * one mbox stay apart.
  */
 function draftKey(c: ClassifiedMessage, rootId: string, byId: Map<string, ClassifiedMessage>): string {
   const root = byId.get(rootId);
+  // A lone `[PATCH]` (no N/M) is a series of its own, even when a mailbox holds many of them.
+  if (c.kind === 'patch' && c.subject.counterInferred && (rootId === c.id || root?.kind !== 'cover')) return `single|${c.id}`;
   if (root && root.kind === 'patch' && c.kind === 'patch') {
     return `loose|${c.message.origin.source}|${c.subject.version}|${c.subject.total ?? 1}`;
   }
