@@ -3,13 +3,7 @@
  * decoder and the series parser, so checks are tested on parsed input rather than on hand-built objects.
  */
 import { decodeMessage } from '../../ingest/index.js';
-import type { RawMessage } from '../../ingest/types.js';
-import { diffstatMismatches, parseDiff } from '../../series/diff.js';
-import { parseDiffstat } from '../../series/diffstat.js';
-import { splitPatchBody } from '../../series/split.js';
-import { parseSubject } from '../../series/subject.js';
-import { commitTrailers } from '../../series/trailers.js';
-import type { Cover, Patch, PatchSeries } from '../../series/types.js';
+import { buildSeriesSet, type PatchSeries } from '../../series/index.js';
 
 export interface TestMail {
   subject: string;
@@ -40,48 +34,14 @@ function rfc822(mail: TestMail, n: number): string {
   ].join(newline);
 }
 
-function toPatch(raw: RawMessage): Patch {
-  const info = parseSubject(raw.subject);
-  const split = splitPatchBody(raw.body);
-  const firstLine = split.diffBodyLine ?? 1;
-  const parsed = parseDiff(split.diffText, firstLine);
-  const diffstat = parseDiffstat(split.notes);
-  return {
-    index: info.counter ?? 1, subject: info.summary, rawSubject: raw.subject, subjectInfo: info, author: raw.from,
-    date: raw.date, messageId: raw.messageId ?? '', commitMessage: split.commitMessage, body: raw.body,
-    trailers: commitTrailers(split.commitMessage, raw.messageId ?? '', 'patch', split.commitBodyLine),
-    files: parsed.files, diffstat, diffstatMismatches: diffstatMismatches(diffstat, parsed.files),
-    diffText: split.diffText, diffBodyLine: firstLine, replies: [], origin: raw.origin,
-    ...(parsed.error === null ? {} : { diffError: parsed.error }),
-  };
-}
-
-function toCover(raw: RawMessage): Cover {
-  const info = parseSubject(raw.subject);
-  return {
-    subject: info.summary, rawSubject: raw.subject, subjectInfo: info, author: raw.from, date: raw.date,
-    messageId: raw.messageId ?? '', body: raw.body, trailers: [], baseCommit: null, replies: [], origin: raw.origin,
-  };
-}
-
-/** A series from literal mails; a subject numbered `0/N` is the cover. Missing and duplicate numbers are kept. */
+/** A series from literal mails, through ingest's decoder and the series builder; a `0/N` subject is the cover. */
 export async function seriesFromMails(mails: TestMail[]): Promise<PatchSeries> {
-  const raws = await Promise.all(
+  const messages = await Promise.all(
     mails.map((m, i) => decodeMessage(Buffer.from(rfc822(m, i)), { source: 'test.mbox', index: i + 1, offset: null })),
   );
-  const cover = raws.find((r) => parseSubject(r.subject).counter === 0);
-  const patches = raws.filter((r) => r !== cover).map(toPatch);
-  const total = Math.max(...patches.map((p) => p.subjectInfo.total ?? 1), 1);
-  const seen = new Set<number>();
-  const kept = patches.filter((p) => !seen.has(p.index) && seen.add(p.index));
-  const info = (cover ?? raws[0])!;
-  return {
-    id: info.messageId ?? '', title: parseSubject(info.subject).summary, version: 1, rfc: false, resend: false, total,
-    cover: cover ? toCover(cover) : null, patches: kept,
-    missing: Array.from({ length: total }, (_, i) => i + 1).filter((i) => !seen.has(i)),
-    duplicates: patches.filter((p) => !kept.includes(p)).map((p) => ({ index: p.index, messageId: p.messageId })),
-    rootId: info.messageId ?? '',
-  };
+  const set = buildSeriesSet({ source: 'test.mbox', messages, skipped: [] });
+  if (set.series.length !== 1) throw new Error(`expected one series from the test mails, got ${set.series.length}`);
+  return set.series[0]!;
 }
 
 /** One well-formed patch mail (commit message, `---`, diffstat, diff), for tests to break one thing at a time. */
