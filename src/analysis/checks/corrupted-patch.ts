@@ -11,7 +11,9 @@ const SIGNATURE = /^-- $/;
 interface Hunk {
   oldLeft: number;
   newLeft: number;
+  /** New-side number the next line would take; `newStart` is where the hunk began. */
   newLine: number;
+  newStart: number;
 }
 
 /** State of the walk over the diff text: the current file and, inside a hunk, what its header still promises. */
@@ -27,7 +29,7 @@ interface Walk {
 function readHeader(text: string): Hunk | null {
   const m = HUNK_HEADER.exec(text);
   if (!m) return null;
-  return { oldLeft: Number(m[2] ?? '1'), newLeft: Number(m[4] ?? '1'), newLine: Number(m[3]) };
+  return { oldLeft: Number(m[2] ?? '1'), newLeft: Number(m[4] ?? '1'), newLine: Number(m[3]), newStart: Number(m[3]) };
 }
 
 /** Consumes one hunk line; returns a problem when the line cannot belong to the hunk. */
@@ -67,7 +69,8 @@ export function findCorruption(patch: Pick<Patch, 'diffText' | 'diffBodyLine'>):
   const lines = patch.diffText.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   for (const [i, text] of lines.entries()) {
-    const line = walk.hunk?.newLine ?? (walk.justClosed ? walk.lastLine : undefined);
+    // A broken line is most often the tail of the line above it (a mailer wrapped it): point at that line.
+    const line = walk.hunk ? Math.max(walk.hunk.newLine - 1, walk.hunk.newStart) : walk.justClosed ? walk.lastLine : undefined;
     const where = { file: walk.file, line, bodyLine: patch.diffBodyLine + i };
     if (SIGNATURE.test(text) && walk.hunk === null) break;
     const problem = walk.hunk ? consume(walk.hunk, text) : step(walk, text);

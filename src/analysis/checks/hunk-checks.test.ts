@@ -7,9 +7,9 @@ const rows = (hits: Finding[]) => hits.map((h) => [h.severity, h.where.file, h.w
 const FILE = 'drivers/dma-buf/dma-buf.c';
 
 describe('corrupted-patch', () => {
-  it('should find a line a mailer wrapped inside a hunk, at the continuation', async () => {
+  it('should find a line a mailer wrapped inside a hunk: #N of the continuation, the file line it broke off', async () => {
     const diff = SAMPLE_DIFF.replace('+\tret = dma_buf_mapping_match(attach);', '+\tret = dma_buf_mapping_match(\nattach);');
-    expect(rows(await hitsOf('corrupted-patch', [patchMail({ diff })]))).toEqual([['error', FILE, 13, 16, 'attach);']]);
+    expect(rows(await hitsOf('corrupted-patch', [patchMail({ diff })]))).toEqual([['error', FILE, 12, 16, 'attach);']]);
   });
 
   it('should find a wrapped last line of a hunk as a stray line after it', async () => {
