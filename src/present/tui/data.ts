@@ -51,7 +51,8 @@ export interface StepView {
   matrix?: PairMatrix;
   /** Ops each exporter implements at this step ("driver burden"). */
   burden?: Record<string, number>;
-  counterexample?: TraceView;
+  /** One per violated invariant: the shortest trace the explorer found. */
+  counterexamples?: TraceView[];
 }
 
 export interface DeltaView {
@@ -78,6 +79,8 @@ export interface PairMatrix {
 export interface TraceView {
   invariant: string;
   message?: string;
+  /** Who is involved, e.g. "vfio-pci buffer 0 → iommufd". */
+  scope?: string;
   replay?: string;
   steps: TraceStepView[];
 }

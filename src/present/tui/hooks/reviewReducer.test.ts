@@ -74,7 +74,7 @@ describe('reviewReducer', () => {
     const lines = screenFor(model, ui).panes[0]!.lines;
     const at = lines.findIndex((l) => l.target?.kind === 'trace');
     ui = cmd(ui, ...Array<Command>(at).fill('nav.down'), 'nav.open');
-    expect(top(ui).view).toEqual({ kind: 'trace', sequence: 0, step: 1 });
+    expect(top(ui).view).toEqual({ kind: 'trace', sequence: 0, step: 1, trace: 0 });
     expect(screenFor(model, ui).panes[1]!.lines[0]!.text).toContain('State after 1. attach');
     ui = cmd(ui, 'nav.down');
     const state = screenFor(model, ui).panes[1]!.lines.map((l) => l.text);

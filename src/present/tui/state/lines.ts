@@ -16,7 +16,7 @@ export interface Seg {
 export type Target =
   | { kind: 'patch'; patch: number; bodyLine?: number; file?: string; line?: number }
   | { kind: 'version'; index: number }
-  | { kind: 'trace'; sequence: number; step: number }
+  | { kind: 'trace'; sequence: number; step: number; trace: number }
   | { kind: 'reply'; messageId: string };
 
 /** One screen row: already sanitised, tab-expanded segments plus what it points at. */

@@ -24,7 +24,7 @@ export interface ReviewModel {
   replyCount(version: number, patch: number): number;
   findingRows(filter: FindingsFilter): DocLine[];
   stepsDoc(): DocLine[];
-  trace(sequence: number, step: number): TraceView | undefined;
+  trace(sequence: number, step: number, trace: number): TraceView | undefined;
 }
 
 function memo<T>(fn: (key: string) => T): (key: string) => T {
@@ -64,6 +64,6 @@ export function createModel(data: ReviewData): ReviewModel {
     replyCount: (v, p) => repliesOf(v, p).length,
     findingRows: (f) => findings(JSON.stringify({ level: f.level, type: f.type })),
     stepsDoc: () => steps(''),
-    trace: (seq, step) => data.verify?.sequences[seq]?.steps[step]?.counterexample,
+    trace: (seq, step, i) => data.verify?.sequences[seq]?.steps[step]?.counterexamples?.[i],
   };
 }

@@ -1,5 +1,5 @@
 import { applyFilter, describeFilter, findingTypes } from './findings-list.js';
-import { line, BLANK, type DocLine } from './lines.js';
+import { clean, line, BLANK, type DocLine } from './lines.js';
 import type { ReviewModel } from './model.js';
 import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
@@ -61,15 +61,15 @@ function findingsScreen(model: ReviewModel, ui: UiState): Screen {
   };
 }
 
-function traceScreen(model: ReviewModel, e: ViewEntry, sequence: number, step: number): Screen {
-  const trace = model.trace(sequence, step);
+function traceScreen(model: ReviewModel, e: ViewEntry, sequence: number, step: number, index: number): Screen {
+  const trace = model.trace(sequence, step, index);
   const seq = model.data.verify?.sequences[sequence];
-  const title = `Counterexample: ${seq?.name ?? '?'} › step ${step + 1}`;
+  const title = `Counterexample: ${seq?.name ?? '?'} › step ${step + 1}${trace?.scope ? ` › ${trace.scope}` : ''}`;
   if (!trace) return { crumb: 'trace', header: [line([['No counterexample here.', 'dim']])], layout: 'columns', panes: [] };
   const at = (e.panes[0] ?? TOP).cursor;
   return {
     crumb: `steps › trace`,
-    header: [line([[title, 'title']]), BLANK],
+    header: [line([[clean(title), 'title']]), BLANK],
     layout: 'columns',
     panes: [
       { id: 'trace', title: 'operations', header: [], lines: traceStepRows(trace), width: 0.4 },
@@ -86,7 +86,7 @@ export function screenFor(model: ReviewModel, ui: UiState): Screen {
     case 'patch': return patchScreen(model, ui, v.patch);
     case 'findings': return findingsScreen(model, ui);
     case 'steps': return { crumb: 'steps', header: [line([['Landing sequences against the reference model', 'title']]), BLANK], layout: 'columns', panes: [{ id: 'steps', title: 'steps', header: [], lines: model.stepsDoc() }] };
-    case 'trace': return traceScreen(model, e, v.sequence, v.step);
+    case 'trace': return traceScreen(model, e, v.sequence, v.step, v.trace);
   }
 }
 

@@ -24,8 +24,8 @@ describe('stepsDoc', () => {
 
   it('links the counterexample to its trace', () => {
     const ce = stepsDoc(VERIFY).find((l) => l.target?.kind === 'trace')!;
-    expect(ce.text).toBe('    ▶ counterexample: HIDE_PHYS, 2 operations  (Enter to step through)');
-    expect(ce.target).toEqual({ kind: 'trace', sequence: 0, step: 1 });
+    expect(ce.text).toBe('    ▶ counterexample: HIDE_PHYS, 2 operations  Enter to step through');
+    expect(ce.target).toEqual({ kind: 'trace', sequence: 0, step: 1, trace: 0 });
   });
 
   it('says so when there is no verification', () => {
@@ -34,7 +34,7 @@ describe('stepsDoc', () => {
 });
 
 describe('trace rows', () => {
-  const trace = VERIFY.sequences[0]!.steps[1]!.counterexample!;
+  const trace = VERIFY.sequences[0]!.steps[1]!.counterexamples![0]!;
   it('numbers operations from 1 and ends with the violated invariant', () => {
     expect(traceStepRows(trace).map((l) => l.text)).toEqual([
       '  1. attach(vfio-pci→iommufd, pal)', '  2. map(vfio-pci→iommufd, pal)', '  ✗ HIDE_PHYS: iommufd holds physical addresses',

@@ -24,22 +24,24 @@ function matrixRows(m: PairMatrix): DocLine[] {
   return [{ segs: head, text: head.map((s) => s.text).join('') }, ...rows];
 }
 
-function stepLines(step: StepView, seq: number, index: number): DocLine[] {
+function stepLines(step: StepView, seq: number, index: number, prev: StepView | undefined): DocLine[] {
   const patches = step.patches.length ? `patches ${step.patches.join(', ')}` : 'no posted patch';
   const out: DocLine[] = [line([[`  Step ${index + 1}: `, 'heading'], [clean(step.name), 'heading'], [`  (${patches})`, 'dim']])];
   for (const d of step.deltas) out.push(line([[`    ${d.planned ? '◌' : '●'} `, d.planned ? 'planned' : 'accent'], [clean(d.label), d.planned ? 'planned' : 'plain'], [d.planned ? '  (planned)' : '', 'dim']]));
   out.push(invariantRow(step));
   for (const inv of step.invariants.filter((i) => !i.ok && i.message)) out.push(line([[`      ${clean(inv.id)}: ${clean(inv.message!)}`, 'fail']]));
-  if (step.matrix) out.push(...matrixRows(step.matrix));
+  if (step.matrix && prev?.matrix && JSON.stringify(step.matrix) === JSON.stringify(prev.matrix)) {
+    out.push(line([['    exporter×importer paths: unchanged', 'dim']]));
+  } else if (step.matrix) out.push(...matrixRows(step.matrix));
   if (step.burden) {
     const b = Object.entries(step.burden).map(([k, v]) => `${clean(k)} ${v}`).join(', ');
     out.push(line([['    driver burden (ops): ', 'dim'], [b, 'plain']]));
   }
-  if (step.counterexample) {
-    const c = step.counterexample;
-    out.push(line([['    ▶ counterexample: ', 'fail'], [clean(`${c.invariant}, ${c.steps.length} operations`), 'fail'], ['  (Enter to step through)', 'dim']],
-      { target: { kind: 'trace', sequence: seq, step: index } }));
-  }
+  (step.counterexamples ?? []).forEach((c, trace) => {
+    const scope = c.scope ? ` (${clean(c.scope)})` : '';
+    out.push(line([['    ▶ counterexample: ', 'fail'], [clean(`${c.invariant}, ${c.steps.length} operations`), 'fail'], [`${scope}  Enter to step through`, 'dim']],
+      { target: { kind: 'trace', sequence: seq, step: index, trace } }));
+  });
   return [...out, BLANK];
 }
 
@@ -55,7 +57,7 @@ export function stepsDoc(verify: VerifyView | undefined): DocLine[] {
   }
   verify.sequences.forEach((s, si) => {
     out.push(line([['Sequence: ', 'title'], [clean(s.name), 'title']]));
-    s.steps.forEach((step, i) => out.push(...stepLines(step, si, i)));
+    s.steps.forEach((step, i) => out.push(...stepLines(step, si, i, s.steps[i - 1])));
   });
   return out;
 }

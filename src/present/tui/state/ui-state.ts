@@ -6,7 +6,7 @@ export type View =
   | { kind: 'patch'; patch: number }
   | { kind: 'findings' }
   | { kind: 'steps' }
-  | { kind: 'trace'; sequence: number; step: number };
+  | { kind: 'trace'; sequence: number; step: number; trace: number };
 
 /** Cursor row and first visible row of one pane. */
 export interface ListState {

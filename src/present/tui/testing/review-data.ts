@@ -35,13 +35,13 @@ export const VERIFY: VerifyView = {
       {
         name: 'PAL exporter', patches: [3], deltas: [{ label: 'pal→sgt converter', planned: true }],
         invariants: [{ id: 'HIDE_PHYS', ok: false, message: 'iommufd received a PAL' }],
-        counterexample: {
+        counterexamples: [{
           invariant: 'HIDE_PHYS', message: 'iommufd holds physical addresses', replay: 'attach,map',
           steps: [
             { label: 'attach(vfio-pci→iommufd, pal)', state: ['attachments: vfio-pci→iommufd', 'mappings: none'] },
             { label: 'map(vfio-pci→iommufd, pal)', state: { attachments: 'vfio-pci→iommufd', mappings: 'pal [0x1000+0x2000]' } },
           ],
-        },
+        }],
       },
     ],
   }],

@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { resolve } from 'node:path';
+import { loadSequenceFile, verifySequences } from '../../analysis/refmodel/index.js';
+import { describeDelta, verifyView } from './adapt.js';
+import { stepsDoc } from './state/steps-doc.js';
+
+const SEQUENCE = resolve(__dirname, '../../..', 'fixtures/dmabuf-mapping-types/sequence.json');
+
+describe('verifyView on the bundled sequences', () => {
+  const file = loadSequenceFile(SEQUENCE);
+  const report = verifySequences(file.sequences, { depth: 4 });
+  const view = verifyView(report, file.sequences);
+
+  it('keeps every sequence and step, with deltas, invariant cells and the pair matrix', () => {
+    expect(view.sequences.map((s) => s.steps.length)).toEqual(report.sequences.map((s) => s.steps.length));
+    const step = view.sequences[0]!.steps[0]!;
+    expect(step.invariants.map((i) => i.id)).toEqual(report.sequences[0]!.steps[0]!.invariants.map((i) => i.name));
+    expect(step.matrix!.exporters.length).toBe(file.sequences[0]!.steps[0]!.world.exporters.length);
+    expect(step.deltas.length).toBe(file.sequences[0]!.steps[0]!.deltas.length);
+  });
+
+  it('turns every counterexample into a trace starting from the initial state', () => {
+    const failing = report.sequences.flatMap((s) => s.steps).flatMap((s) => s.invariants).filter((i) => !i.holds);
+    const traces = view.sequences.flatMap((s) => s.steps).flatMap((s) => s.counterexamples ?? []);
+    expect(traces.length).toBe(failing.length);
+    for (const t of traces) expect(t.steps[0]!.label).toBe('(initial state)');
+    const doc = stepsDoc(view).map((l) => l.text);
+    expect(doc.filter((l) => l.includes('▶ counterexample')).length).toBe(failing.length);
+  });
+});
+
+describe('describeDelta', () => {
+  it('names each delta in the model words', () => {
+    expect(describeDelta({ op: 'add-type', type: 'pal', note: 'patch 21' })).toBe('add-type pal — patch 21');
+    expect(describeDelta({ op: 'set-offers', exporter: 'vfio-pci', offers: ['pal', 'sgt'] })).toBe('set-offers vfio-pci [pal, sgt]');
+    expect(describeDelta({ op: 'add-converter', converter: 'pal-to-sgt' })).toBe('add-converter pal-to-sgt');
+  });
+});
