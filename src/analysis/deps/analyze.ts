@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../findings.js';
 import type { PatchSeries } from '../../series/types.js';
+import { isPatchscopeError } from '../../util/errors.js';
 import { applySeries, type ApplyResult } from '../apply/apply-series.js';
 import type { BaseTree } from '../apply/workspace.js';
 import { treeInspector, type BisectResult } from './bisect.js';
@@ -31,21 +32,45 @@ export interface SeriesAnalysis {
   findings: Finding[];
 }
 
+/**
+ * Runs one pure analysis; a bug in it (a plain exception) becomes the finding `check-crashed`
+ * and the fallback, so the other answers still arrive (b4's checks do the same). Run failures
+ * (PatchscopeError: bad cut points, a broken base) still throw.
+ */
+function guarded<T>(name: string, crashes: Finding[], run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (isPatchscopeError(e)) throw e;
+    crashes.push({ id: 'check-crashed', severity: 'error', where: {}, message: `${name} crashed: ${e instanceof Error ? e.message : String(e)}` });
+    return fallback;
+  }
+}
+
+const NO_BISECT: BisectResult = { partial: true, patches: [], bisectable: false, findings: [] };
+
 /** Applies (with a base), bisects and checks splits; a broken base or bad cut points throw. */
 export async function analyzeSeries(series: PatchSeries, opts: AnalyzeOptions = {}): Promise<SeriesAnalysis> {
-  const symbols = indexSeriesSymbols(series.patches);
+  const crashes: Finding[] = [];
+  const symbols = guarded('symbol index', crashes, () => indexSeriesSymbols(series.patches), []);
   let apply: ApplyResult | null = null;
   let bisect: BisectResult;
   if (opts.base) {
     const inspector = treeInspector(series, symbols);
-    apply = await applySeries(series, opts.base, { inspect: inspector.inspect });
-    bisect = inspector.result();
+    // A crash while scanning the tree must not stop the apply: keep it and report it as bisect's.
+    let scanCrash: unknown = null;
+    const inspect = async (index: number, dir: string): Promise<void> => {
+      if (scanCrash !== null) return;
+      try { await inspector.inspect(index, dir); } catch (e) { if (isPatchscopeError(e)) throw e; scanCrash = e; }
+    };
+    apply = await applySeries(series, opts.base, { inspect });
+    bisect = guarded('bisect', crashes, () => { if (scanCrash !== null) throw scanCrash; return inspector.result(); }, NO_BISECT);
   } else {
-    bisect = bisectSeriesOnly(series, symbols);
+    bisect = guarded('bisect', crashes, () => bisectSeriesOnly(series, symbols), NO_BISECT);
   }
-  const graph = buildGraph(series, symbols);
+  const graph = guarded('dependency graph', crashes, () => buildGraph(series, symbols), { patches: [], edges: [] });
   const split = opts.split && opts.split.length > 0 ? checkSplit(series, graph, opts.split, bisect) : null;
   const suggestion = opts.suggestSplit ? suggestSplit(series, graph, bisect) : null;
-  const findings = [...(apply?.findings ?? []), ...bisect.findings, ...(split?.findings ?? [])];
+  const findings = [...(apply?.findings ?? []), ...bisect.findings, ...(split?.findings ?? []), ...crashes];
   return { apply, bisect, symbols, graph, split, suggestion, findings };
 }
