@@ -1,9 +1,7 @@
 import type { Finding, Severity } from '../../analysis/findings.js';
 import type { ApplyResult, PatchApplyStatus } from '../../analysis/apply/index.js';
 import type { SeriesSet } from '../../series/types.js';
-import { sanitizeForTerminal } from '../sanitize.js';
 import type { Block } from './blocks.js';
-import type { FormattedPart } from './report-input.js';
 import { clean } from './series-section.js';
 
 /** The analysis part of a report: check findings, apply, bisect, model, and what the input lacked. */
@@ -61,15 +59,6 @@ export function applyBlocks(apply: ApplyResult): Block[] {
     head,
     { kind: 'paragraph', text: `The series does not apply ${base}: ${bad.map((p) => `patch ${p.index}`).join(', ')} failed.` },
     { kind: 'list', items: apply.patches.filter((p) => p.status !== 'applied').map(applyItem) },
-  ];
-}
-
-export function formattedPartBlocks(title: string, part: FormattedPart): Block[] {
-  const lines = sanitizeForTerminal(part.text).replace(/\n+$/, '').split('\n');
-  return [
-    { kind: 'heading', level: 2, text: title },
-    ...(part.verdict ? [{ kind: 'paragraph' as const, text: `${part.failed ? 'FAILED: ' : ''}${clean(part.verdict)}` }] : []),
-    { kind: 'pre', lines },
   ];
 }
 

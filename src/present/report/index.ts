@@ -1,5 +1,5 @@
 export { renderReport } from './render-report.js';
-export type { ReportInput, ReportFormat, ReportOptions, FormattedPart } from './report-input.js';
+export type { ReportInput, ReportFormat, ReportOptions } from './report-input.js';
 export { reportJson, renderJson, REPORT_SCHEMA } from './json.js';
 export { renderMarkdown } from './markdown.js';
 export { renderText } from './text.js';

@@ -12,8 +12,10 @@ describe('renderJson', () => {
     expect(doc.schema).toBe(1);
     const show = toShowJson(demoInput().set) as unknown as Record<string, unknown>;
     for (const key of Object.keys(show)) expect(doc[key]).toEqual(show[key]);
-    expect(doc.verify).toEqual({ steps: 2, violated: ['HIDE_PHYS'] });
-    expect(doc.apply).toBeNull();
+    const verify = doc.verify as { ok: boolean; ms?: number; sequences: { steps: { ms?: number; verdict: string }[] }[] };
+    expect(verify.ok).toBe(false);
+    expect(verify.sequences[0]!.steps.map((s) => s.verdict)).toEqual(['pass', 'fail']);
+    expect(doc.analysis).toBeNull();
     const review = doc.review as { counts: Record<string, number> }[];
     expect(review[0]!.counts).toEqual({ endorsed: 1, discussed: 1, silent: 1 });
   });
@@ -21,6 +23,10 @@ describe('renderJson', () => {
   it('should escape mail control characters, never strip them', () => {
     expect(text).toContain('\\u001b]0;pwned\\u0007<linux/widget.h> \u202eevil');
     expect(text).not.toMatch(/\x1b/);
+  });
+
+  it('should leave the model timings out, since they differ run to run', () => {
+    expect(text).not.toMatch(/"ms"|statesPerSecond/);
   });
 
   it('should sort findings and give the same bytes for the same input', () => {

@@ -1,14 +1,27 @@
 import { toShowJson } from '../../series/index.js';
 import { compareFindings } from './analysis-section.js';
+import type { SeriesAnalysis } from '../../analysis/deps/index.js';
+import type { VerifyReport } from '../../analysis/refmodel/index.js';
 import type { ReportInput, ReportOptions } from './report-input.js';
 import { computeReviewState } from './review-state.js';
 
 /**
- * The report for tools: the `show` contract (`toShowJson`) plus `findings`, `review`, `apply`,
- * `bisect` and `verify`, versioned by `schema`. Mail text is escaped by JSON.stringify, never
+ * The report for tools: the `show` contract (`toShowJson`) plus `findings`, `review`, `analysis`
+ * (apply, bisect, split) and `verify`, versioned by `schema`. Mail text is escaped by JSON.stringify, never
  * stripped. Keys are written in a fixed order and findings sorted, so the bytes are reproducible.
  */
 export const REPORT_SCHEMA = 1;
+
+/** What tools need of analyzeSeries; the symbol index and graph stay out (large, and derivable). */
+function analysisJson(a: SeriesAnalysis): Record<string, unknown> {
+  return { apply: a.apply, bisect: a.bisect, split: a.split, suggestion: a.suggestion, findings: a.findings };
+}
+
+/** The model's report without its timings, which differ run to run (they stay in `verify --json`). */
+function verifyJson(v: VerifyReport): Record<string, unknown> {
+  const { ms: _ms, statesPerSecond: _rate, ...rest } = v;
+  return { ...rest, sequences: v.sequences.map((s) => ({ ...s, steps: s.steps.map(({ ms: _stepMs, ...step }) => step) })) };
+}
 
 export function reportJson(input: ReportInput, opts: ReportOptions = {}): Record<string, unknown> {
   // The report versions itself; it starts from the show contract of the same schema number.
@@ -19,9 +32,8 @@ export function reportJson(input: ReportInput, opts: ReportOptions = {}): Record
     ...(opts.now ? { generated: opts.now.toISOString() } : {}),
     findings: [...input.findings].sort(compareFindings),
     review: input.set.series.map((s) => ({ series: s.id, version: s.version, ...computeReviewState(s) })),
-    apply: input.apply ?? null,
-    bisect: input.bisect ? input.bisect.json : null,
-    verify: input.verify ? input.verify.json : null,
+    analysis: input.analysis ? analysisJson(input.analysis) : null,
+    verify: input.verify ? verifyJson(input.verify) : null,
   };
 }
 

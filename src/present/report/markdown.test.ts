@@ -43,7 +43,12 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(buildReportBlocks(demoInput(), { now: new Date('2026-04-22T10:00:00Z') }))).toMatch(/generated\s+2026-04-22T10:00:00Z\./);
   });
 
-  it('should show the model verdict and its trace as code', () => {
-    expect(md()).toContain('FAILED: 1 of 2 steps hold\n\n    step 1: ok\n    step 2: HIDE_PHYS violated\n      1. attach(vfio-pci→iommufd, pal)');
+  it('should show the model verdict per step and the counterexample trace as code', () => {
+    const text = md();
+    expect(text).toContain('- step 1 sgt: all invariants hold\n  patches 1, 2; driver burden 4; 12 states');
+    expect(text).toContain('- step 2 pal: violates HIDE_PHYS');
+    expect(text).toContain('    step pal:\n    HIDE_PHYS violated: iommufd received a PAL\n');
+    expect(text).toContain('    1. attach(vfio-pci→iommufd, pal)\n         iommufd.attach: detached → attached pal\n    2. map(');
+    expect(text).toContain('Outcome: fail, NOT as expected (expected pass).');
   });
 });

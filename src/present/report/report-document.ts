@@ -1,6 +1,8 @@
 import type { Block } from './blocks.js';
 import type { ReportInput, ReportOptions } from './report-input.js';
-import { applyBlocks, findingsBlocks, formattedPartBlocks, inputNotesBlocks } from './analysis-section.js';
+import { applyBlocks, findingsBlocks, inputNotesBlocks } from './analysis-section.js';
+import { depsBlocks } from './deps-section.js';
+import { verifyBlocks } from './verify-section.js';
 import { clean, seriesBlocks } from './series-section.js';
 
 /** The whole report as blocks, in reading order: what was posted, then what the analysis found. */
@@ -15,9 +17,9 @@ export function buildReportBlocks(input: ReportInput, opts: ReportOptions = {}):
     { kind: 'paragraph', text: intro },
     ...input.set.series.flatMap(seriesBlocks),
     ...findingsBlocks(input.findings),
-    ...(input.apply ? applyBlocks(input.apply) : []),
-    ...(input.bisect ? formattedPartBlocks('Bisect and split', input.bisect) : []),
-    ...(input.verify ? formattedPartBlocks('Reference model', input.verify) : []),
+    ...(input.analysis?.apply ? applyBlocks(input.analysis.apply) : []),
+    ...(input.analysis ? depsBlocks(input.analysis) : []),
+    ...(input.verify ? verifyBlocks(input.verify) : []),
     ...inputNotesBlocks(input.set),
   ];
 }

@@ -2,7 +2,30 @@
 import type { Finding } from '../../analysis/findings.js';
 import { seriesFromLiteral } from '../../analysis/versions/index.js';
 import type { SeriesSet } from '../../series/types.js';
+import type { VerifyReport } from '../../analysis/refmodel/index.js';
 import type { ReportInput } from './report-input.js';
+
+/** A model report of the shape verifySequences returns: one sequence, step 2 violates HIDE_PHYS. */
+export function demoVerify(): VerifyReport {
+  const step = (name: string, fail: boolean) => ({
+    name, patches: fail ? [21, 22] : [1, 2], planned: [], verdict: fail ? 'fail' as const : 'pass' as const,
+    invariants: [{
+      name: 'HIDE_PHYS' as const, holds: !fail,
+      counterexample: fail ? {
+        invariant: 'HIDE_PHYS' as const, message: 'iommufd received a PAL', depth: 2, exporter: 'vfio-pci', buffer: 0,
+        importers: ['iommufd'], initial: {}, replay: 'posted:2:vfio-pci:0:iommufd:attach,map',
+        trace: [{ n: 1, label: 'attach(vfio-pci→iommufd, pal)', changes: ['iommufd.attach: detached → attached pal'], state: {} },
+          { n: 2, label: 'map(vfio-pci→iommufd, pal)', changes: ['iommufd.mapping: - → pal'], state: {} }],
+      } : null,
+    }],
+    driverBurden: { exporters: {}, total: fail ? 7 : 4 }, states: 12, statesExplored: 12, ms: fail ? 5 : 3, groups: 1,
+  });
+  return {
+    schema: 1, depth: 6, maxGroup: 2, strategy: 'reference', binding: { mismatches: [] }, states: 24, ms: 8, statesPerSecond: 3000, ok: false,
+    sequences: [{ name: 'posted', description: 'The series as posted.', expect: 'pass', expectViolated: [], outcome: 'fail', asExpected: false,
+      steps: [step('sgt', false), step('pal', true)] }],
+  };
+}
 
 const diff = (file: string) => `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n@@ -1 +1 @@\n-a\n+b\n`;
 const sob = 'Signed-off-by: Ann Author <ann@example.org>';
@@ -32,6 +55,6 @@ export const demoFindings: Finding[] = [
 export function demoInput(): ReportInput {
   return {
     set: demoSet(), findings: [...demoFindings],
-    verify: { text: 'step 1: ok\nstep 2: HIDE_PHYS violated\n  1. attach(vfio-pci→iommufd, pal)\n', json: { steps: 2, violated: ['HIDE_PHYS'] }, verdict: '1 of 2 steps hold', failed: true },
+    verify: demoVerify(),
   };
 }

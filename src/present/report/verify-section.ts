@@ -1,0 +1,49 @@
+import type { Counterexample, SequenceReport, StepReport, VerifyReport } from '../../analysis/refmodel/index.js';
+import type { Block } from './blocks.js';
+import { plural } from './analysis-section.js';
+import { clean } from './series-section.js';
+
+/** The reference model's verdicts per sequence and step, with the counterexample of each violated invariant. */
+
+function traceLines(cx: Counterexample): string[] {
+  return [
+    `${cx.invariant} violated: ${cx.message}`,
+    `exporter ${cx.exporter} (buffer ${cx.buffer}), importers ${cx.importers.join(', ')}, depth ${cx.depth}`,
+    ...cx.trace.flatMap((s) => [`${s.n}. ${s.label}`, ...s.changes.map((c) => `     ${c}`)]),
+    `replay: ${cx.replay}`,
+  ];
+}
+
+function stepItem(step: StepReport, k: number): string[] {
+  const failed = step.invariants.filter((i) => !i.holds).map((i) => i.name);
+  const verdict = step.verdict === 'pass' ? 'all invariants hold' : `violates ${failed.join(', ')}`;
+  const patches = step.patches.length ? `patches ${step.patches.join(', ')}` : 'no posted patch (planned)';
+  return [`step ${k + 1} ${step.name}: ${verdict}`, `${patches}; driver burden ${step.driverBurden.total}; ${plural(step.states, 'state')}`];
+}
+
+function sequenceBlocks(seq: SequenceReport): Block[] {
+  const expected = seq.asExpected ? 'as expected' : `NOT as expected (expected ${seq.expect})`;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 3, text: `Sequence ${seq.name}` },
+    { kind: 'paragraph', text: `${seq.description} Outcome: ${seq.outcome}, ${expected}.` },
+    { kind: 'list', items: seq.steps.map(stepItem) },
+  ];
+  for (const step of seq.steps) {
+    for (const inv of step.invariants) {
+      if (inv.counterexample) blocks.push({ kind: 'pre', lines: [`step ${step.name}:`, ...traceLines(inv.counterexample)] });
+    }
+  }
+  return blocks;
+}
+
+export function verifyBlocks(report: VerifyReport): Block[] {
+  const summary = `${report.ok ? 'Every sequence came out as expected' : 'Some sequence did NOT come out as expected'}: `
+    + `${plural(report.states, 'state')} explored to depth ${report.depth} (groups up to ${report.maxGroup}), strategy ${report.strategy}.`;
+  const mismatches = report.binding.mismatches;
+  return [
+    { kind: 'heading', level: 2, text: 'Reference model' },
+    { kind: 'paragraph', text: summary },
+    ...(mismatches.length ? [{ kind: 'list' as const, items: mismatches.map((m) => [`binding, patch ${m.patch}: ${clean(m.message)}`]) }] : []),
+    ...report.sequences.flatMap(sequenceBlocks),
+  ];
+}
