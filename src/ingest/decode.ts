@@ -8,6 +8,7 @@ import type { Email, Attachment } from 'postal-mime';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
+import { parsePlainMail, type ParsedParts } from './plain-mail.js';
 import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
 
 /**
@@ -24,13 +25,19 @@ const TEXT_ATTACHMENT = /^text\//;
  * streaming callers turn that into a SkippedMessage so that count in == count out.
  */
 export async function decodeMessage(bytes: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
+  return toRawMessage(parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin)), bytes, origin);
+}
+
+/** The MIME path: postal-mime for everything the plain fast path declines. */
+export async function parseMime(bytes: Uint8Array, origin: MessageOrigin): Promise<ParsedMail> {
   let email: Email;
   try {
     email = await PostalMime.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
   } catch (e) {
     throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return toRawMessage(email, bytes, origin);
+  const attachments = email.attachments.filter((a) => TEXT_ATTACHMENT.test(a.mimeType)).map(toTextAttachment);
+  return { headerLines: email.headerLines, text: email.text ?? '', attachments };
 }
 
 export function locationOf(origin: MessageOrigin): { source: string; message: number; offset?: number } {
@@ -38,27 +45,32 @@ export function locationOf(origin: MessageOrigin): { source: string; message: nu
   return origin.offset === null ? { source, message: origin.index } : { source, message: origin.index, offset: origin.offset };
 }
 
-function toRawMessage(email: Email, bytes: Uint8Array, origin: MessageOrigin): RawMessage {
-  const headers: Header[] = email.headerLines.map((h) => ({ name: h.key, value: headerValue(h.line) }));
+/** A parsed message, from postal-mime or from the plain fast path. */
+interface ParsedMail extends ParsedParts {
+  attachments?: TextAttachment[];
+}
+
+export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: MessageOrigin): RawMessage {
+  const headers: Header[] = parsed.headerLines.map((h) => ({ name: h.key, value: headerValue(h.line) }));
   const first = (name: string): string | undefined => headers.find((h) => h.name === name)?.value;
   const fromHeader = first('from');
-  const dateHeader = email.headers.find((h) => h.key === 'date')?.value ?? null;
+  const dateLine = parsed.headerLines.find((h) => h.key === 'date')?.line;
+  const dateHeader = dateLine === undefined ? null : unfoldLikeGit(dateLine.slice(dateLine.indexOf(':') + 1)).trim();
   const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": decoded with a fallback (windows-1252)`);
-  if (email.headers.length === 0) warnings.push('no header lines: the message is a bare body');
-  const date = isoDate(email.date);
+  if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
+  const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);
-  const attachments = email.attachments.filter((a) => TEXT_ATTACHMENT.test(a.mimeType)).map(toTextAttachment);
   return {
     origin,
-    messageId: singleMessageId(email.messageId),
-    inReplyTo: singleMessageId(email.inReplyTo),
-    references: messageIdsIn(email.references),
+    messageId: singleMessageId(first('message-id')),
+    inReplyTo: singleMessageId(first('in-reply-to')),
+    references: messageIdsIn(first('references')),
     from: fromHeader === undefined ? null : authorLikeGit(fromHeader),
     date,
     dateHeader,
     subject: first('subject') ?? '',
-    body: normaliseNewlines(email.text ?? ''),
-    attachments,
+    body: normaliseNewlines(parsed.text),
+    attachments: parsed.attachments ?? [],
     headers,
     warnings,
   };

@@ -25,12 +25,12 @@ export function singleMessageId(value: string | undefined): string | null {
 }
 
 /**
- * postal-mime gives the date as ISO 8601 when it parses and the raw header otherwise.
- * Normalise to ISO 8601 UTC, or null when the header is missing or not a date.
+ * A Date header (RFC 5322 §3.3) as ISO 8601 UTC, or null when missing or not a date. V8's
+ * Date parser reads RFC 5322 dates with zones and a trailing "(comment)", as postal-mime relies on.
  */
-export function isoDate(parsed: string | undefined): string | null {
-  if (!parsed || !/^\d{4}-\d\d-\d\dT/.test(parsed)) return null;
-  const t = Date.parse(parsed);
+export function isoDate(header: string | null): string | null {
+  if (!header) return null;
+  const t = Date.parse(header);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 

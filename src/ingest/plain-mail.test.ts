@@ -1,0 +1,82 @@
+// The plain fast path must be invisible: wherever it accepts a message, the RawMessage equals
+// the one postal-mime's path gives, on real inputs (both conformance corpora) and on a
+// generated archive.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseMime, toRawMessage } from './decode.js';
+import { splitMbox } from './mbox.js';
+import { parsePlainMail } from './plain-mail.js';
+import type { MessageOrigin } from './types.js';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CONFORMANCE = resolve(ROOT, '..', 'shared', 'conformance');
+const origin: MessageOrigin = { source: 'x', index: 1, offset: 0 };
+
+async function messagesOf(data: Buffer, mboxrd: boolean): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  async function* once() {
+    yield data;
+  }
+  for await (const s of splitMbox(once(), { mboxrd })) out.push(s.bytes);
+  return out;
+}
+
+async function compare(messages: Buffer[]): Promise<number> {
+  let fast = 0;
+  for (const bytes of messages) {
+    const plain = parsePlainMail(bytes, 1 << 22);
+    if (plain === null) continue;
+    fast++;
+    const viaMime = toRawMessage(await parseMime(bytes, origin), bytes, origin);
+    expect(toRawMessage(plain, bytes, origin)).toEqual(viaMime);
+  }
+  return fast;
+}
+
+describe('plain fast path ≡ postal-mime', () => {
+  it('on every conformance message', async () => {
+    const all: Buffer[] = [];
+    for (const folder of ['git-t5100', 'b4-samples']) {
+      for (const name of readdirSync(join(CONFORMANCE, folder)).filter((n) => !n.endsWith('.json'))) {
+        all.push(...(await messagesOf(readFileSync(join(CONFORMANCE, folder, name)), false)));
+      }
+    }
+    const fast = await compare(all);
+    expect(all.length).toBe(114);
+    expect(fast).toBeGreaterThan(40);
+  });
+
+  it('on a generated archive (QP bodies and encoded words included)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchscope-plain-'));
+    try {
+      const out = join(dir, 'a.mboxrd');
+      execFileSync(process.execPath, [join(ROOT, 'bench', 'gen-archive.mjs'), '--mb', '1', '--seed', '7', '--out', out]);
+      const messages = await messagesOf(readFileSync(out), true);
+      const fast = await compare(messages);
+      expect(fast / messages.length).toBeGreaterThan(0.7);
+      expect(fast).toBeLessThan(messages.length); // the QP ones take the MIME path
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['multipart', 'Content-Type: multipart/mixed; boundary=x'],
+    ['quoted-printable', 'Content-Transfer-Encoding: quoted-printable'],
+    ['base64', 'Content-Transfer-Encoding: base64'],
+    ['format=flowed', 'Content-Type: text/plain; format=flowed'],
+    ['an unknown charset', 'Content-Type: text/plain; charset=x-unknown'],
+    ['a header line without a colon', 'Not a header'],
+  ])('declines %s', (_what, header) => {
+    expect(parsePlainMail(Buffer.from(`From: a@b\n${header}\n\nbody\n`), 1 << 22)).toBeNull();
+  });
+
+  it('accepts plain UTF-8 and latin-1 text', () => {
+    expect(parsePlainMail(Buffer.from('Subject: x\nContent-Type: text/plain; charset="utf-8"\n\nKönig\n'), 1 << 22)?.text).toBe('König\n');
+    const latin1 = Buffer.concat([Buffer.from('Content-Type: text/plain; charset=iso-8859-1\n\n'), Buffer.from('K\xf6nig\n', 'latin1')]);
+    expect(parsePlainMail(latin1, 1 << 22)?.text).toBe('König\n');
+  });
+});
