@@ -13,4 +13,7 @@ export { describeState, formatReplay, parseReplay, type Counterexample, type Tra
 export { applyDelta, driverBurden, type DriverBurden } from './deltas.js';
 export { resolveSteps, type Sequence, type Step, type StepDelta, type StepInput } from './sequence.js';
 export { parseBinding, parseSequenceFile, loadBindingFile, loadSequenceFile, type Binding, type BindingEntry, type SequenceFile } from './files.js';
+export * from './mutants.js';
 export { verifySequences, type VerifyOptions, type VerifyReport, type SequenceReport, type StepReport, type InvariantReport } from './verify.js';
+export { replayCounterexample, type ReplayResult } from './replay.js';
+export { checkBinding, type BindingMismatch, type BindingMismatchKind } from './binding.js';

@@ -12,6 +12,7 @@ import { REFERENCE_STRATEGY, type ModelStrategy } from './strategy.js';
 import { buildCounterexample, type Counterexample } from './trace.js';
 import { INVARIANT_IDS, type Delta, type GroupModel, type InvariantId, type World } from './types.js';
 import type { Sequence } from './sequence.js';
+import type { BindingMismatch } from './binding.js';
 
 export interface VerifyOptions {
   depth?: number;
@@ -24,15 +25,7 @@ export interface VerifyOptions {
   /** The core under test: the reference, or a mutant. */
   strategy?: ModelStrategy;
   /** checkBinding's result, carried into the report. */
-  bindingMismatches?: readonly BindingMismatchLike[];
-}
-
-/** Structural stand-in for binding.ts's BindingMismatch (kept here to avoid an import cycle). */
-export interface BindingMismatchLike {
-  patch: number;
-  kind: string;
-  expected: string;
-  message: string;
+  bindingMismatches?: readonly BindingMismatch[];
 }
 
 export interface InvariantReport {
@@ -73,7 +66,7 @@ export interface VerifyReport {
   maxGroup: number;
   strategy: string;
   sequences: SequenceReport[];
-  binding: { mismatches: BindingMismatchLike[] };
+  binding: { mismatches: BindingMismatch[] };
   states: number;
   ms: number;
   statesPerSecond: number;

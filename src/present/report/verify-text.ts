@@ -1,0 +1,95 @@
+import type { Counterexample, Delta, SequenceReport, StepReport, TraceStep, VerifyReport } from '../../analysis/refmodel/index.js';
+import { sanitizeForTerminal } from '../sanitize.js';
+
+/**
+ * `patchscope verify` as plain text: per sequence and step the verdict, one line per invariant, and
+ * each counterexample as TLC prints a trace (states numbered from 1, the action, then what changed).
+ * Sequence files are user input, so every name is sanitised before it reaches a terminal.
+ */
+export interface VerifyTextOptions {
+  /** Print every field of the state after each trace step, not only what changed. */
+  fullStates?: boolean;
+}
+
+const clean = sanitizeForTerminal;
+const group = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+function rate(states: number, ms: number): string {
+  return ms > 0 ? `${group((states / ms) * 1000)} states/s` : '-';
+}
+
+function describeDelta(d: Delta): string {
+  switch (d.op) {
+    case 'none': return `none (${d.why})`;
+    case 'add-type': case 'remove-type': return `${d.op} ${d.type}`;
+    case 'add-converter': case 'remove-converter': return `${d.op} ${d.converter}`;
+    case 'add-exporter': return `add-exporter ${d.exporter.name} [${d.exporter.offers.join(', ')}]`;
+    case 'add-importer': return `add-importer ${d.importer.name} [${d.importer.accepts.join(', ')}]`;
+    case 'set-offers': return `${d.exporter} offers [${d.offers.join(', ')}]`;
+    case 'set-accepts': return `${d.importer} accepts [${d.accepts.join(', ')}]`;
+    case 'set-max-ranges': return `${d.importer} max ranges ${d.maxRanges || 'unlimited'}`;
+  }
+}
+
+function traceLines(cx: Counterexample, opts: VerifyTextOptions): string[] {
+  const pad = '      ';
+  const out = [`${pad}buffer: ${clean(cx.exporter)}[${cx.buffer}] shared with ${cx.importers.map(clean).join(', ')}`];
+  const stepLines = (s: TraceStep): string[] => {
+    const fields = opts.fullStates ? Object.entries(s.state).map(([k, v]) => `${k} = ${v}`) : s.changes;
+    return [`${pad}${s.n}: ${clean(s.label)}`, ...(fields.length ? fields : ['(no change)']).map((c) => `${pad}     ${clean(c)}`)];
+  };
+  if (opts.fullStates) out.push(`${pad}0: <initial>`, ...Object.entries(cx.initial).map(([k, v]) => `${pad}     ${clean(`${k} = ${v}`)}`));
+  out.push(...cx.trace.flatMap(stepLines));
+  out.push(`${pad}${cx.invariant} violated at depth ${cx.depth}: ${clean(cx.message)}`, `${pad}replay: ${clean(cx.replay)}`);
+  return out;
+}
+
+/** Strip the step from a replay string, to see that two steps share one counterexample. */
+const traceShape = (cx: Counterexample): string => cx.replay.replace(/#\d+:/, ':');
+
+function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): string[] {
+  const step: StepReport = seq.steps[k]!;
+  const patches = step.patches.length ? `patches ${step.patches.join(',')}` : 'no posted patch';
+  const head = `  step ${k + 1}: ${clean(step.name)} [${patches}] — ${step.verdict === 'pass' ? 'pass' : 'FAIL'}`;
+  const stats = `    ${group(step.states)} states (${group(step.statesExplored)} new) in ${step.ms.toFixed(1)} ms, ${rate(step.statesExplored, step.ms)}, ${step.groups} buffers`;
+  const out = [head, stats];
+  if (step.planned.length) out.push(`    planned: ${step.planned.map((d) => clean(describeDelta(d))).join('; ')}`);
+  const prev = k > 0 ? seq.steps[k - 1] : undefined;
+  for (const inv of step.invariants) {
+    const cx = inv.counterexample;
+    if (!cx) {
+      out.push(`    ${inv.name.padEnd(14)} holds`);
+      continue;
+    }
+    const before = prev?.invariants.find((i) => i.name === inv.name)?.counterexample;
+    if (before && traceShape(before) === traceShape(cx)) out.push(`    ${inv.name.padEnd(14)} violated (same counterexample as step ${k})`);
+    else out.push(`    ${inv.name.padEnd(14)} violated`, ...traceLines(cx, opts));
+  }
+  const burden = Object.entries(step.driverBurden.exporters).map(([e, ops]) => `${clean(e)} ${ops.length}`);
+  out.push(`    driver burden: ${burden.join(', ')} (total ${step.driverBurden.total})`);
+  return out;
+}
+
+function sequenceLines(seq: SequenceReport, opts: VerifyTextOptions): string[] {
+  const verdict = seq.asExpected ? 'as expected' : 'NOT AS EXPECTED';
+  const named = seq.expectViolated.length ? ` (${seq.expectViolated.join(', ')})` : '';
+  const out = [`sequence ${clean(seq.name)}: expected ${seq.expect}${named}, got ${seq.outcome} — ${verdict}`];
+  if (seq.description) out.push(`  ${clean(seq.description)}`);
+  seq.steps.forEach((_, k) => out.push(...stepLines(seq, k, opts)));
+  return out;
+}
+
+export function formatVerifyText(report: VerifyReport, opts: VerifyTextOptions = {}): string {
+  const out = [
+    `verify: depth ${report.depth}, groups of up to ${report.maxGroup} importers, core "${clean(report.strategy)}"`,
+    `${group(report.states)} states explored in ${(report.ms / 1000).toFixed(2)} s (${rate(report.states, report.ms)})`,
+    '',
+  ];
+  for (const seq of report.sequences) out.push(...sequenceLines(seq, opts), '');
+  const mismatches = report.binding.mismatches;
+  out.push(mismatches.length ? `binding: ${mismatches.length} mismatch(es) between binding and series` : 'binding: no mismatches');
+  for (const m of mismatches) out.push(`  patch ${m.patch}: ${m.kind}: ${clean(m.message)}`);
+  const off = report.sequences.filter((s) => !s.asExpected).map((s) => clean(s.name));
+  out.push(off.length ? `result: not as expected: ${off.join(', ')}` : 'result: every sequence as expected');
+  return `${out.join('\n')}\n`;
+}
