@@ -3,14 +3,18 @@ import type { Block } from './blocks.js';
 import { plural } from './analysis-section.js';
 import { clean } from './series-section.js';
 
-/** The reference model's verdicts per sequence and step, with the counterexample of each violated invariant. */
+/**
+ * The reference model's verdicts per sequence and step, with the counterexample of each violated
+ * invariant. Not refmodel's formatVerifyText: that prints timings, and a report must be the same
+ * bytes for the same input. Sequence files are user input, so names and labels are sanitised.
+ */
 
 function traceLines(cx: Counterexample): string[] {
   return [
-    `${cx.invariant} violated: ${cx.message}`,
-    `exporter ${cx.exporter} (buffer ${cx.buffer}), importers ${cx.importers.join(', ')}, depth ${cx.depth}`,
-    ...cx.trace.flatMap((s) => [`${s.n}. ${s.label}`, ...s.changes.map((c) => `     ${c}`)]),
-    `replay: ${cx.replay}`,
+    `${cx.invariant} violated: ${clean(cx.message)}`,
+    `exporter ${clean(cx.exporter)} (buffer ${cx.buffer}), importers ${cx.importers.map(clean).join(', ')}, depth ${cx.depth}`,
+    ...cx.trace.flatMap((s) => [`${s.n}. ${clean(s.label)}`, ...s.changes.map((c) => `     ${clean(c)}`)]),
+    `replay: ${clean(cx.replay)}`,
   ];
 }
 
@@ -18,19 +22,19 @@ function stepItem(step: StepReport, k: number): string[] {
   const failed = step.invariants.filter((i) => !i.holds).map((i) => i.name);
   const verdict = step.verdict === 'pass' ? 'all invariants hold' : `violates ${failed.join(', ')}`;
   const patches = step.patches.length ? `patches ${step.patches.join(', ')}` : 'no posted patch (planned)';
-  return [`step ${k + 1} ${step.name}: ${verdict}`, `${patches}; driver burden ${step.driverBurden.total}; ${plural(step.states, 'state')}`];
+  return [`step ${k + 1} ${clean(step.name)}: ${verdict}`, `${patches}; driver burden ${step.driverBurden.total}; ${plural(step.states, 'state')}`];
 }
 
 function sequenceBlocks(seq: SequenceReport): Block[] {
   const expected = seq.asExpected ? 'as expected' : `NOT as expected (expected ${seq.expect})`;
   const blocks: Block[] = [
-    { kind: 'heading', level: 3, text: `Sequence ${seq.name}` },
-    { kind: 'paragraph', text: `${seq.description} Outcome: ${seq.outcome}, ${expected}.` },
+    { kind: 'heading', level: 3, text: `Sequence ${clean(seq.name)}` },
+    { kind: 'paragraph', text: `${clean(seq.description)} Outcome: ${seq.outcome}, ${expected}.` },
     { kind: 'list', items: seq.steps.map(stepItem) },
   ];
   for (const step of seq.steps) {
     for (const inv of step.invariants) {
-      if (inv.counterexample) blocks.push({ kind: 'pre', lines: [`step ${step.name}:`, ...traceLines(inv.counterexample)] });
+      if (inv.counterexample) blocks.push({ kind: 'pre', lines: [`step ${clean(step.name)}:`, ...traceLines(inv.counterexample)] });
     }
   }
   return blocks;
