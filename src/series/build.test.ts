@@ -96,3 +96,26 @@ describe('buildSeriesSet', () => {
     expect(set.series[0]?.patches[0]?.trailers.map((t) => t.key)).toEqual(['Signed-off-by', 'Reviewed-by']);
   });
 });
+
+describe('buildSeriesSet at scale', () => {
+  it('should place 10,000 messages (100 series of 50 patches with replies) in linear-ish time', () => {
+    const msgs: RawMessage[] = [];
+    let index = 0;
+    for (let s = 0; s < 100; s++) {
+      msgs.push(mail({ index: ++index, id: `c${s}`, subject: `[PATCH 00/50] series ${s}`, body: 'cover' }));
+      for (let p = 1; p <= 50; p++) {
+        msgs.push(mail({ index: ++index, id: `p${s}-${p}`, subject: `[PATCH 0${p}/50] change ${p}`, inReplyTo: `c${s}`, body: patchBody(p) }));
+        if (p % 2 === 0) msgs.push(mail({ index: ++index, id: `r${s}-${p}`, subject: 'Re: x', inReplyTo: `p${s}-${p}`, body: '> x\nReviewed-by: Test Author <author@example.org>' }));
+      }
+    }
+    msgs.push(...Array.from({ length: 10_000 - msgs.length }, () => mail({ index: ++index, id: `z${index}`, subject: 'chatter' })));
+    const started = performance.now();
+    const set = buildSeriesSet(ingest(msgs));
+    const ms = performance.now() - started;
+    expect(set.messages).toBe(10_000);
+    expect(countPlaced(set)).toBe(10_000);
+    expect(set.series).toHaveLength(100);
+    console.log(`buildSeriesSet: 10,000 messages in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(10_000);
+  });
+});
