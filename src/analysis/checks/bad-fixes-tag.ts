@@ -1,6 +1,4 @@
-import { patchCheck } from './check.js';
-import { bodyLineHit } from './diff-lines.js';
-import { patchTrailers } from './trailer-lines.js';
+import { trailerCheck } from './line-checks.js';
 
 /** submitting-patches.rst: at least 12 hex digits of the SHA-1 and the title in `("...")`, so it stays unique. */
 const FIXES = /^([0-9a-f]{12,40}) \("(.+)"\)$/;
@@ -14,15 +12,13 @@ function describeProblem(value: string): string {
   return 'Fixes: title should follow the SHA-1 as ("<title line>")';
 }
 
-export const badFixesTag = patchCheck({
+export const badFixesTag = trailerCheck({
   id: 'bad-fixes-tag',
   severity: 'warning',
   description: 'a Fixes: tag is not \'Fixes: <12+ hex digits> ("<title line>")\'',
-  run(patch) {
-    return patchTrailers(patch)
-      .filter((t) => t.knownKey === 'Fixes' && !FIXES.test(t.value.trim()))
-      .map((t) =>
-        bodyLineHit(t, `${describeProblem(t.value.trim())}; style is 'Fixes: <12+ chars of sha1> ("<title line>")'`),
-      );
+  problem(t) {
+    const value = t.value.trim();
+    if (t.knownKey !== 'Fixes' || FIXES.test(value)) return null;
+    return `${describeProblem(value)}; style is 'Fixes: <12+ chars of sha1> ("<title line>")'`;
   },
 });

@@ -60,7 +60,7 @@ export function typeFromId(id: string): string {
   return id.toUpperCase().replace(/-/g, '_');
 }
 
-type CheckSpec<C extends Check> = Omit<C, 'scope' | 'checkpatchType'> & { checkpatchType?: string };
+export type CheckSpec<C extends Check> = Omit<C, 'scope' | 'checkpatchType'> & { checkpatchType?: string };
 
 /** Declares a per-patch check; `const Id` keeps the literal id so the registry yields the `CheckId` union. */
 export function patchCheck<const Id extends string>(spec: CheckSpec<PatchCheck<Id>>): PatchCheck<Id> {

@@ -1,14 +1,9 @@
-import { patchCheck } from './check.js';
-import { addedLineHit, addedLines } from './diff-lines.js';
+import { addedLineCheck } from './line-checks.js';
 
 /** Kernel sources use LF; a CR that survived mail decoding is part of the added text. */
-export const dosLineEndings = patchCheck({
+export const dosLineEndings = addedLineCheck({
   id: 'dos-line-endings',
   severity: 'error',
   description: 'an added line ends in CR (DOS line ending)',
-  run(patch) {
-    return addedLines(patch)
-      .filter((a) => a.line.text.endsWith('\r'))
-      .map((a) => addedLineHit(a, 'DOS line endings'));
-  },
+  problem: (text) => (text.endsWith('\r') ? 'DOS line endings' : null),
 });

@@ -1,5 +1,5 @@
-import { patchCheck } from './check.js';
-import { addedLineHit, addedLines, displayColumns, isSourceFile } from './diff-lines.js';
+import { displayColumns } from './diff-lines.js';
+import { addedLineCheck } from './line-checks.js';
 
 /**
  * checkpatch's allowed long lines: a URL (grep-able as is) and a line that is only a string literal
@@ -7,15 +7,14 @@ import { addedLineHit, addedLines, displayColumns, isSourceFile } from './diff-l
  */
 const ALLOWED = [/\b[a-z][\w.+-]*:\/\/\S+/i, /^\s*"(?:[^"\\]|\\.)*"\s*(?:,|\)\s*;)?\s*$/];
 
-export const longLine = patchCheck({
+export const longLine = addedLineCheck({
   id: 'long-line',
   severity: 'warning',
   description: 'an added source line is wider than 100 columns (tabs at 8)',
-  run(patch, { options }) {
-    const max = options.maxLineLength;
-    return addedLines(patch)
-      .filter((a) => isSourceFile(a.file.path))
-      .filter((a) => displayColumns(a.line.text) > max && !ALLOWED.some((p) => p.test(a.line.text)))
-      .map((a) => addedLineHit(a, `line length of ${displayColumns(a.line.text)} exceeds ${max} columns`));
+  sourceOnly: true,
+  problem(text, { maxLineLength }) {
+    const columns = displayColumns(text);
+    if (columns <= maxLineLength || ALLOWED.some((p) => p.test(text))) return null;
+    return `line length of ${columns} exceeds ${maxLineLength} columns`;
   },
 });

@@ -1,14 +1,10 @@
-import { patchCheck } from './check.js';
-import { addedLineHit, addedLines, isSourceFile } from './diff-lines.js';
+import { addedLineCheck } from './line-checks.js';
 
 /** A space before a tab is invisible and changes nothing but the diff noise (git's whitespace=space-before-tab). */
-export const spaceBeforeTab = patchCheck({
+export const spaceBeforeTab = addedLineCheck({
   id: 'space-before-tab',
   severity: 'warning',
   description: 'an added source line has a space followed by a tab',
-  run(patch) {
-    return addedLines(patch)
-      .filter((a) => isSourceFile(a.file.path) && a.line.text.includes(' \t'))
-      .map((a) => addedLineHit(a, 'please, no space before tabs'));
-  },
+  sourceOnly: true,
+  problem: (text) => (text.includes(' \t') ? 'please, no space before tabs' : null),
 });

@@ -1,6 +1,5 @@
-import { patchCheck } from './check.js';
-import { bodyLineHit } from './diff-lines.js';
-import { patchTrailers, type RawTrailer } from './trailer-lines.js';
+import { trailerCheck } from './line-checks.js';
+import type { RawTrailer } from './trailer-lines.js';
 
 /** What checkpatch says about the shape of a trailer line, first problem only (its BAD_SIGN_OFF messages). */
 function shapeProblem(t: RawTrailer): string | null {
@@ -15,15 +14,10 @@ function shapeProblem(t: RawTrailer): string | null {
   return null;
 }
 
-export const trailerMalformed = patchCheck({
+export const trailerMalformed = trailerCheck({
   id: 'trailer-malformed',
   severity: 'warning',
   checkpatchType: 'BAD_SIGN_OFF',
   description: "a trailer line is not 'Key: value' (missing colon, stray blanks, unknown signature tag)",
-  run(patch) {
-    return patchTrailers(patch).flatMap((t) => {
-      const problem = shapeProblem(t);
-      return problem === null ? [] : [bodyLineHit(t, problem)];
-    });
-  },
+  problem: shapeProblem,
 });

@@ -1,5 +1,4 @@
-import { patchCheck } from './check.js';
-import { addedLineHit, addedLines } from './diff-lines.js';
+import { addedLineCheck } from './line-checks.js';
 
 /**
  * Characters that make code read differently from how it compiles: bidi overrides and isolates (Trojan Source,
@@ -19,14 +18,12 @@ function describe(ch: string): string {
   return NAMES[code] ? `${hex} ${NAMES[code]}` : `${hex} control character`;
 }
 
-export const unicodeControlChar = patchCheck({
+export const unicodeControlChar = addedLineCheck({
   id: 'unicode-control-char',
   severity: 'error',
   description: 'an added line contains a Unicode bidi override/isolate or a control character',
-  run(patch) {
-    return addedLines(patch).flatMap((a) => {
-      const m = CONTROL.exec(a.line.text.replace(/\r$/, ''));
-      return m ? [addedLineHit(a, `invisible ${describe(m[0])} can make the code read differently than it compiles`)] : [];
-    });
+  problem(text) {
+    const m = CONTROL.exec(text.replace(/\r$/, ''));
+    return m ? `invisible ${describe(m[0])} can make the code read differently than it compiles` : null;
   },
 });
