@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { resolve } from 'node:path';
 import { loadSequenceFile, verifySequences } from '../../analysis/refmodel/index.js';
-import { describeDelta, verifyView } from './adapt.js';
+import { bisectView, describeDelta, verifyView } from './adapt.js';
 import { stepsDoc } from './state/steps-doc.js';
 
 const SEQUENCE = resolve(__dirname, '../../..', 'fixtures/dmabuf-mapping-types/sequence.json');
@@ -34,5 +34,26 @@ describe('describeDelta', () => {
     expect(describeDelta({ op: 'add-type', type: 'pal', note: 'patch 21' })).toBe('add-type pal — patch 21');
     expect(describeDelta({ op: 'set-offers', exporter: 'vfio-pci', offers: ['pal', 'sgt'] })).toBe('set-offers vfio-pci [pal, sgt]');
     expect(describeDelta({ op: 'add-converter', converter: 'pal-to-sgt' })).toBe('add-converter pal-to-sgt');
+  });
+});
+
+describe('bisectView', () => {
+  it('maps ok, broken (first missing name and why) and not-checked patches', () => {
+    const view = bisectView({
+      partial: true, bisectable: false, findings: [],
+      patches: [
+        { index: 1, status: 'ok' },
+        { index: 2, status: 'broken', broken: [
+          { name: 'dma_buf_sgt_attach', file: 'drivers/x.c', line: 12, why: 'defined only by patch 19' },
+          { name: 'y', file: 'drivers/x.c', line: 13, why: 'z' },
+        ] },
+        { index: 3, status: 'not-checked' },
+      ],
+    }, 'sid');
+    expect(view).toEqual({ seriesId: 'sid', results: [
+      { index: 1, status: 'ok' },
+      { index: 2, status: 'fail', reason: 'dma_buf_sgt_attach at drivers/x.c:12: defined only by patch 19 (+1 more)' },
+      { index: 3, status: 'skip', reason: 'not checked' },
+    ] });
   });
 });

@@ -6,7 +6,10 @@ import {
   driverBurden, referenceMatch,
   type Counterexample, type Delta, type Sequence, type StepReport, type VerifyReport, type World,
 } from '../../analysis/refmodel/index.js';
-import type { DeltaView, PairMatrix, StepView, TraceView, VerifyView } from './data.js';
+import type { BisectResult as DepsBisect } from '../../analysis/deps/index.js';
+import type { Finding } from '../../analysis/findings.js';
+import type { SeriesSet } from '../../series/types.js';
+import type { BisectView, DeltaView, PairMatrix, ReviewData, StepView, TraceView, VerifyView } from './data.js';
 
 /** A delta in the model's own words: `add-type pal`, `set-offers vfio-pci [pal, sgt]`. */
 export function describeDelta(d: Delta): string {
@@ -71,5 +74,38 @@ export function verifyView(report: VerifyReport, sequences: readonly Sequence[] 
       const seq = sequences.find((q) => q.name === s.name);
       return { name: `${s.name}: ${s.outcome}${s.asExpected ? '' : ' (unexpected)'}`, steps: s.steps.map((r, k) => stepView(r, seq?.steps[k])) };
     }),
+  };
+}
+
+/** deps' bisect per patch: ok, broken (with the first missing name and why), or not checked. */
+export function bisectView(result: DepsBisect, seriesId?: string): BisectView {
+  return {
+    ...(seriesId !== undefined ? { seriesId } : {}),
+    results: result.patches.map((p) => {
+      if (p.status === 'ok') return { index: p.index, status: 'ok' as const };
+      if (p.status === 'not-checked') return { index: p.index, status: 'skip' as const, reason: 'not checked' };
+      const first = p.broken[0];
+      const more = p.broken.length > 1 ? ` (+${p.broken.length - 1} more)` : '';
+      return { index: p.index, status: 'fail' as const, reason: first ? `${first.name} at ${first.file}:${first.line}: ${first.why}${more}` : 'broken' };
+    }),
+  };
+}
+
+export interface ReviewInputs {
+  set: SeriesSet;
+  findings: Finding[];
+  /** deps' bisect of `set.series[0]` (or of the series named by `bisectSeriesId`). */
+  bisect?: DepsBisect;
+  bisectSeriesId?: string;
+  verify?: { report: VerifyReport; sequences?: readonly Sequence[] };
+}
+
+/** Everything runTui needs, from the analysis stage's own results. */
+export function toReviewData(inputs: ReviewInputs): ReviewData {
+  return {
+    set: inputs.set,
+    findings: inputs.findings,
+    ...(inputs.bisect ? { bisect: bisectView(inputs.bisect, inputs.bisectSeriesId) } : {}),
+    ...(inputs.verify ? { verify: verifyView(inputs.verify.report, inputs.verify.sequences) } : {}),
   };
 }

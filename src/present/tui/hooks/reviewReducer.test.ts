@@ -91,6 +91,12 @@ describe('reviewReducer', () => {
     expect(ui.version).toBe(0);
   });
 
+  it('takes a burst of keys that arrived as one chunk as separate presses', () => {
+    const ui = reduce(start, { type: 'key', input: 'jj/SGT', key: {} });
+    expect(top(ui).panes[1]).toEqual({ cursor: 2, offset: 0 });
+    expect(ui.search).toEqual({ typing: true, draft: 'SGT', query: '' });
+  });
+
   it('toggles help, and any other key closes it without acting', () => {
     const ui = cmd(start, 'help.toggle');
     expect(ui.help).toBe(true);

@@ -111,9 +111,11 @@ function onPrompt(model: ReviewModel, ui: UiState, input: string, key: KeyInfo):
 
 /** The whole TUI's behaviour as one pure function of the model; useReview wraps it in useReducer. */
 export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAction) => UiState {
-  return (ui, a) => {
+  const reducer = (ui: UiState, a: ReviewAction): UiState => {
     switch (a.type) {
       case 'key': {
+        // Keys typed faster than a frame arrive as one chunk ("jjj"), which Ink reports as a paste.
+        if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: {} }), ui);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         const command = commandFor(a.input, a.key);
         return command ? onCommand(model, { ...ui, note: '' }, command) : ui;
@@ -126,4 +128,9 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
       }
     }
   };
+  return reducer;
+}
+
+function isPlain(key: KeyInfo): boolean {
+  return !Object.values(key).some((v) => v === true);
 }

@@ -1,0 +1,94 @@
+/**
+ * End to end in a real pseudo-terminal: tmux runs the TUI at 120x40, we type as a reviewer would and
+ * read the screen with capture-pane. Skips when tmux is not installed (CI may lack it) or the bundled
+ * series has not been generated. Starts `node bin/patchscope INPUT` once the CLI wires the TUI,
+ * else test/tui-e2e-run.mjs; both run the compiled dist/ (built by `npm ci`'s prepare step).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+// PATCHSCOPE_E2E_MBOX runs the same walk on another series (it needs a patch 21 with a reply).
+const MBOX = process.env.PATCHSCOPE_E2E_MBOX ?? resolve(ROOT, 'fixtures/dmabuf-mapping-types/series.mbox');
+const SOCKET = `patchscope-e2e-${process.pid}`;
+const SESSION = 'review';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const ready = hasTmux && existsSync(MBOX);
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Poll the screen until `test` holds; the last screen goes into the failure message. */
+async function waitFor(test: (s: string) => boolean, what: string, ms = 20000): Promise<string> {
+  const until = Date.now() + ms;
+  let last = '';
+  while (Date.now() < until) {
+    last = screen();
+    if (test(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
+}
+
+/** One key at a time, as typed: Ink takes a burst of several characters as one paste. */
+async function press(...keys: string[]): Promise<void> {
+  for (const k of keys) {
+    tmux('send-keys', '-t', SESSION, k);
+    await sleep(40);
+  }
+}
+
+function command(): string[] {
+  const cliWired = readFileSync(resolve(ROOT, 'src/cli/main.ts'), 'utf8').includes('runTui')
+    || existsSync(resolve(ROOT, 'src/cli/tui.ts'));
+  return cliWired ? ['node', resolve(ROOT, 'bin/patchscope'), MBOX] : ['node', resolve(ROOT, 'test/tui-e2e-run.mjs'), MBOX];
+}
+
+describe.skipIf(!ready)('TUI end to end (tmux)', () => {
+  beforeAll(() => {
+    if (!existsSync(resolve(ROOT, 'dist/present/tui/index.js'))) {
+      spawnSync('npx', ['tsc', '-p', resolve(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'ignore' });
+    }
+    tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', '-e', 'TERM=xterm-256color', ...command());
+    tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
+  }, 60000);
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  });
+
+  it('opens the bundled series, walks to patch 21, reads its replies and quits', async () => {
+    const first = await waitFor((s) => /^ ?#\s+\+\/−/m.test(s), 'the patch table');
+    expect(first).toContain('Add DMA-buf mapping types and convert vfio/iommufd to use them');
+    expect(first).toMatch(/^›00 /m);
+
+    await press(...Array<string>(21).fill('j'));
+    const onRow = await waitFor((s) => /^›21 /m.test(s), 'the cursor on patch 21');
+    expect(onRow).toMatch(/patchscope › v1 +patches 22\//);
+
+    await press('Enter');
+    const patch = await waitFor((s) => s.includes('[PATCH RFC 21/26]'), 'patch 21');
+    expect(patch).toContain('message + diff');
+    expect(patch).toMatch(/patchscope › v1 › 21\/26/);
+
+    await press('Tab');
+    const replies = await waitFor((s) => /replies \(\d+\)/.test(s) && s.includes('┌'), 'the replies pane');
+    expect(replies).toContain('Christian König');
+    expect(replies).toMatch(/^›┌ Christian König/m);
+
+    await press('q');
+    await waitFor((s) => s.includes('R A T'), 'back on the series view');
+    await press('q');
+    // tmux marks the pane dead a moment before it records the exit status.
+    const status = () => tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}:#{pane_dead_status}').trim();
+    await waitFor(() => /^1:\d+$/.test(status()), 'the TUI to exit');
+    expect(status()).toBe('1:0');
+  }, 60000);
+});
