@@ -5,11 +5,12 @@
 // trailers reviewers gave in replies.
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSeriesSet } from '../src/series/index.js';
-import { latestVersion } from '../src/analysis/versions/index.js';
+import { collectFollowupTrailers, latestVersion, ownTrailers } from '../src/analysis/versions/index.js';
+import type { PatchSeries, Reply } from '../src/series/types.js';
 import { toAmMbox } from '../src/present/report/index.js';
 
 const SAMPLES = resolve(__dirname, '..', '..', 'shared', 'conformance', 'b4-samples');
@@ -66,4 +67,84 @@ describe.skipIf(!cases.length)('toAmMbox conformance with b4 am 0.12', () => {
     const extra = KNOWN_DIFFERENCES[`${file}:${mode}`];
     expect(ours).toEqual(extra ? theirs.map((t) => [...t, ...extra]) : theirs);
   });
+});
+
+const BUNDLED = resolve(__dirname, '..', 'fixtures', 'dmabuf-mapping-types');
+const BUNDLED_MBOX = join(BUNDLED, 'series.mbox');
+const HAS_B4 = (() => {
+  try { execFileSync('b4', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; }
+})();
+
+/** The series with one more reply on patch `index`: a reviewer giving their Reviewed-by, as b4 would collect it. */
+function withReview(series: PatchSeries, index: number): PatchSeries {
+  const patch = series.patches.find((p) => p.index === index)!;
+  const id = 'review-on-12@patchscope.invalid';
+  const who = { name: 'Baolu Lu', email: 'baolu.lu@linux.intel.com' };
+  const reply: Reply = {
+    messageId: id, subject: `Re: ${patch.rawSubject}`, author: who, date: null, parentId: patch.messageId, depth: 1,
+    newText: `With the reference kept instead of the lock:\n\nReviewed-by: ${who.name} <${who.email}>\n`, quoted: [],
+    trailers: [{ key: 'Reviewed-by', value: `${who.name} <${who.email}>`, from: id, origin: 'reply', person: who, line: 3 }],
+    origin: { source: 'test', index: 1000, offset: null },
+  };
+  const patches = series.patches.map((p) => (p === patch ? { ...p, replies: [...p.replies, reply], trailers: [...p.trailers, ...reply.trailers] } : p));
+  return { ...series, patches };
+}
+
+/** Joins folded Subject header lines; bodies are left alone. */
+function unfoldSubjects(mbox: string): string {
+  return mbox.replace(/^(Subject:.*)((?:\n[ \t].*)+)/gm, (_m, first: string, rest: string) => `${first}${rest.replace(/\n[ \t]+/g, ' ')}`);
+}
+
+async function amOnBase(mbox: string): Promise<string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'patchscope-am-bundled-'));
+  try {
+    cpSync(join(BUNDLED, 'base'), dir, { recursive: true });
+    const env = ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false'];
+    git(['init', '-q', dir]);
+    git(['-C', dir, ...env, 'add', '-A']);
+    git(['-C', dir, ...env, 'commit', '-q', '-m', 'base']);
+    writeFileSync(join(dir, '..', `${dir.split('/').pop()}.mbox`), mbox);
+    git(['-C', dir, ...env, 'am', '-q', '--', join(dir, '..', `${dir.split('/').pop()}.mbox`)]);
+    const log = git(['-C', dir, 'log', '--reverse', '--format=%(trailers:only,unfold)%x00', 'HEAD~26..HEAD']);
+    return log.split('\0').map((t) => t.split('\n').filter(Boolean)).slice(0, 26);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.mbox`, { force: true });
+  }
+}
+
+describe.skipIf(!existsSync(BUNDLED_MBOX))('toAmMbox on the bundled RFC series', () => {
+  it('should be applied by git am on the base tree, each commit with its own and its reviewers\' trailers', async () => {
+    const set = await loadSeriesSet(BUNDLED_MBOX);
+    const series = withReview(set.series[0]!, 12);
+    const commits = await amOnBase(toAmMbox(series));
+    expect(commits).toHaveLength(26);
+    const expectedTrailers = series.patches.map((p) => [...ownTrailers(p), ...collectFollowupTrailers(series, p).accepted].map((t) => `${t.key}: ${t.value}`));
+    expect(commits).toEqual(expectedTrailers);
+    expect(commits[11]).toContain('Reviewed-by: Baolu Lu <baolu.lu@linux.intel.com>');
+    expect(commits.flat().filter((t) => t.startsWith('Link:'))).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(!HAS_B4).each([false, true])('should give the same trailers as b4 am on the same mbox (cover trailers: %s)', async (cover) => {
+    const out = mkdtempSync(join(tmpdir(), 'patchscope-b4-'));
+    try {
+      writeFileSync(join(out, '.gitconfig'), '[user]\n\tname = T\n\temail = t@example.org\n');
+      // b4 0.12 dies on a folded Subject (patches 05 and 17 are folded, as in the real posting):
+      // its copy gets the Subject unfolded, nothing else changes.
+      const mbox = join(out, 'series.mbox');
+      writeFileSync(mbox, unfoldSubjects(readFileSync(BUNDLED_MBOX, 'utf8')));
+      mkdirSync(join(out, 'am'));
+      execFileSync('b4', ['am', '-C', ...(cover ? ['-t'] : []), '-m', mbox, '-o', join(out, 'am')], {
+        stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: out, XDG_CONFIG_HOME: out, GIT_CONFIG_NOSYSTEM: '1' },
+      });
+      const mbx = readdirSync(join(out, 'am')).find((f) => f.endsWith('.mbx'))!;
+      const theirs = trailersOf(readFileSync(join(out, 'am', mbx), 'utf8'));
+      const set = await loadSeriesSet(BUNDLED_MBOX);
+      const ours = trailersOf(toAmMbox(set.series[0]!, { applyCoverTrailers: cover }));
+      expect(theirs).toHaveLength(26);
+      expect(ours).toEqual(theirs);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
