@@ -1,0 +1,174 @@
+// The bundled fixture fixtures/dmabuf-mapping-types/: the committed mbox is
+// what the generator makes, its 26 patches apply with `git am` to base/, and
+// it has the real series' subjects, folding and threading (SERIES-FACTS.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { generateSeries, type GeneratedSeries } from '../scripts/fixture/generate.mjs';
+import { SERIES_V1 } from '../scripts/fixture/series-v1.mjs';
+
+const ROOT = resolve(__dirname, '..');
+const FIXTURE = join(ROOT, 'fixtures', 'dmabuf-mapping-types');
+const SEED = resolve(ROOT, '..', 'shared', 'reference', 'thread-reply-2026-04-22.txt');
+
+/** The real subjects, from the table in shared/reference/SERIES-FACTS.md. */
+const REAL_SUBJECTS = [
+  'dma-buf: Introduce DMA-buf mapping types',
+  'dma-buf: Add the SGT DMA mapping type',
+  'dma-buf: Add dma_buf_mapping_attach()',
+  'dma-buf: Route SGT related actions through attach->map_type',
+  'dma-buf: Allow single exporter drivers to avoid the match_mapping function',
+  'drm: Check the SGT ops for drm_gem_map_dma_buf()',
+  'dma-buf: Convert all the simple exporters to use SGT mapping type',
+  'drm/vmwgfx: Use match_mapping instead of dummy calls',
+  'accel/habanalabs: Use the SGT mapping type',
+  'drm/xe/dma-buf: Use the SGT mapping type',
+  'drm/amdgpu: Use the SGT mapping type',
+  'vfio/pci: Change the DMA-buf exporter to use mapping_type',
+  'dma-buf: Update dma_buf_phys_vec_to_sgt() to use the SGT mapping type',
+  'iio: buffer: convert to use the SGT mapping type',
+  'functionfs: convert to use the SGT mapping type',
+  'dma-buf: Remove unused SGT stuff from the common structures',
+  'treewide: Rename dma_buf_map_attachment(_unlocked) to dma_buf_sgt_',
+  'treewide: Rename dma_buf_unmap_attachment(_unlocked) to dma_buf_sgt_*',
+  'treewide: Rename dma_buf_attach() to dma_buf_sgt_attach()',
+  'treewide: Rename dma_buf_dynamic_attach() to dma_buf_sgt_dynamic_attach()',
+  'dma-buf: Add the Physical Address List DMA mapping type',
+  'vfio/pci: Add physical address list support to DMABUF',
+  'iommufd: Use the PAL mapping type instead of a vfio function',
+  'iommufd: Support DMA-bufs with multiple physical ranges',
+  'iommufd/selftest: Check multi-phys DMA-buf scenarios',
+  'dma-buf: Add kunit tests for mapping type',
+];
+
+/** The names patches 17-20 rename; none may survive in the final tree. */
+const OLD_NAMES = /\bdma_buf_(?:un)?map_attachment|\bdma_buf_attach\b|\bdma_buf_dynamic_attach\b/;
+
+interface Message {
+  separator: string;
+  headers: string[];
+  text: string;
+}
+
+/** Split an mboxo file at its `From ` separator lines (the generator forbids them in bodies). */
+function splitMbox(mbox: string): Message[] {
+  const chunks = mbox.split(/\n(?=From \S+ .*\d{4}\n)/);
+  return chunks.map((text) => {
+    const end = text.indexOf('\n\n');
+    const lines = text.slice(0, end).split('\n');
+    return { separator: lines[0]!, headers: lines.slice(1), text: text.endsWith('\n') ? text : `${text}\n` };
+  });
+}
+
+/** A header's raw lines (first line plus continuations), or null. */
+function rawHeader(msg: Message, name: string): string[] | null {
+  const at = msg.headers.findIndex((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  if (at < 0) return null;
+  const out = [msg.headers[at]!];
+  for (let i = at + 1; i < msg.headers.length && /^[ \t]/.test(msg.headers[i]!); i++) out.push(msg.headers[i]!);
+  return out;
+}
+
+function header(msg: Message, name: string): string | null {
+  const lines = rawHeader(msg, name);
+  return lines ? lines.join('').slice(name.length + 1).trim() : null;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (n === '.git') return [];
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+const committed = readFileSync(join(FIXTURE, 'series.mbox'), 'utf8');
+const messages = splitMbox(committed);
+const patchMessages = messages.filter((m) => /^\[PATCH RFC (\d\d)\/26\]/.test(header(m, 'Subject') ?? '') && !header(m, 'Subject')!.startsWith('[PATCH RFC 00/'));
+
+let generated: GeneratedSeries;
+
+beforeAll(async () => {
+  generated = await generateSeries(SERIES_V1, { baseDir: join(FIXTURE, 'base'), seedPath: SEED });
+}, 120_000);
+
+afterAll(() => generated?.cleanup());
+
+describe('fixture dmabuf-mapping-types', () => {
+  it('regenerates byte for byte', () => {
+    expect(generated.mbox.length).toBe(committed.length);
+    expect(generated.mbox === committed).toBe(true);
+  });
+
+  it('applies with git am on base/ to the generator final tree', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'patchscope-fixture-am-'));
+    try {
+      const repo = join(tmp, 'repo');
+      cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
+      const git = simpleGit({ baseDir: repo });
+      await git.init();
+      await git.addConfig('user.name', 'patchscope test').addConfig('user.email', 'test@patchscope.invalid');
+      await git.addConfig('commit.gpgSign', 'false');
+      await git.raw(['add', '-A', '--', '.']);
+      await git.raw(['commit', '-q', '-m', 'base']);
+      const patches = join(tmp, 'patches.mbox');
+      writeFileSync(patches, patchMessages.map((m) => m.text).join(''));
+      await git.raw(['am', '-q', '--', patches]);
+      expect((await git.raw(['rev-list', '--count', 'HEAD'])).trim()).toBe('27');
+      expect((await git.raw(['rev-parse', 'HEAD^{tree}'])).trim()).toBe(generated.finalTree);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('has the cover, 26 patches and 12 replies, in date order', () => {
+    expect(committed.match(/^From /gm)).toHaveLength(39);
+    expect(messages).toHaveLength(39);
+    expect(patchMessages).toHaveLength(26);
+    expect(messages.filter((m) => /^Re: /i.test(header(m, 'Subject') ?? ''))).toHaveLength(12);
+    const dates = messages.map((m) => Date.parse(header(m, 'Date')!));
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    expect(header(messages[0]!, 'Date')).toBe('Tue, 17 Feb 2026 20:11:32 -0400');
+    expect(header(patchMessages[25]!, 'Date')).toBe('Tue, 17 Feb 2026 20:11:57 -0400');
+  });
+
+  it('carries the real subjects, with exactly 05 and 17 folded', () => {
+    expect(header(messages[0]!, 'Subject')).toBe('[PATCH RFC 00/26] Add DMA-buf mapping types and convert vfio/iommufd to use them');
+    patchMessages.forEach((m, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      expect(header(m, 'Subject')).toBe(`[PATCH RFC ${n}/26] ${REAL_SUBJECTS[i]}`);
+      expect(rawHeader(m, 'Subject')!.length, `subject ${n}`).toBe(n === '05' || n === '17' ? 2 : 1);
+    });
+  });
+
+  it('threads every patch under the cover with the real Message-IDs', () => {
+    const id = (n: number) => `<${n}-v1-b5cab63049c0+191af-dmabuf_map_type_jgg@nvidia.com>`;
+    expect(header(messages[0]!, 'Message-Id')).toBe(id(0));
+    patchMessages.forEach((m, i) => {
+      expect(header(m, 'Message-Id')).toBe(id(i + 1));
+      expect(header(m, 'In-Reply-To')).toBe(id(0));
+      expect(header(m, 'From')).toBe('Jason Gunthorpe <jgg@nvidia.com>');
+      expect(m.text).toContain('\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n');
+    });
+    expect(messages[0]!.text).toMatch(/\nbase-commit: [0-9a-f]{40}\n/);
+  });
+
+  it('ends the patch 21 thread with the seed message, replying to the 14:04 one', () => {
+    const last = messages.find((m) => header(m, 'Message-ID') === '<20260422150000.GK3199414@nvidia.com>')!;
+    expect(header(last, 'In-Reply-To')).toBe('<e67426b9-4ded-4f6c-8309-7f847adb4540@amd.com>');
+    expect(header(last, 'Date')).toBe('Wed, 22 Apr 2026 12:00:00 -0300');
+    const refs = header(last, 'References')!.split(/\s+/);
+    expect(refs[1]).toBe('<21-v1-b5cab63049c0+191af-dmabuf_map_type_jgg@nvidia.com>');
+    expect(refs).toHaveLength(9);
+    expect(last.text).toContain('\n3) Introduce dma buf iommu_domain importer only mapping type. Core\n');
+  });
+
+  it('leaves no user of the renamed functions after patches 17-20', () => {
+    const users = (dir: string) => filesUnder(dir).filter((f) => OLD_NAMES.test(readFileSync(f, 'utf8'))).map((f) => relative(dir, f));
+    // The base really uses them, so the renames had work to do.
+    expect(users(join(FIXTURE, 'base')).length).toBeGreaterThanOrEqual(20);
+    expect(users(generated.repo)).toEqual([]);
+  });
+});
