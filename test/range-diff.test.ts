@@ -2,12 +2,13 @@
 // real commits in a temporary repository; git range-diff runs on the two ranges and its pairing
 // (parsed from its output) must equal ours, patch by patch and in the same order.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { rangeDiff, seriesFromLiteral, type PatchLiteral } from '../src/analysis/versions/index.js';
 import type { PatchSeries } from '../src/series/types.js';
+import { loadSeriesSet } from '../src/series/index.js';
 import { formatRangeDiff } from '../src/present/report/range-diff-text.js';
 
 let dir: string;
@@ -125,5 +126,28 @@ describe('rangeDiff against git range-diff', () => {
     const headers = (out: string) => out.split('\n').filter((l) => /^\s*(\d+|-):  /.test(l)).map((l) => l.replace(/[0-9a-f]{7}/g, 'HASH').replace(' (moved)', ''));
     expect(headers(text)).toEqual(headers(gitOut));
     expect(text).toContain('    +    Reviewed-by: Rev Iewer <rev@example.org>');
+  });
+});
+
+// The bundled v2 (the seed's step 1 only: rebased, review trailers folded in, one patch reworked).
+const FIXTURE = resolve(__dirname, '..', 'fixtures', 'dmabuf-mapping-types');
+const V1 = join(FIXTURE, 'series.mbox');
+const V2 = join(FIXTURE, 'series-v2.mbox');
+
+describe.skipIf(!existsSync(V1) || !existsSync(V2))('rangeDiff on the bundled v1 and v2', () => {
+  it('pairs every re-posted patch with its v1 self, drops the rest, and sees the rework and the folded trailers', async () => {
+    const v1 = (await loadSeriesSet(V1)).series[0]!;
+    const v2 = (await loadSeriesSet(V2)).series.find((s) => s.version === 2)!;
+    const diff = rangeDiff(v1, v2);
+    const pairs = diff.entries.flatMap((e) => (e.kind === 'same' || e.kind === 'changed' ? [e] : []));
+    const v1Subjects = new Set(v1.patches.map((p) => p.subject));
+    for (const p of v2.patches.filter((q) => v1Subjects.has(q.subject))) {
+      expect(pairs.find((e) => e.new.index === p.index)?.old.subject, p.subject).toBe(p.subject);
+    }
+    const kept = new Set(pairs.map((e) => e.old.index));
+    const dropped = diff.entries.flatMap((e) => (e.kind === 'dropped' ? [e.old.index] : []));
+    expect(dropped).toEqual(v1.patches.map((p) => p.index).filter((i) => !kept.has(i)));
+    expect(pairs.filter((e) => e.kind === 'changed' && e.cost > 0).length).toBeGreaterThanOrEqual(1);
+    expect(pairs.some((e) => e.trailers.added.some((t) => /^(Reviewed|Acked|Tested)-by$/.test(t.key)))).toBe(true);
   });
 });
