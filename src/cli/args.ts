@@ -5,7 +5,7 @@ import { UsageError } from '../util/errors.js';
 export type Command =
   | { kind: 'help'; topic: string | null }
   | { kind: 'version' }
-  | { kind: 'open'; input: string; common: CommonOptions }
+  | { kind: 'open'; input: string; base: string | null; sequence: string | null; common: CommonOptions }
   | { kind: 'show'; input: string; json: boolean; common: CommonOptions }
   | {
       kind: 'check';
@@ -27,7 +27,16 @@ export type Command =
       fullStates: boolean;
       common: CommonOptions;
     }
-  | { kind: 'report'; input: string; format: 'md' | 'json' | 'text'; output: string | null; now: boolean; common: CommonOptions }
+  | {
+      kind: 'report';
+      input: string;
+      format: 'md' | 'json' | 'text';
+      output: string | null;
+      now: boolean;
+      base: string | null;
+      sequence: string | null;
+      common: CommonOptions;
+    }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
   | { kind: 'am'; input: string; output: string | null; addLink: boolean; common: CommonOptions };
 
@@ -43,7 +52,8 @@ export const SUBCOMMANDS = ['show', 'check', 'verify', 'report', 'diff', 'am', '
 export const HELP = `patchscope: review an email patch series
 
 usage:
-  patchscope [INPUT]                     TUI on a terminal, plain report otherwise
+  patchscope [INPUT] [--base DIR|REV] [--sequence FILE]
+                                         TUI on a terminal, plain report otherwise
                                          (no INPUT: the bundled RFC series)
   patchscope show INPUT [--json]         the parsed series
   patchscope check INPUT [--base DIR|REV] [--split N,M] [--suggest-split]
@@ -51,6 +61,7 @@ usage:
   patchscope verify [INPUT] [--sequence FILE] [--binding FILE] [--depth N]
                     [--json] [--replay STR] [--full-states]
   patchscope report INPUT --format md|json|text [-o FILE] [--now]
+                         [--base DIR|REV] [--sequence FILE]
   patchscope diff OLD NEW | diff INPUT -v 1 -v 2
   patchscope am INPUT -o FILE [--add-link]
 
@@ -115,8 +126,8 @@ export function parseCommand(argv: string[]): Command {
   };
   switch (sub) {
     case null:
-      only([]);
-      return { kind: 'open', input: one('INPUT'), common };
+      only(['base', 'sequence']);
+      return { kind: 'open', input: one('INPUT'), base: v.base ?? null, sequence: v.sequence ?? null, common };
     case 'show':
       only(['json']);
       return { kind: 'show', input: one('INPUT'), json: v.json ?? false, common };
@@ -145,13 +156,15 @@ export function parseCommand(argv: string[]): Command {
         common,
       };
     case 'report':
-      only(['format', 'output', 'now', 'json']);
+      only(['format', 'output', 'now', 'json', 'base', 'sequence']);
       return {
         kind: 'report',
         input: one('INPUT'),
         format: v.json ? 'json' : oneOf('--format', v.format ?? 'md', ['md', 'json', 'text'] as const),
         output: v.output ?? null,
         now: v.now ?? false,
+        base: v.base ?? null,
+        sequence: v.sequence ?? null,
         common,
       };
     case 'diff': {

@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { buildAmMbox } from '../../present/report/index.js';
+import { sanitizeForTerminal } from '../../present/sanitize.js';
+import type { Command } from '../args.js';
+import { loadInput, primarySeries } from '../context.js';
+import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
+import { InputError } from '../../util/errors.js';
+
+/** `patchscope am INPUT -o FILE`: an mbox for `git am`, with the trailers given in replies folded in. */
+export async function runAm(cmd: Extract<Command, { kind: 'am' }>): Promise<ExitCode> {
+  const set = await loadInput(cmd.input, cmd.common);
+  const series = primarySeries(set, cmd.input);
+  const am = buildAmMbox(series, { addLink: cmd.addLink });
+  if (cmd.output === null) process.stdout.write(am.mbox);
+  else {
+    try {
+      writeFileSync(cmd.output, am.mbox);
+    } catch (e) {
+      throw new InputError({ source: cmd.output }, `cannot write the mbox: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  // The summary goes to stderr so that `am INPUT > file` stays a clean mbox.
+  const log = process.stderr;
+  log.write(`${series.patches.length} patches, v${series.version}${series.rfc ? ' RFC' : ''}\n`);
+  for (const p of am.patches) {
+    for (const t of p.added) log.write(`  ${String(p.index).padStart(2, '0')} + ${sanitizeForTerminal(`${t.key}: ${t.value}`)}\n`);
+  }
+  if (am.missing.length) {
+    log.write(`missing patches: ${am.missing.join(', ')} (git am will likely fail after the gap)\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

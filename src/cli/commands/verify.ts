@@ -1,0 +1,26 @@
+import { replayCounterexample, loadSequenceFile } from '../../analysis/refmodel/index.js';
+import { formatVerifyText } from '../../present/report/verify-text.js';
+import type { Command } from '../args.js';
+import { BUNDLED_INPUT } from '../args.js';
+import { BUNDLED_SEQUENCE } from '../bundled.js';
+import { loadInput } from '../context.js';
+import { verifyFor } from '../review.js';
+import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
+
+export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Promise<ExitCode> {
+  const sequencePath = cmd.sequence ?? BUNDLED_SEQUENCE;
+  if (cmd.replay !== null) {
+    const file = loadSequenceFile(sequencePath);
+    const result = replayCounterexample(file.sequences, cmd.replay);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.violations.length ? EXIT_FINDINGS : EXIT_OK;
+  }
+  // The binding is checked against INPUT, or against the bundled series for the bundled sequences.
+  const input = cmd.input ?? (cmd.sequence === null ? BUNDLED_INPUT : null);
+  const set = input === null ? null : await loadInput(input, cmd.common);
+  const verdicts = verifyFor(input ?? '', sequencePath, set, { depth: cmd.depth ?? undefined });
+  if (verdicts === null) return EXIT_OK;
+  const { report } = verdicts;
+  process.stdout.write(cmd.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report, { fullStates: cmd.fullStates }));
+  return report.ok && report.binding.mismatches.length === 0 ? EXIT_OK : EXIT_FINDINGS;
+}

@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
+import type { BaseTree } from '../analysis/apply/index.js';
+import { UsageError, InputError } from '../util/errors.js';
+import { BUNDLED_INPUT, type CommonOptions } from './args.js';
+import { resolveInput, BUNDLED_BASE } from './bundled.js';
+import { createProgress } from './progress.js';
+
+/** Reads INPUT into a SeriesSet, with a counter on stderr for long reads. */
+export async function loadInput(input: string, common: CommonOptions): Promise<SeriesSet> {
+  const progress = createProgress('reading', { quiet: common.quiet });
+  try {
+    return await loadSeriesSet(resolveInput(input), {
+      repo: common.repo ?? undefined,
+      mboxrd: common.mboxrd,
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.done();
+  }
+}
+
+/** The series a command works on: every patch series the input holds, or an input error when it holds none. */
+export function requireSeries(set: SeriesSet, input: string): PatchSeries[] {
+  if (set.series.length === 0) {
+    const why = set.skipped.length ? `; ${set.skipped.length} message(s) skipped: ${set.skipped[0]!.reason}` : '';
+    throw new InputError({ source: input }, `no patch series found in ${set.messages} message(s)${why}`);
+  }
+  return set.series;
+}
+
+/**
+ * `--base DIR|REV`: an existing folder is a tree, anything else a revision in --repo (or the current
+ * directory). The bundled series defaults to its own base tree so `npm start` answers "applies in order".
+ */
+export function resolveBase(base: string | null, input: string, common: CommonOptions): BaseTree | undefined {
+  if (base === null) return input === BUNDLED_INPUT ? { kind: 'dir', path: BUNDLED_BASE } : undefined;
+  if (existsSync(base) && statSync(base).isDirectory()) return { kind: 'dir', path: base };
+  if (base.startsWith('-')) throw new UsageError(`--base: "${base}" is neither a folder nor a revision`);
+  return { kind: 'rev', repo: common.repo ?? process.cwd(), rev: base };
+}
+
+/** The series a single-series view (report, TUI analysis) is about: the newest version in the input. */
+export function primarySeries(set: SeriesSet, input: string): PatchSeries {
+  return requireSeries(set, input).reduce((best, s) => (s.version > best.version ? s : best));
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import type { SeriesSet, PatchSeries } from '../series/index.js';
+import type { Finding } from '../analysis/findings.js';
+import { runChecks } from '../analysis/checks/index.js';
+import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
+import type { BaseTree } from '../analysis/apply/index.js';
+import { loadSequenceFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
+import { BUNDLED_INPUT } from './args.js';
+import { BUNDLED_SEQUENCE } from './bundled.js';
+
+/** What `check`, `report` and the TUI show about one series. */
+export interface SeriesReview {
+  series: PatchSeries;
+  /** Checkpatch-style findings, then apply/bisect/split findings. */
+  findings: Finding[];
+  analysis: SeriesAnalysis;
+}
+
+export interface ReviewOptions {
+  base?: BaseTree;
+  split?: number[];
+  suggestSplit?: boolean;
+}
+
+export async function reviewSeries(series: PatchSeries, opts: ReviewOptions): Promise<SeriesReview> {
+  const checks = runChecks(series);
+  const analysis = await analyzeSeries(series, opts);
+  return { series, findings: [...checks, ...analysis.findings], analysis };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+export interface ModelVerdicts {
+  report: VerifyReport;
+  sequences: Sequence[];
+}
+
+/**
+ * The model verdicts that go with a review: the given sequence file, or the bundled one when the
+ * input is the bundled series. The binding is checked against the series it describes.
+ */
+export function verifyFor(
+  input: string,
+  sequence: string | null,
+  set: SeriesSet | null,
+  opts: { depth?: number } = {},
+): ModelVerdicts | null {
+  const path = sequence ?? (input === BUNDLED_INPUT && existsSync(BUNDLED_SEQUENCE) ? BUNDLED_SEQUENCE : null);
+  if (path === null) return null;
+  const file = loadSequenceFile(path);
+  const series = set?.series[0];
+  const bindingMismatches = series ? checkBinding(file.binding, series) : [];
+  const report = verifySequences(file.sequences, { ...opts, bindingMismatches });
+  return { report, sequences: file.sequences };
+}
