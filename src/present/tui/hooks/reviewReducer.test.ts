@@ -95,6 +95,10 @@ describe('reviewReducer', () => {
     const ui = reduce(start, { type: 'key', input: 'jj/SGT', key: {} });
     expect(top(ui).panes[1]).toEqual({ cursor: 2, offset: 0 });
     expect(ui.search).toEqual({ typing: true, draft: 'SGT', query: '' });
+    const confirmed = reduce(start, { type: 'key', input: '/SGT\r\t', key: {} });
+    expect(confirmed.search).toEqual({ typing: false, draft: '', query: 'SGT' });
+    expect(cursorRow({ ...confirmed, stack: [{ ...top(confirmed), focus: 1 }] })).toContain('Add the SGT DMA mapping type');
+    expect(top(confirmed).focus).toBe(0);
   });
 
   it('toggles help, and any other key closes it without acting', () => {

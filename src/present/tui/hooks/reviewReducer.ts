@@ -115,7 +115,7 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
     switch (a.type) {
       case 'key': {
         // Keys typed faster than a frame arrive as one chunk ("jjj"), which Ink reports as a paste.
-        if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: {} }), ui);
+        if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         const command = commandFor(a.input, a.key);
         return command ? onCommand(model, { ...ui, note: '' }, command) : ui;
@@ -133,4 +133,13 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
 
 function isPlain(key: KeyInfo): boolean {
   return !Object.values(key).some((v) => v === true);
+}
+
+/** The named key a lone control character in a burst stands for (Ink names keys only when they arrive alone). */
+export function keyOfChar(ch: string): KeyInfo {
+  if (ch === '\r' || ch === '\n') return { return: true };
+  if (ch === '\t') return { tab: true };
+  if (ch === '\x7f' || ch === '\b') return { backspace: true };
+  if (ch === '\x1b') return { escape: true };
+  return {};
 }
