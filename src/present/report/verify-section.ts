@@ -47,7 +47,7 @@ export function verifyBlocks(report: VerifyReport): Block[] {
   return [
     { kind: 'heading', level: 2, text: 'Reference model' },
     { kind: 'paragraph', text: summary },
-    ...(mismatches.length ? [{ kind: 'list' as const, items: mismatches.map((m) => [`binding, patch ${m.patch}: ${clean(m.message)}`]) }] : []),
+    ...(mismatches.length ? [{ kind: 'list' as const, items: mismatches.map((m) => [`binding: ${clean(m.message)}`]) }] : []),
     ...report.sequences.flatMap(sequenceBlocks),
   ];
 }
