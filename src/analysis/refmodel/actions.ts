@@ -2,7 +2,7 @@
  * The operations the explorer may take on one buffer, as fast-check-style commands: a label, a
  * precondition and a pure transition. Labels are what traces print and what `--replay` accepts.
  */
-import { accessSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot } from './core.js';
+import { accessSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type MapMemo } from './core.js';
 import type { ModelStrategy } from './strategy.js';
 import type { Action, GroupModel, MappingType, ModelState } from './types.js';
 
@@ -17,11 +17,11 @@ function action(label: string, step: (s: ModelState) => ModelState | null, when:
   };
 }
 
-function slotActions(model: GroupModel, i: number, strategy: ModelStrategy): Action[] {
+function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo: MapMemo): Action[] {
   const pair = `${model.exporter.name}→${model.importers[i]!.name}`;
   const slot = (s: ModelState) => s.slots[i]!;
   const mapFor = (t: MappingType): Action =>
-    action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy), (s) => {
+    action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy, memo), (s) => {
       const m = slot(s).match;
       return m !== null && m.ok && m.importerType === t;
     });
@@ -43,7 +43,8 @@ export function buildActions(model: GroupModel, strategy: ModelStrategy): Action
     exporterActions.push(action(`revoke(${name})`, (s) => revokeExporter(s, model, strategy), (s) => !s.revoked));
     exporterActions.push(action(`restore(${name})`, (s) => restoreExporter(s), (s) => s.revoked));
   }
-  return [...model.importers.flatMap((_, i) => slotActions(model, i, strategy)), ...exporterActions];
+  const memo: MapMemo = new Map();
+  return [...model.importers.flatMap((_, i) => slotActions(model, i, strategy, memo)), ...exporterActions];
 }
 
 /** Labels accept `->` for `→`, so a replay string can be typed on any keyboard. */

@@ -66,12 +66,21 @@ function produceSegments(model: GroupModel, slot: SlotState, domain: Domain, ran
   return { ...mapRanges(domain, ranges), exporterSawDomain: m.exporterType === 'iommu_domain' };
 }
 
-export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+/** What map produces: the importer's mapping, its domain afterwards, whether the exporter saw the domain. */
+interface MapOutcome {
+  mapping: Mapping;
+  domain: Domain;
+  exporterSawDomain: boolean;
+}
+
+/** Map depends only on the slot's match, the backing generation and the importer's domain. */
+export type MapMemo = Map<string, MapOutcome | null>;
+
+function computeMap(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): MapOutcome | null {
   const slot = state.slots[i]!;
   const importer = model.importers[i]!;
-  if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok) return null;
   const ranges = rangesAt(model.ranges, state.gen);
-  if (importer.maxRanges > 0 && ranges.length > importer.maxRanges) return null;
+  if (!slot.match?.ok || (importer.maxRanges > 0 && ranges.length > importer.maxRanges)) return null;
   const produced = produceSegments(model, slot, state.domains[i]!, ranges, strategy);
   if (!produced) return null;
   const handoff = strategy.handoffFor(slot.match);
@@ -84,8 +93,21 @@ export function mapSlot(state: ModelState, i: number, model: GroupModel, strateg
     bytes: seen ? formatBytes(seen) : 'unmapped IOVA',
     key: `${TYPE_CHAR[handoff]}${state.gen}${segmentsKey(produced.segments)}`,
   };
-  const next = withSlot(state, i, { ...slot, mapping }, produced.domain);
-  return produced.exporterSawDomain ? { ...next, exporterSawDomain: importer.name } : next;
+  return { mapping, domain: produced.domain, exporterSawDomain: produced.exporterSawDomain };
+}
+
+export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, memo?: MapMemo): ModelState | null {
+  const slot = state.slots[i]!;
+  if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok) return null;
+  const key = `${i}${TYPE_CHAR[slot.match.exporterType]}${TYPE_CHAR[slot.match.importerType]}${state.gen}${state.domains[i]!.key}`;
+  let outcome = memo?.get(key);
+  if (outcome === undefined) {
+    outcome = computeMap(state, i, model, strategy);
+    memo?.set(key, outcome);
+  }
+  if (!outcome) return null;
+  const next = withSlot(state, i, { ...slot, mapping: outcome.mapping }, outcome.domain);
+  return outcome.exporterSawDomain ? { ...next, exporterSawDomain: model.importers[i]!.name } : next;
 }
 
 export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy): ModelState | null {

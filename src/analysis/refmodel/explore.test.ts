@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exploreGroup } from './explore.js';
-import { referenceMatches } from './groups.js';
+import { checkContext } from './context.js';
 import { exporterSpec, importerSpec, modelOf } from './model.test-util.js';
 import { REFERENCE_STRATEGY } from './strategy.js';
 import type { GroupModel } from './types.js';
 
-const ctxOf = (model: GroupModel) => ({ model, strategy: REFERENCE_STRATEGY, baseline: model.importers.map(() => null), reference: referenceMatches(model) });
+const ctxOf = (model: GroupModel) => checkContext(model, REFERENCE_STRATEGY, null);
 
 describe('exploreGroup', () => {
   it('should find the shortest HIDE_PHYS counterexample for a PAL importer', () => {

@@ -1,12 +1,9 @@
 /**
  * Which buffers the explorer looks at in one world: every exporter×importer pair, and every group of
- * 2..maxGroup importers that can attach to the same exporter. Plus what each pair gave in the previous
- * world, the baseline NO_REGRESSION compares against.
+ * 2..maxGroup importers that can attach to the same exporter.
  */
-import { attachSlot, initialState, mapSlot } from './core.js';
-import { referenceMatch } from './match.js';
 import type { ModelStrategy } from './strategy.js';
-import type { ExporterSpec, GroupModel, ImporterSpec, PairBaseline, World } from './types.js';
+import type { ExporterSpec, GroupModel, ImporterSpec, World } from './types.js';
 
 function combinations<T>(items: readonly T[], size: number): T[][] {
   if (size === 0) return [[]];
@@ -17,7 +14,9 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export function groupModel(world: World, exporter: ExporterSpec, buffer: number, importers: readonly ImporterSpec[]): GroupModel {
+export type Abilities = Pick<GroupModel, 'types' | 'converters'>;
+
+export function groupModel(world: Abilities, exporter: ExporterSpec, buffer: number, importers: readonly ImporterSpec[]): GroupModel {
   return { exporter, buffer, ranges: exporter.buffers[buffer]!, importers, types: world.types, converters: world.converters };
 }
 
@@ -35,18 +34,3 @@ export function groupsOf(world: World, strategy: ModelStrategy, maxGroup: number
   return out;
 }
 
-/** Attach and map the pair alone in `world`, once per backing generation; null when attach fails. */
-export function pairBaseline(world: World | null, exporterName: string, buffer: number, importerName: string, strategy: ModelStrategy): PairBaseline | null {
-  const exporter = world?.exporters.find((e) => e.name === exporterName);
-  const importer = world?.importers.find((i) => i.name === importerName);
-  if (!world || !exporter || !importer || buffer >= exporter.buffers.length) return null;
-  const model = groupModel(world, exporter, buffer, [importer]);
-  const attached = attachSlot(initialState(model), 0, model, strategy);
-  if (attached.slots[0]!.status !== 'attached') return null;
-  const bytes = [0, 1].map((gen) => mapSlot({ ...attached, gen }, 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null);
-  return { bytes };
-}
-
-export function referenceMatches(model: GroupModel) {
-  return model.importers.map((i) => referenceMatch(model, model.exporter, i));
-}

@@ -13,8 +13,8 @@ export function makeDomain(entries: readonly DomainEntry[]): Domain {
   return { entries: sorted, key: sorted.map((e) => `${e.iova.toString(36)}.${e.len.toString(36)}.${e.phys.toString(36)}`).join(',') };
 }
 
-/** Lowest free IOVA where `size` bytes fit. */
-export function allocateIova(domain: Domain, size: number): number {
+/** Lowest free IOVA where `size` bytes fit (entries sorted by IOVA). */
+export function allocateIova(domain: Pick<Domain, 'entries'>, size: number): number {
   let candidate = IOVA_BASE;
   for (const e of domain.entries) {
     if (e.iova - candidate >= size) break;
@@ -38,16 +38,15 @@ export function pageUp(n: number): number {
 export function mapRanges(domain: Domain, ranges: readonly PhysRange[]): { domain: Domain; segments: Segment[] } {
   const entries = [...domain.entries];
   const segments: Segment[] = [];
-  let current = domain;
   for (const r of ranges) {
     const start = pageDown(r.phys);
     const size = pageUp(r.phys + r.len) - start;
-    const iova = allocateIova(current, size);
-    entries.push({ iova, len: size, phys: start });
-    current = makeDomain(entries);
+    const iova = allocateIova({ entries }, size);
+    const at = entries.findIndex((e) => e.iova > iova);
+    entries.splice(at < 0 ? entries.length : at, 0, { iova, len: size, phys: start });
     segments.push({ iova: iova + (r.phys - start), len: r.len });
   }
-  return { domain: current, segments };
+  return { domain: makeDomain(entries), segments };
 }
 
 /** Remove the entries that back `segments` (what map took), nothing else. */

@@ -5,7 +5,8 @@
 import { UsageError } from '../../util/errors.js';
 import { buildActions, normaliseLabel } from './actions.js';
 import { initialState } from './core.js';
-import { groupModel, pairBaseline, referenceMatches } from './groups.js';
+import { checkContext } from './context.js';
+import { groupModel } from './groups.js';
 import { INVARIANTS } from './invariants.js';
 import { REFERENCE_STRATEGY, type ModelStrategy } from './strategy.js';
 import { describeState, diffStates, parseReplay, type ReplayTarget, type TraceStep } from './trace.js';
@@ -39,7 +40,7 @@ export function replayCounterexample(seqs: readonly Sequence[], text: string, op
   const target = parseReplay(text) ?? fail('expected SEQUENCE#STEP:EXPORTER[BUFFER]>IMPORTER,…:ACTION;ACTION…');
   const strategy = opts.strategy ?? REFERENCE_STRATEGY;
   const { model, prev } = locate(seqs, target);
-  const ctx = { model, strategy, baseline: model.importers.map((i) => pairBaseline(prev, model.exporter.name, model.buffer, i.name, strategy)), reference: referenceMatches(model) };
+  const ctx = checkContext(model, strategy, prev);
   const invariants = INVARIANTS.filter((inv) => !opts.invariants || opts.invariants.includes(inv.id));
   const actions = buildActions(model, strategy);
   let state = initialState(model);

@@ -7,10 +7,11 @@
 import { DEFAULT_DEPTH, DEFAULT_MAX_GROUP } from './config.js';
 import { driverBurden, type DriverBurden } from './deltas.js';
 import { exploreGroup, type Exploration } from './explore.js';
-import { groupsOf, pairBaseline, referenceMatches } from './groups.js';
+import { baselinesOf, checkContext, explorationKey } from './context.js';
+import { groupsOf } from './groups.js';
 import { REFERENCE_STRATEGY, type ModelStrategy } from './strategy.js';
 import { buildCounterexample, type Counterexample } from './trace.js';
-import { INVARIANT_IDS, type Delta, type GroupModel, type InvariantId, type World } from './types.js';
+import { INVARIANT_IDS, type Delta, type GroupModel, type InvariantId, type PairBaseline, type World } from './types.js';
 import type { Sequence } from './sequence.js';
 import type { BindingMismatch } from './binding.js';
 
@@ -80,15 +81,16 @@ interface Run {
   strategy: ModelStrategy;
   invariants: readonly InvariantId[];
   cache: Map<string, Exploration>;
+  baselines: Map<string, PairBaseline | null>;
   explored: number;
 }
 
 function explore(run: Run, model: GroupModel, prev: World | null): Exploration {
-  const baseline = model.importers.map((i) => pairBaseline(prev, model.exporter.name, model.buffer, i.name, run.strategy));
-  const key = JSON.stringify([model, baseline]);
+  const baseline = baselinesOf(model, run.strategy, prev, run.baselines);
+  const key = explorationKey(model, baseline);
   const cached = run.cache.get(key);
   if (cached) return cached;
-  const ctx = { model, strategy: run.strategy, baseline, reference: referenceMatches(model) };
+  const ctx = checkContext(model, run.strategy, prev, run.baselines, baseline);
   const result = exploreGroup(ctx, { depth: run.depth, invariants: run.invariants });
   run.explored += result.states;
   run.cache.set(key, result);
@@ -146,6 +148,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     strategy: opts.strategy ?? REFERENCE_STRATEGY,
     invariants: opts.invariants ?? INVARIANT_IDS,
     cache: new Map(),
+    baselines: new Map(),
     explored: 0,
   };
   const chosen = opts.only ? seqs.filter((s) => opts.only!.includes(s.name)) : seqs;

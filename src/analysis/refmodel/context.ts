@@ -1,0 +1,74 @@
+/**
+ * What the invariants need besides the state, for one buffer in one step: the previous step's view of
+ * each pair (NO_REGRESSION's baseline), this step's view, and the matches. Pair views are memoised by
+ * spec value, since most steps change one driver and leave every other pair as it was.
+ */
+import { attachSlot, initialState, mapSlot } from './core.js';
+import { groupModel, type Abilities } from './groups.js';
+import type { CheckContext } from './invariants.js';
+import { referenceMatch } from './match.js';
+import type { ModelStrategy } from './strategy.js';
+import type { ExporterSpec, GroupModel, ImporterSpec, PairBaseline, World } from './types.js';
+
+export type PairMemo = Map<string, PairBaseline | null>;
+
+/**
+ * A number per distinct spec value. Specs are immutable, so each object is serialised once (WeakMap);
+ * equal specs built separately (two sequences from one base) share a number.
+ */
+const specIds = new WeakMap<object, number>();
+const idsByValue = new Map<string, number>();
+export function specId(spec: object): number {
+  let id = specIds.get(spec);
+  if (id === undefined) {
+    const value = JSON.stringify(spec);
+    id = idsByValue.get(value) ?? idsByValue.size + 1;
+    idsByValue.set(value, id);
+    specIds.set(spec, id);
+  }
+  return id;
+}
+
+/** Attach and map the pair alone, once per backing generation; null when attach fails. */
+export function pairView(abilities: Abilities, exporter: ExporterSpec, buffer: number, importer: ImporterSpec, strategy: ModelStrategy, memo?: PairMemo): PairBaseline | null {
+  const key = `${specId(exporter)}:${buffer}:${specId(importer)}:${abilities.types.join()}:${abilities.converters.join()}`;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const model = groupModel(abilities, exporter, buffer, [importer]);
+  const attached = attachSlot(initialState(model), 0, model, strategy);
+  const view = attached.slots[0]!.status !== 'attached' ? null : {
+    bytes: [0, 1].map((gen) => mapSlot({ ...attached, gen }, 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null),
+  };
+  memo?.set(key, view);
+  return view;
+}
+
+/** What the pair of these names gave in `world` (the previous step's), or null when it did not attach. */
+export function pairBaseline(world: World | null, exporterName: string, buffer: number, importerName: string, strategy: ModelStrategy, memo?: PairMemo): PairBaseline | null {
+  const exporter = world?.exporters.find((e) => e.name === exporterName);
+  const importer = world?.importers.find((i) => i.name === importerName);
+  if (!world || !exporter || !importer || buffer >= exporter.buffers.length) return null;
+  return pairView(world, exporter, buffer, importer, strategy, memo);
+}
+
+export function baselinesOf(model: GroupModel, strategy: ModelStrategy, prev: World | null, memo?: PairMemo): (PairBaseline | null)[] {
+  return model.importers.map((i) => pairBaseline(prev, model.exporter.name, model.buffer, i.name, strategy, memo));
+}
+
+/** A key for everything an exploration's result depends on (besides strategy and depth). */
+export function explorationKey(model: GroupModel, baseline: readonly (PairBaseline | null)[]): string {
+  const base = baseline.map((b) => (b ? b.bytes.join('/') : '-')).join('|');
+  return `${specId(model.exporter)}:${model.buffer}:${model.importers.map(specId).join()}:${model.types.join()}:${model.converters.join()}:${base}`;
+}
+
+export function checkContext(model: GroupModel, strategy: ModelStrategy, prev: World | null, memo?: PairMemo, baseline = baselinesOf(model, strategy, prev, memo)): CheckContext {
+  const { exporter, buffer, importers } = model;
+  return {
+    model,
+    strategy,
+    baseline,
+    reference: importers.map((i) => referenceMatch(model, exporter, i)),
+    rematch: importers.map((i) => strategy.match(model, exporter, i)),
+    current: importers.map((i) => pairView(model, exporter, buffer, i, strategy, memo)),
+  };
+}
