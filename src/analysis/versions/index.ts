@@ -7,4 +7,4 @@ export {
   type CollectedTrailers, type CollectOptions, type IgnoredTrailer, type IgnoredReason,
 } from './followup-trailers.js';
 export { seriesFromLiteral, type SeriesLiteral, type PatchLiteral, type ReplyLiteral } from './series-literal.js';
-export { reconstitutePartialReroll, latestVersion } from './partial-reroll.js';
+export { reconstitutePartialReroll, latestVersion, pickVersion } from './partial-reroll.js';

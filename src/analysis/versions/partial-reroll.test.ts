@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { latestVersion, reconstitutePartialReroll } from './partial-reroll.js';
+import { latestVersion, pickVersion, reconstitutePartialReroll } from './partial-reroll.js';
 import { seriesFromLiteral } from './series-literal.js';
 
 const diff = 'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n';
@@ -21,5 +21,11 @@ describe('reconstitutePartialReroll', () => {
     expect(reconstitutePartialReroll(v3full, v2)).toBe(v3full);
     expect(reconstitutePartialReroll(v3, undefined)).toBe(v3);
     expect(latestVersion([v2, v3]).patches).toHaveLength(3);
+  });
+
+  it('should pick a named version, or the latest completed one', () => {
+    expect(pickVersion([v2, v3], 2)).toBe(v2);
+    expect(pickVersion([v2, v3], 7)).toBeUndefined();
+    expect(pickVersion([v2, v3])?.patches).toHaveLength(3);
   });
 });

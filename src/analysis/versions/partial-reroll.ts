@@ -29,3 +29,9 @@ export function latestVersion(series: readonly PatchSeries[]): PatchSeries | und
   if (!newest) return undefined;
   return reconstitutePartialReroll(newest, sorted.find((s) => s.version === newest.version - 1));
 }
+
+/** The series of version `version` (the latest, completed as above, when not given); undefined when absent. */
+export function pickVersion(series: readonly PatchSeries[], version?: number): PatchSeries | undefined {
+  if (version === undefined) return latestVersion(series);
+  return series.find((s) => s.version === version);
+}

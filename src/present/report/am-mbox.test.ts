@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { seriesFromLiteral } from '../../analysis/versions/index.js';
-import { appendTrailers, buildAmMbox, toAmMbox } from './am-mbox.js';
+import { appendTrailers, buildAmMbox, formatAmSummary, toAmMbox } from './am-mbox.js';
 
 const newFile = (name: string, text: string) => {
   const lines = text.replace(/\n$/, '').split('\n');
@@ -48,6 +48,16 @@ describe('buildAmMbox', () => {
     expect(am.mbox).toContain('Subject: [PATCH RFC 1/2] demo: add one.c\n');
     expect(am.mbox).not.toContain('Cora');
     expect(am.mbox).toContain('\n>From the start this was needed.\n');
+  });
+
+  it('should summarise what was added and ignored, as b4 does', () => {
+    expect(formatAmSummary(buildAmMbox(demoSeries()))).toBe([
+      '  1: demo: add one.c',
+      '    + Reviewed-by: Rita Reviewer <rita@example.com>',
+      '    ! Acked-by: Big Boss <boss@example.com>: sender-mismatch (from mallory@example.net)',
+      '  2: demo: add two.c',
+      '',
+    ].join('\n'));
   });
 
   it('should add Link and cover trailers only when asked', () => {

@@ -1,4 +1,5 @@
 import type { Patch, PatchSeries, Person, Trailer } from '../../series/types.js';
+import { sanitizeForTerminal } from '../sanitize.js';
 import {
   collectFollowupTrailers, mergeTrailers, ownTrailers, type IgnoredTrailer,
 } from '../../analysis/versions/index.js';
@@ -148,4 +149,19 @@ export function buildAmMbox(series: PatchSeries, opts: AmMboxOptions = {}): AmMb
 /** The series as an mbox ready for `git am`. */
 export function toAmMbox(series: PatchSeries, opts: AmMboxOptions = {}): string {
   return buildAmMbox(series, opts).mbox;
+}
+
+/** What `am` did, for stderr, in b4's words: `+ Reviewed-by: …` per added trailer, `! …` per ignored one. */
+export function formatAmSummary(am: AmMbox): string {
+  const lines: string[] = [];
+  for (const p of am.patches) {
+    lines.push(`  ${p.index}: ${sanitizeForTerminal(oneLine(p.subject))}`);
+    for (const t of p.added) lines.push(`    + ${sanitizeForTerminal(oneLine(`${t.key}: ${t.value}`))}`);
+    for (const i of p.ignored) {
+      const by = i.sender ? ` (from ${sanitizeForTerminal(oneLine(i.sender.email))})` : '';
+      lines.push(`    ! ${sanitizeForTerminal(oneLine(`${i.trailer.key}: ${i.trailer.value}`))}: ${i.reason}${by}`);
+    }
+  }
+  if (am.missing.length) lines.push(`missing patches: ${am.missing.join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }

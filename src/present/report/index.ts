@@ -7,6 +7,6 @@ export { buildReportBlocks } from './report-document.js';
 export type { Block } from './blocks.js';
 export { computeReviewState, reviewStateOfPatch, REVIEW_KEYS } from './review-state.js';
 export type { ReviewState, PatchReviewState, Endorsement, ReviewKey } from './review-state.js';
-export { toAmMbox, buildAmMbox, appendTrailers } from './am-mbox.js';
+export { toAmMbox, buildAmMbox, formatAmSummary, appendTrailers, unwrapTrailers } from './am-mbox.js';
 export type { AmMbox, AmMboxOptions, AmPatchReport } from './am-mbox.js';
 export { formatRangeDiff, type RangeDiffTextOptions } from './range-diff-text.js';
