@@ -43,6 +43,42 @@ const REAL_SUBJECTS = [
   'dma-buf: Add kunit tests for mapping type',
 ];
 
+const MAP_C = 'drivers/dma-buf/dma-buf-mapping.c';
+const MAP_H = 'include/linux/dma-buf-mapping.h';
+const BUF_C = 'drivers/dma-buf/dma-buf.c';
+const BUF_H = 'include/linux/dma-buf.h';
+const VFIO = 'drivers/vfio/pci/vfio_pci_dmabuf.c';
+const XE = 'drivers/gpu/drm/xe/xe_dma_buf.c';
+const IOMMUFD = 'drivers/iommu/iommufd';
+
+/** Files each patch touches, from the table in SERIES-FACTS.md (patches that list them all). */
+const REAL_FILES: Record<number, string[]> = {
+  1: [MAP_C, MAP_H, BUF_H],
+  2: [MAP_C, MAP_H, BUF_H],
+  3: [BUF_C, BUF_H],
+  4: [BUF_C],
+  5: [BUF_C, MAP_H, BUF_H],
+  6: ['drivers/gpu/drm/drm_prime.c'],
+  8: ['drivers/gpu/drm/vmwgfx/vmwgfx_prime.c'],
+  9: ['drivers/accel/habanalabs/common/memory.c'],
+  10: [XE],
+  11: ['drivers/gpu/drm/amd/amdgpu/amdgpu_dma_buf.c', XE],
+  12: [VFIO],
+  13: [MAP_C],
+  14: ['drivers/iio/industrialio-buffer.c'],
+  15: ['drivers/usb/gadget/function/f_fs.c'],
+  16: [MAP_C, BUF_C, 'drivers/gpu/drm/drm_prime.c', MAP_H, BUF_H],
+  20: [BUF_C, 'drivers/gpu/drm/amd/amdgpu/amdgpu_dma_buf.c', 'drivers/gpu/drm/virtio/virtgpu_prime.c', XE,
+    'drivers/infiniband/core/umem_dmabuf.c', `${IOMMUFD}/pages.c`, BUF_H],
+  21: [MAP_C, MAP_H],
+  22: [VFIO],
+  23: [`${IOMMUFD}/io_pagetable.h`, `${IOMMUFD}/iommufd_private.h`, `${IOMMUFD}/pages.c`, `${IOMMUFD}/selftest.c`, VFIO],
+  24: [`${IOMMUFD}/io_pagetable.h`, `${IOMMUFD}/pages.c`],
+  25: [`${IOMMUFD}/iommufd_test.h`, `${IOMMUFD}/selftest.c`, 'tools/testing/selftests/iommu/iommufd.c',
+    'tools/testing/selftests/iommu/iommufd_utils.h'],
+  26: ['drivers/dma-buf/Makefile', 'drivers/dma-buf/st-dma-mapping.c'],
+};
+
 /** The names patches 17-20 rename; none may survive in the final tree. */
 const OLD_NAMES = /\bdma_buf_(?:un)?map_attachment|\bdma_buf_attach\b|\bdma_buf_dynamic_attach\b/;
 
@@ -141,6 +177,18 @@ describe('fixture dmabuf-mapping-types', () => {
       expect(header(m, 'Subject')).toBe(`[PATCH RFC ${n}/26] ${REAL_SUBJECTS[i]}`);
       expect(rawHeader(m, 'Subject')!.length, `subject ${n}`).toBe(n === '05' || n === '17' ? 2 : 1);
     });
+  });
+
+  it('touches the files the real patches touch', () => {
+    const touched = patchMessages.map((m) => [...m.text.matchAll(/^diff --git a\/(\S+) b\//gm)].map((d) => d[1]!));
+    for (const [n, files] of Object.entries(REAL_FILES)) expect(touched[Number(n) - 1]!.sort(), `patch ${n}`).toEqual([...files].sort());
+    expect(touched[6]).toHaveLength(23);
+    for (const n of [17, 18]) {
+      expect(touched[n - 1]!.length, `patch ${n}`).toBeGreaterThanOrEqual(20);
+      expect(touched[n - 1]).toEqual(expect.arrayContaining(['io_uring/zcrx.c', 'net/core/devmem.c', 'drivers/infiniband/core/umem_dmabuf.c']));
+    }
+    expect(touched[18]).toHaveLength(22);
+    expect(touched[18]).toContain('Documentation/gpu/todo.rst');
   });
 
   it('threads every patch under the cover with the real Message-IDs', () => {
