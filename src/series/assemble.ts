@@ -9,7 +9,7 @@ import { readInBodyHeaders } from './inbody.js';
 import { parsePerson } from './person.js';
 import type { Person } from '../ingest/types.js';
 
-const BASE_COMMIT = /^base-commit:\s*([0-9a-f]{7,64})\s*$/im;
+const BASE_COMMIT = /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/im;
 /** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */
 const COVER_METADATA = new Set(['base-commit', 'change-id', 'prerequisite-change-id', 'prerequisite-patch-id']);
 

@@ -5,8 +5,8 @@ import { readInBodyHeaders } from './inbody.js';
 
 /** b4's DIFF_RE: a unified diff header pair, a git binary patch, or a `diff --git` line. */
 const DIFF = /^(?:---.*\n\+\+\+|GIT binary patch|diff --git \S+ \S+)/m;
-/** b4's DIFFSTAT_RE: the summary line of a diffstat. */
-const DIFFSTAT = /^\s*\d+ files? changed.*\d+ (?:insertion|deletion)/im;
+/** b4's DIFFSTAT_RE, pinned to git's exact wording so that no `.*` backtracks over a hostile line. */
+const DIFFSTAT = /^\s*\d+ files? changed, \d+ (?:insertion|deletion)/im;
 
 export type MessageKind = 'patch' | 'cover' | 'other';
 
@@ -26,7 +26,7 @@ export interface ClassifiedMessage {
 function patchBodyOf(message: RawMessage): string {
   if (DIFF.test(message.body)) return message.body;
   const attached = message.attachments.find((a) => DIFF.test(a.text));
-  return attached ? `${message.body.replace(/\n*$/, '\n')}${attached.text}` : message.body;
+  return attached ? `${message.body.trimEnd()}\n${attached.text}` : message.body;
 }
 
 /**

@@ -1,8 +1,18 @@
 import type { Diffstat } from './types.js';
 
-// ` path | 12 +++---`, ` path | Bin 0 -> 1234 bytes`, ` path | 0` (mode change): git diff --stat lines.
-const STAT_LINE = /^ (.+?)\s+\|\s+(?:(\d+)(?: [+-]*)?|(Bin)\b.*)$/;
+// The part after ` | ` of a git diff --stat line: `12 +++---`, `Bin 0 -> 1234 bytes`, `0` (mode change).
+const STAT_COUNT = /^(?:(\d+)(?: [+-]*)?|(Bin)\b.*)$/;
 const SUMMARY = /^ (\d+) files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?\s*$/;
+
+/** A stat line, split at its last `|` (paths may hold anything but a newline; no regex backtracking over them). */
+function statLine(line: string): Diffstat['files'][number] | null {
+  const bar = line.lastIndexOf('|');
+  if (!line.startsWith(' ') || bar < 2) return null;
+  const count = STAT_COUNT.exec(line.slice(bar + 1).trim());
+  const path = line.slice(1, bar).trim();
+  if (!count || path === '') return null;
+  return { path: statPath(path), changes: Number(count[1] ?? 0), binary: count[2] === 'Bin' };
+}
 
 /**
  * The path a stat line names after the change: `old => new` and `dir/{a => b}/f` are git's rename forms.
@@ -28,8 +38,8 @@ export function parseDiffstat(notes: string): Diffstat | null {
         deletions: Number(summary[3] ?? 0),
       };
     }
-    const stat = STAT_LINE.exec(line);
-    if (stat) files.push({ path: statPath((stat[1] as string).trim()), changes: Number(stat[2] ?? 0), binary: stat[3] === 'Bin' });
+    const stat = statLine(line);
+    if (stat) files.push(stat);
   }
   return null;
 }

@@ -1,9 +1,5 @@
 import type { Person } from '../ingest/types.js';
 
-/** `Name <addr>`, with an optional `# comment` after it (b4's extinfo). */
-const NAME_ADDR = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*(?:#.*)?$/;
-/** A bare address, optionally followed by a `# comment`. */
-const BARE_ADDR = /^([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)\s*(?:#.*)?$/;
 /**
  * RFC 5322 specials that may not stand unquoted in a display name. b4 reads trailer persons with Python's
  * `email.utils.parseaddr`, which gives up on such names (`Tester2, Followup <x>`, `Tester1 [corp] <x>`):
@@ -11,18 +7,40 @@ const BARE_ADDR = /^([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)\s*(?:#.*)?$/;
  */
 const UNQUOTED_SPECIAL = /[[\]<>:;@\\,]/;
 
+/** `local@domain.tld` with no blanks or angle brackets (a linear check: mail is untrusted). */
+export function isAddress(text: string): boolean {
+  const at = text.indexOf('@');
+  if (at <= 0 || text.indexOf('@', at + 1) >= 0 || /[\s<>]/.test(text)) return false;
+  const dot = text.indexOf('.', at + 2);
+  return dot > 0 && dot < text.length - 1;
+}
+
+/** Whether some blank-separated word of `text` looks like an address (b4's `\S+@\S+\.\S+`, without backtracking). */
+export function mentionsAddress(text: string): boolean {
+  return text.split(/\s+/).some((word) => {
+    const at = word.indexOf('@');
+    return at > 0 && word.indexOf('.', at + 2) > 0 && word.lastIndexOf('.') < word.length - 1;
+  });
+}
+
+/** The value without b4's trailing `# comment` (extinfo). */
+function withoutComment(text: string): string {
+  const hash = text.indexOf(' #');
+  return (hash >= 0 ? text.slice(0, hash) : text).trim();
+}
+
 /** Parses a person as trailers and From headers write them; null when the value is not one address. */
 export function parsePerson(value: string): Person | null {
-  const text = value.trim();
-  const bare = BARE_ADDR.exec(text);
-  if (bare) return { name: '', email: bare[1] as string };
-  const m = NAME_ADDR.exec(text);
-  if (!m) return null;
-  let name = (m[1] ?? '').trim();
-  const quoted = /^"(.*)"$/.exec(name);
-  if (quoted) name = (quoted[1] ?? '').replace(/\\(.)/g, '$1');
-  else if (UNQUOTED_SPECIAL.test(name.replace(/\([^)]*\)/g, ''))) return null;
-  return { name, email: m[2] as string };
+  const text = withoutComment(value.trim());
+  if (isAddress(text)) return { name: '', email: text };
+  if (!text.endsWith('>')) return null;
+  const open = text.lastIndexOf('<');
+  const email = text.slice(open + 1, -1);
+  if (open < 0 || !isAddress(email)) return null;
+  let name = text.slice(0, open).trim();
+  if (name.length >= 2 && name.startsWith('"') && name.endsWith('"')) name = name.slice(1, -1).replace(/\\(.)/g, '$1');
+  else if (UNQUOTED_SPECIAL.test(name.replace(/\([^()]*\)/g, ''))) return null;
+  return { name, email };
 }
 
 /**
@@ -30,7 +48,7 @@ export function parsePerson(value: string): Person | null {
  * a `+tag`, and accepting a domain that is one label more specific (`foo@linux.intel.com` = `foo@intel.com`).
  */
 export function sameMailbox(a: string, b: string): boolean {
-  const strip = (s: string) => s.toLowerCase().replace(/\+[^@]+@/, '@');
+  const strip = (s: string) => s.toLowerCase().replace(/\+[^@]*@/, '@');
   const x = strip(a);
   const y = strip(b);
   if (x === y) return true;

@@ -35,6 +35,13 @@ describe('splitReply', () => {
     expect(r.newText).toBe('ok');
   });
 
+  it('should take the German attribution with the name after the verb', () => {
+    const r = splitReply('Sorry for the delay.\n\nAm 13.04.26 um 14:16 schrieb Jason Gunthorpe:\n> quoted\n\nAnswer.');
+    expect(r.attribution).toBe('Am 13.04.26 um 14:16 schrieb Jason Gunthorpe:');
+    expect(r.newText).toBe('Sorry for the delay.\n\nAnswer.');
+    expect(r.quoted).toEqual([{ depth: 1, lines: ['quoted'], beforeNewLine: 2 }]);
+  });
+
   it('should keep a `--` line followed by quotes as text, not as a signature', () => {
     const r = splitReply('a\n--\n> quoted\nb');
     expect(r.signature).toBeNull();

@@ -15,8 +15,16 @@ export interface SplitReply {
 
 /** `>`, `> >`, `>>`: the quote depth is the number of markers, blanks between them allowed. */
 const QUOTE = /^((?:[ \t]?>)+)[ ]?(.*)$/;
-/** The end of an attribution line as mail clients write it ("… wrote:", "… writes:", German "schrieb:"). */
-const ATTRIBUTION_END = /(?:wrote|writes|schrieb|a écrit)\s*:\s*$/i;
+/**
+ * An attribution line as mail clients write it: "On …, X wrote:", "X writes:", Thunderbird's German
+ * "Am 22.04.26 um 13:53 schrieb X:", French "… a écrit :". The verb, then anything, then a final colon.
+ */
+const ATTRIBUTION_VERB = /\b(?:wrote|writes|schrieb|a écrit)\b/i;
+
+/** Checked in two linear steps: a regex `verb[^:]*:$` rescans the line once per verb on a hostile line. */
+function isAttribution(line: string): boolean {
+  return line.trimEnd().endsWith(':') && ATTRIBUTION_VERB.test(line);
+}
 const ATTRIBUTION_START = /^(?:On|Am|Le)\s/;
 
 function quoteDepth(line: string): { depth: number; text: string } | null {
@@ -40,10 +48,17 @@ function attributionLines(own: NumberedLine[]): number {
   let end = own.length;
   while (end > 0 && (own[end - 1] as NumberedLine).text.trim() === '') end--;
   const last = own[end - 1];
-  if (!last || !ATTRIBUTION_END.test(last.text)) return 0;
+  if (!last || !isAttribution(last.text)) return 0;
   const before = own[end - 2];
   const twoLines = before && ATTRIBUTION_START.test(before.text) && !ATTRIBUTION_START.test(last.text);
   return own.length - (end - (twoLines ? 2 : 1));
+}
+
+/** A blank line right after a removed quote that a blank line already precedes: one blank is enough. */
+function blankAfterQuote(own: NumberedLine[], quoted: QuotedBlock[], text: string): boolean {
+  const prev = own[own.length - 1];
+  const last = quoted[quoted.length - 1];
+  return text.trim() === '' && prev !== undefined && prev.text.trim() === '' && last?.beforeNewLine === own.length;
 }
 
 function trimBlankEnds(lines: NumberedLine[], quoted: QuotedBlock[]): NumberedLine[] {
@@ -69,7 +84,7 @@ export function splitReply(body: string, firstLine = 1): SplitReply {
     const text = all[i] as string;
     const q = quoteDepth(text);
     if (!q) {
-      own.push({ text, line: firstLine + i });
+      if (!blankAfterQuote(own, quoted, text)) own.push({ text, line: firstLine + i });
       continue;
     }
     const open = quoted[quoted.length - 1];
@@ -85,6 +100,6 @@ export function splitReply(body: string, firstLine = 1): SplitReply {
     quoted.push({ depth: q.depth, lines: [q.text], beforeNewLine: own.length });
   }
   const newLines = trimBlankEnds(own, quoted);
-  const signature = sigAt < all.length ? all.slice(sigAt + 1).join('\n').replace(/\s+$/, '') : null;
+  const signature = sigAt < all.length ? all.slice(sigAt + 1).join('\n').trimEnd() : null;
   return { newText: newLines.map((l) => l.text).join('\n'), newLines, quoted, attribution, signature };
 }

@@ -47,6 +47,13 @@ function signatureStart(lines: string[], from: number): number {
   return lines.length;
 }
 
+/** Trailing newlines removed by a scan from the end (the regex `\n*$` is quadratic on a long inner run). */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
+}
+
 /** `scissors`: honour scissors lines, as `git mailinfo --scissors` does (off by default, as in git). */
 export function splitPatchBody(body: string, opts: { scissors?: boolean } = {}): PatchBodySplit {
   const lines = body.split('\n');
@@ -70,7 +77,7 @@ export function splitPatchBody(body: string, opts: { scissors?: boolean } = {}):
     patchSection: breakAt < lines.length ? lines.slice(breakAt).join('\n') : '',
     breakBodyLine: breakAt < lines.length ? breakAt + 1 : null,
     notes: breakAt < lines.length && lines[breakAt]?.startsWith('---') && diffAt !== breakAt ? lines.slice(breakAt + 1, notesEnd).join('\n') : '',
-    diffText: diffAt >= 0 ? `${lines.slice(diffAt, sig).join('\n').replace(/\n*$/, '')}\n` : '',
+    diffText: diffAt >= 0 ? `${withoutTrailingNewlines(lines.slice(diffAt, sig).join('\n'))}\n` : '',
     diffBodyLine: diffAt >= 0 ? diffAt + 1 : null,
   };
 }

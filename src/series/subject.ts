@@ -4,9 +4,9 @@ import type { SubjectInfo } from './types.js';
  * Reply and forward markers mail clients put before a subject: English `Re:`/`Fwd:`/`Fw:`, German `Aw:`/`Wg:`,
  * Scandinavian `Sv:`, Dutch `Antw:`. Repeats (`Re: Re: Fwd:`) are all stripped.
  */
-const REPLY_MARKER = /^(?:re|aw|fwd?|sv|wg|antw)\s*(?:\[\d+\])?\s*:\s*/i;
+const REPLY_MARKER = /(?:re|aw|fwd?|sv|wg|antw)\s*(?:\[\d+\])?\s*:\s*/iy;
 /** A leading `[...]` group; b4 reads every leading group, so `[PATCH] [net] x` gives both prefixes. */
-const BRACKET_GROUP = /^\[([^\]]*)\]\s*/;
+const BRACKET_GROUP = /\[([^\]]*)\]\s*/y;
 /** `[PATCHv3]` and `[RFCv2]` glue the version to the word: b4 splits them the same way. */
 const GLUED_VERSION = /\b(patch|rfc|resend)(v\d+)\b/gi;
 const COUNTER = /^(\d{1,4})\/(\d{1,4})$/;
@@ -39,15 +39,12 @@ function readPrefixWords(chunks: string[]): Prefix {
   return out;
 }
 
-/** Strips every leading reply/forward marker (`Re: Re: Fwd:`). */
-function stripReplyMarkers(subject: string): { rest: string; isReply: boolean } {
-  let rest = subject;
-  let isReply = false;
-  for (let m = REPLY_MARKER.exec(rest); m; m = REPLY_MARKER.exec(rest)) {
-    rest = rest.slice(m[0].length);
-    isReply = true;
-  }
-  return { rest, isReply };
+/** Skips every reply/forward marker at `from` (`Re: Re: Fwd:`); sticky regexes walk by index, never by slicing. */
+function skipReplyMarkers(subject: string, from: number): { at: number; isReply: boolean } {
+  let at = from;
+  REPLY_MARKER.lastIndex = at;
+  while (REPLY_MARKER.test(subject)) at = REPLY_MARKER.lastIndex;
+  return { at, isReply: at > from };
 }
 
 /**
@@ -57,18 +54,18 @@ function stripReplyMarkers(subject: string): { rest: string; isReply: boolean } 
  */
 export function parseSubject(raw: string): SubjectInfo {
   const unfolded = raw.replace(/\s+/g, ' ').trim();
-  const first = stripReplyMarkers(unfolded);
-  let rest = first.rest;
-  let isReply = first.isReply;
+  let { at, isReply } = skipReplyMarkers(unfolded, 0);
   const chunks: string[] = [];
-  for (let m = BRACKET_GROUP.exec(rest); m; m = BRACKET_GROUP.exec(rest)) {
+  BRACKET_GROUP.lastIndex = at;
+  for (let m = BRACKET_GROUP.exec(unfolded); m; m = BRACKET_GROUP.exec(unfolded)) {
     chunks.push(...(m[1] ?? '').replace(GLUED_VERSION, '$1 $2').split(' '));
-    rest = rest.slice(m[0].length);
     // `[PATCH] Re: foo` is still a reply (some clients put the marker after the list tag).
-    const inner = stripReplyMarkers(rest);
-    rest = inner.rest;
+    const inner = skipReplyMarkers(unfolded, BRACKET_GROUP.lastIndex);
+    at = inner.at;
     isReply ||= inner.isReply;
+    BRACKET_GROUP.lastIndex = at;
   }
+  const rest = unfolded.slice(at);
   const prefix = readPrefixWords(chunks);
   const lower = prefix.words.map((w) => w.toLowerCase());
   const isPatch = lower.some((w) => w.startsWith('patch'));

@@ -1,6 +1,6 @@
 import type { Person } from '../ingest/types.js';
 import type { Trailer, TrailerOrigin } from './types.js';
-import { parsePerson, sameMailbox } from './person.js';
+import { mentionsAddress, parsePerson, sameMailbox } from './person.js';
 
 /** Keys written with one canonical case however the sender typed them (checkpatch and b4 compare them this way). */
 const CANONICAL_KEYS = [
@@ -24,10 +24,11 @@ export function numberLines(text: string, firstLine = 1): NumberedLine[] {
   return text.split('\n').map((t, i) => ({ text: t, line: firstLine + i }));
 }
 
-// `Key: value`: git's key charset, b4's tolerance of leading blanks (reviewers indent trailers they give).
-const TRAILER_LINE = /^\s*([A-Za-z0-9][A-Za-z0-9_-]*):\s+(\S.*?)\s*$/;
+// `Key: value`: git's key charset, b4's tolerance of leading blanks (reviewers indent trailers they give). The
+// value is trimmed in code: a lazy `.*?` before `\s*$` would backtrack quadratically on a hostile line.
+const TRAILER_LINE = /^\s*([A-Za-z0-9][A-Za-z0-9_-]*):\s+(\S.*)$/;
 /** Continuation of the previous trailer's value: git joins indented lines into it. */
-const CONTINUATION = /^\s+(\S.*?)\s*$/;
+const CONTINUATION = /^\s+(\S.*)$/;
 /** `Signed-off-by: Long Name` wrapped before `<addr>`: b4 rejoins it. */
 const WRAPPED_ADDRESS = /^<[^<>\s]+@[^<>\s]+>$/;
 /** b4's `[extra info]` line under a trailer: not a trailer, not prose. */
@@ -51,7 +52,7 @@ export function readTrailerLines(lines: NumberedLine[]): { found: Candidate[]; o
     if (t) {
       const key = canonicalTrailerKey(t[1] as string);
       if (NEVER_TRAILERS.has(key.toLowerCase())) continue;
-      last = { key, value: t[2] as string, line };
+      last = { key, value: (t[2] as string).trimEnd(), line };
       found.push(last);
       continue;
     }
@@ -76,7 +77,7 @@ function toTrailer(c: Candidate, from: string, origin: TrailerOrigin): Trailer {
  * in that paragraph are skipped, not fatal). `commitMessage` is the body up to the `---` line.
  */
 export function commitTrailers(commitMessage: string, from: string, origin: TrailerOrigin, firstLine = 1): Trailer[] {
-  const lines = numberLines(commitMessage.replace(/\s+$/, ''), firstLine);
+  const lines = numberLines(commitMessage.trimEnd(), firstLine);
   let start = lines.length;
   while (start > 0 && (lines[start - 1] as NumberedLine).text.trim() !== '') start--;
   return readTrailerLines(lines.slice(start)).found.map((c) => toTrailer(c, from, origin));
@@ -90,7 +91,7 @@ const NOT_FROM_REPLIES = new Set(['from', 'author', 'cc', 'to', 'date', 'subject
 function acceptableInReply(c: Candidate): boolean {
   const lname = c.key.toLowerCase();
   if (NOT_FROM_REPLIES.has(lname)) return false;
-  if (!/\S+@\S+\.\S+/.test(c.value) && !NON_PERSON_KEYS.has(lname)) return false;
+  if (!mentionsAddress(c.value) && !NON_PERSON_KEYS.has(lname)) return false;
   return !(/https?:\/\//.test(c.value) && !LINK_KEYS.has(lname));
 }
 
