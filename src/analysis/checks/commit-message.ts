@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import { isPatchBreak, type Patch } from '../../series/index.js';
 
 /** A line of a message body with its 1-based position, checkpatch's `#N`. */
 export interface BodyLine {
@@ -8,8 +8,8 @@ export interface BodyLine {
 
 /** The patch separator format-patch writes above the diffstat: `---` alone (git mailinfo allows trailing blanks). */
 const SEPARATOR = /^---\s*$/;
-/** Where git mailinfo would start the patch when there is no bare `---` (mailinfo.c `patchbreak`). */
-const DIFF_START = /^(?:diff -|Index: )/;
+/** The first line of a diff: `diff -`, `Index: `, or a `--- a` / `+++ b` pair (series `split.ts` reads the same). */
+const DIFF_START = /^(?:diff -|Index: |\+\+\+ \S)/;
 /** In-body headers format-patch puts at the top when the sender is not the author (git-format-patch(1)). */
 const IN_BODY_HEADER = /^(?:From|Date|Subject|Reply-To):\s/;
 
@@ -17,12 +17,18 @@ export function splitBodyLines(body: string): BodyLine[] {
   return body.split('\n').map((text, i) => ({ text, bodyLine: i + 1 }));
 }
 
-/** Index of the first line after the commit message: the bare `---`, else the first diff header, else the end. */
+/**
+ * Index of the first line after the commit message as the author meant it: the first bare `---` with a diff after
+ * it (so diff text pasted above it stays visible as part of the message), else where git mailinfo would break
+ * (`patchbreak`: `---`, `--- file`, `diff -`, `Index: `), else the end.
+ */
 export function commitMessageEnd(lines: readonly BodyLine[]): number {
-  const separator = lines.findIndex((l) => SEPARATOR.test(l.text));
+  let lastDiffStart = lines.length - 1;
+  while (lastDiffStart >= 0 && !DIFF_START.test(lines[lastDiffStart]!.text)) lastDiffStart--;
+  const separator = lines.findIndex((l, i) => i < lastDiffStart && SEPARATOR.test(l.text));
   if (separator >= 0) return separator;
-  const diff = lines.findIndex((l) => DIFF_START.test(l.text));
-  return diff >= 0 ? diff : lines.length;
+  const mailinfoBreak = lines.findIndex((l) => isPatchBreak(l.text));
+  return mailinfoBreak >= 0 ? mailinfoBreak : lines.length;
 }
 
 /** Skips in-body `From:`/`Subject:` headers at the top and the blank line after them. */

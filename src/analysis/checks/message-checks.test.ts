@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf } from './test-findings.js';
+import { findingsOf, hitsOf } from './test-findings.js';
 import { patchMail, TEST_AUTHOR } from './test-series.js';
 
 const LONG = 'The importer hands its list of accepted mapping types to the core which picks one.'; // 84 chars
@@ -36,5 +36,11 @@ describe('commit message checks', () => {
     expect(hits.map((h) => [h.where.bodyLine, h.excerpt])).toEqual([
       [3, 'diff --git a/x.c b/x.c'], [4, '--- a/x.c'], [5, '+++ b/x.c'], [6, '@@ -1 +1 @@'],
     ]);
+  });
+
+  it('should end the message at a --- file header when the diff has no --- separator (plain diff -u)', async () => {
+    const body = `Fix the probe.\n\nSigned-off-by: ${TEST_AUTHOR}\n\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n`;
+    const found = await findingsOf([{ subject: '[PATCH] x: Fix the probe', body }]);
+    expect(found.map((f) => f.id)).toEqual([]);
   });
 });

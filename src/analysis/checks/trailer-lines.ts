@@ -88,8 +88,16 @@ export function readTrailerBlock(lines: readonly BodyLine[]): TrailerBlock {
   return trailers.length > 0 ? { trailers, start } : { trailers: [], start: lines.length };
 }
 
+/** Several checks read the same trailers; they are read once per patch object. */
+const trailersOf = new WeakMap<object, RawTrailer[]>();
+
 export function patchTrailers(patch: Pick<Patch, 'body'>): RawTrailer[] {
-  return readTrailerBlock(commitMessageLines(patch)).trailers;
+  let trailers = trailersOf.get(patch);
+  if (trailers === undefined) {
+    trailers = readTrailerBlock(commitMessageLines(patch)).trailers;
+    trailersOf.set(patch, trailers);
+  }
+  return trailers;
 }
 
 const EMAIL = /<([^<>\s@]+@[^<>\s@]+)>|(?:^|\s)([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)/;
