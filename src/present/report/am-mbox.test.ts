@@ -25,7 +25,8 @@ function demoSeries() {
           { from: { name: 'Mallory', email: 'mallory@example.net' }, text: 'Acked-by: Big Boss <boss@example.com>' },
         ],
       },
-      { subject: 'demo: add two.c', diff: newFile('two.c', 'int two;\n'), message: 'Add two.\n\nSigned-off-by: Ann Author <ann@example.org>' },
+      { subject: 'demo: add two.c', diff: newFile('two.c', 'int two;\n'), message: 'Add two.\n\nSigned-off-by: Zoë Ünal <zoe@example.org>',
+        author: { name: 'Zoë Ünal', email: 'zoe@example.org' } },
     ],
     coverReplies: [{ from: { name: 'Cora Cover', email: 'cora@example.com' }, text: 'Acked-by: Cora Cover <cora@example.com>' }],
   });
@@ -60,6 +61,15 @@ describe('buildAmMbox', () => {
     ].join('\n'));
   });
 
+  it('should keep hostile header text on one line and encode non-ASCII names', () => {
+    const series = demoSeries();
+    const evil = { ...series.patches[1]!, subject: 'two\nX-Injected: yes', messageId: 'id\r\nBcc: x@example.net', author: { name: 'Zoë Ünal, Jr.', email: 'zoe@example.org' } };
+    const mbox = toAmMbox({ ...series, patches: [evil] });
+    expect(mbox).not.toMatch(/^(X-Injected|Bcc):/m);
+    expect(mbox).toContain('Subject: [PATCH RFC 2/2] two X-Injected: yes\n');
+    expect(mbox).toContain(`From: =?utf-8?b?${Buffer.from('Zoë Ünal, Jr.').toString('base64')}?= <zoe@example.org>\n`);
+  });
+
   it('should add Link and cover trailers only when asked', () => {
     const mbox = toAmMbox(demoSeries(), { addLink: 'https://example.org/r/%s', applyCoverTrailers: true });
     expect(mbox).toContain('Acked-by: Cora Cover <cora@example.com>\nLink: https://example.org/r/demo-two-files-v1-1@example.org\n---\n');
@@ -78,7 +88,7 @@ describe('buildAmMbox', () => {
       await git.raw(['am', '--', join(dir, 'series.mbox')]);
       const log = await git.raw(['log', '--format=%an <%ae>|%s|%(trailers:only,unfold)', '-2']);
       expect(log).toContain('Ann Author <ann@example.org>|demo: add one.c|Signed-off-by: Ann Author <ann@example.org>\nReviewed-by: Rita Reviewer <rita@example.com>');
-      expect(log).toContain('|demo: add two.c|Signed-off-by: Ann Author <ann@example.org>\n');
+      expect(log).toContain('Zoë Ünal <zoe@example.org>|demo: add two.c|Signed-off-by: Zoë Ünal <zoe@example.org>\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
