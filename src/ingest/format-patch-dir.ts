@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
-import { counted, type IngestCounter, nextOrigin, type StreamTarget } from './items.js';
+import { counted, type IngestCounter, skippedItem, type StreamTarget } from './items.js';
 import { describeFsError, fileChunks } from './source.js';
 import { itemsFromChunks } from './stream-items.js';
 import type { IngestItem } from './types.js';
@@ -46,9 +46,7 @@ export async function* folderItems(
       yield* itemsFromChunks(counted(await fileChunks(join(dir, file), `${source}/${file}`), counter), target);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      const origin = nextOrigin(target, null);
-      counter.items += 1;
-      yield { kind: 'skipped', skipped: { origin, messageId: null, reason: e.problem } };
+      yield skippedItem(target, e.problem);
     }
   }
 }

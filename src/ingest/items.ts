@@ -37,6 +37,14 @@ export function nextOrigin(t: StreamTarget, offset: number | null): MessageOrigi
   return origin;
 }
 
+/** An item for something that yielded no message (a cut gzip, an unreadable file), with why. */
+export function skippedItem(t: StreamTarget, reason: string): IngestItem {
+  const origin = nextOrigin(t, null);
+  t.counter.items += 1;
+  t.counter.onProgress?.({ messages: t.counter.items, bytes: t.counter.bytes });
+  return { kind: 'skipped', skipped: { origin, messageId: null, reason } };
+}
+
 /** Decode one message into an item; a decoding failure becomes a skipped item with the reason. */
 export async function decodeItem(bytes: Uint8Array, origin: MessageOrigin, counter: IngestCounter): Promise<IngestItem> {
   counter.items += 1;

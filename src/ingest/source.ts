@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../util/errors.js';
+import { InputError, LimitError } from '../util/errors.js';
 
 /** Chunk size for file reads: large enough for throughput, small enough for constant memory. */
 const READ_CHUNK = 1024 * 1024;
@@ -105,7 +105,7 @@ export async function collect(chunks: AsyncIterable<Buffer>, limit: number, sour
   let size = 0;
   for await (const c of chunks) {
     size += c.length;
-    if (size > limit) throw new InputError({ source }, `a single message larger than ${limit} bytes`);
+    if (size > limit) throw new LimitError({ source }, `a single message larger than ${limit} bytes`);
     parts.push(c);
   }
   return Buffer.concat(parts);

@@ -6,7 +6,7 @@
 import { InputError } from '../util/errors.js';
 import { MAX_SINGLE_MESSAGE, singleMessageItem } from './eml.js';
 import { gunzipChunks, TruncatedGzip } from './gzip.js';
-import { decodeItem, nextOrigin, where, type StreamTarget } from './items.js';
+import { decodeItem, nextOrigin, skippedItem, where, type StreamTarget } from './items.js';
 import { isFromLine, splitMbox } from './mbox.js';
 import { collect, firstLine, isGzip, peek } from './source.js';
 import type { IngestItem } from './types.js';
@@ -36,9 +36,6 @@ async function* gzipItems(chunks: AsyncIterable<Buffer>, t: StreamTarget): Async
     yield* itemsFromChunks(gunzipChunks(chunks, t.source), t);
   } catch (e) {
     if (!(e instanceof TruncatedGzip)) throw e;
-    const origin = nextOrigin(t, null);
-    t.counter.items += 1;
-    const reason = `${e.message} (after ${e.decompressedOffset} decompressed bytes); the messages before it were kept`;
-    yield { kind: 'skipped', skipped: { origin, messageId: null, reason } };
+    yield skippedItem(t, `${e.message} (after ${e.decompressedOffset} decompressed bytes); the messages before it were kept`);
   }
 }
