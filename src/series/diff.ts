@@ -86,6 +86,47 @@ function similarity(lines: string[], from: number, to: number): number | null {
   return null;
 }
 
+/** Where in the diff text a file's header and its hunks' headers stand (0-based lines of the diff text). */
+interface FilePlace {
+  lines: string[];
+  start: number;
+  end: number;
+  hunkHeaders: number[];
+  firstBodyLine: number;
+}
+
+function toHunks(p: StructuredPatch, place: FilePlace): Hunk[] {
+  return p.hunks.map((h, i): Hunk => {
+    const headerAt = place.hunkHeaders[i] ?? place.start;
+    const header = place.lines[headerAt] ?? '';
+    const bodyLine = place.firstBodyLine + headerAt;
+    const section = HUNK_HEADER.exec(header)?.[5] ?? '';
+    return { ...h, section, header, bodyLine, lines: hunkLines(h.lines, h.oldStart, h.newStart, bodyLine) };
+  });
+}
+
+function toDiffFile(p: StructuredPatch, place: FilePlace): DiffFile {
+  const status = statusOf(p);
+  const oldPath = status === 'added' ? null : stripPrefix(p.oldFileName);
+  const newPath = status === 'deleted' ? null : stripPrefix(p.newFileName);
+  const hunks = toHunks(p, place);
+  const count = (kind: HunkLine['kind']) => hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === kind).length, 0);
+  return {
+    path: newPath ?? oldPath ?? '',
+    oldPath,
+    newPath,
+    status,
+    binary: p.isBinary === true,
+    oldMode: p.oldMode ?? null,
+    newMode: p.newMode ?? null,
+    similarity: similarity(place.lines, place.start, place.end),
+    added: count('add'),
+    removed: count('remove'),
+    hunks,
+    bodyLine: place.firstBodyLine + place.start,
+  };
+}
+
 /**
  * Parses a diff with jsdiff into files and hunks, filling in from git's extended headers what jsdiff leaves out
  * (similarity, hunk section text, body line numbers). `firstBodyLine` is the body line where diffText starts.
@@ -102,34 +143,11 @@ export function parseDiff(diffText: string, firstBodyLine: number): ParsedDiff {
   const lines = diffText.split('\n');
   const at = headerLines(lines);
   let hunkIndex = 0;
-  const files = patches.map((p, fi): DiffFile => {
-    const start = at.files[fi] ?? 0;
-    const end = at.files[fi + 1] ?? lines.length;
-    const status = statusOf(p);
-    const oldPath = status === 'added' ? null : stripPrefix(p.oldFileName);
-    const newPath = status === 'deleted' ? null : stripPrefix(p.newFileName);
-    const hunks = p.hunks.map((h): Hunk => {
-      const headerAt = at.hunks[hunkIndex++] ?? start;
-      const header = lines[headerAt] ?? '';
-      const bodyLine = firstBodyLine + headerAt;
-      const section = HUNK_HEADER.exec(header)?.[5] ?? '';
-      return { ...h, section, header, bodyLine, lines: hunkLines(h.lines, h.oldStart, h.newStart, bodyLine) };
-    });
-    const count = (kind: HunkLine['kind']) => hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === kind).length, 0);
-    return {
-      path: newPath ?? oldPath ?? '',
-      oldPath,
-      newPath,
-      status,
-      binary: p.isBinary === true,
-      oldMode: p.oldMode ?? null,
-      newMode: p.newMode ?? null,
-      similarity: similarity(lines, start, end),
-      added: count('add'),
-      removed: count('remove'),
-      hunks,
-      bodyLine: firstBodyLine + start,
-    };
+  const files = patches.map((p, fi) => {
+    const hunkHeaders = at.hunks.slice(hunkIndex, hunkIndex + p.hunks.length);
+    hunkIndex += p.hunks.length;
+    const place = { lines, start: at.files[fi] ?? 0, end: at.files[fi + 1] ?? lines.length, hunkHeaders, firstBodyLine };
+    return toDiffFile(p, place);
   });
   return { files, error: null };
 }
