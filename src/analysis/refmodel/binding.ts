@@ -27,10 +27,16 @@ function touchedPaths(patch: Patch): Set<string> {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A symbol is touched when an added or removed line names it as a whole identifier. */
+/**
+ * A symbol is touched when an added or removed line names it as a whole identifier, or when a hunk
+ * changes the body of the function git names in the hunk header (`@@ … @@ struct sg_table *f(`).
+ */
 function touchesSymbol(patch: Patch, symbol: string): boolean {
   const word = new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(symbol)}([^A-Za-z0-9_]|$)`);
-  return patch.files.some((f) => f.hunks.some((h) => h.lines.some((l) => (l.kind === 'add' || l.kind === 'remove') && word.test(l.text))));
+  const changed = (k: string): boolean => k === 'add' || k === 'remove';
+  return patch.files.some((f) =>
+    f.hunks.some((h) => h.lines.some((l) => changed(l.kind) && word.test(l.text)) || (word.test(h.section) && h.lines.some((l) => changed(l.kind)))),
+  );
 }
 
 const normalise = (s: string): string => s.replace(/\s+/g, ' ').trim();
