@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
-import { UsageError, InputError } from '../util/errors.js';
+import { UsageError, InputError, formatLocation } from '../util/errors.js';
+import { sanitizeForTerminal } from '../present/sanitize.js';
 import { BUNDLED_INPUT, type CommonOptions } from './args.js';
 import { resolveInput, BUNDLED_BASE } from './bundled.js';
 import { createProgress } from './progress.js';
@@ -9,8 +10,9 @@ import { createProgress } from './progress.js';
 /** Reads INPUT into a SeriesSet, with a counter on stderr for long reads. */
 export async function loadInput(input: string, common: CommonOptions): Promise<SeriesSet> {
   const progress = createProgress('reading', { quiet: common.quiet });
+  let set: SeriesSet;
   try {
-    return await loadSeriesSet(resolveInput(input), {
+    set = await loadSeriesSet(resolveInput(input), {
       repo: common.repo ?? undefined,
       mboxrd: common.mboxrd,
       onProgress: (p) => progress.update(p),
@@ -18,6 +20,28 @@ export async function loadInput(input: string, common: CommonOptions): Promise<S
   } finally {
     progress.done();
   }
+  return accountForSkipped(set, input);
+}
+
+/**
+ * Nothing the user gave is dropped silently: each skipped message is named on stderr, and an input
+ * of which nothing could be decoded is an input error (exit 2), not an empty result.
+ */
+export function accountForSkipped(set: SeriesSet, input: string, log: (line: string) => void = writeStderr): SeriesSet {
+  const where = (s: SeriesSet['skipped'][number]) =>
+    formatLocation({ source: s.origin.source, message: s.origin.index, ...(s.messageId ? { messageId: s.messageId } : {}) });
+  if (set.messages === 0) throw new InputError({ source: input }, 'no messages found');
+  if (set.skipped.length === set.messages) {
+    const first = set.skipped[0]!;
+    const at = { source: first.origin.source, message: first.origin.index, ...(first.messageId ? { messageId: first.messageId } : {}) };
+    throw new InputError(at, `nothing could be read: ${first.reason}`);
+  }
+  for (const s of set.skipped) log(`skipped ${where(s)}: ${s.reason}`);
+  return set;
+}
+
+function writeStderr(line: string): void {
+  process.stderr.write(`patchscope: ${sanitizeForTerminal(line)}\n`);
 }
 
 /** The series a command works on: every patch series the input holds, or an input error when it holds none. */

@@ -1,0 +1,104 @@
+// The real CLI, spawned as a user runs it: exit codes, one-line errors, no stack traces.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { resolve, join } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const BIN = resolve(ROOT, 'bin/patchscope');
+const BUNDLED = resolve(ROOT, 'fixtures/dmabuf-mapping-types/series.mbox');
+
+function run(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(pattern);
+  expect(r.err.trim().split('\n')).toHaveLength(1);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'patchscope-cli-'));
+
+describe('patchscope CLI', () => {
+  it('--help lists every command and exits 0', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['show', 'check', 'verify', 'report', 'diff', 'am']) expect(r.out).toContain(`patchscope ${c}`);
+  });
+
+  it('show --json on the bundled series gives the contract: 1 series, 26 patches, 39 messages', () => {
+    const r = run(['show', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.schema).toBe(1);
+    expect(j.messages).toBe(39);
+    expect(j.series).toHaveLength(1);
+    expect(j.series[0].total).toBe(26);
+    expect(j.series[0].patches.map((p: { index: number }) => p.index)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect(j.series[0].missing).toEqual([]);
+  });
+
+  it('reads the same series from stdin and from gzip (by magic bytes, under a .txt name)', () => {
+    const mbox = readFileSync(BUNDLED);
+    const fromStdin = JSON.parse(run(['show', '-', '--json'], mbox).out);
+    const gz = join(tmp, 'series.txt');
+    writeFileSync(gz, gzipSync(mbox));
+    const fromGz = JSON.parse(run(['show', gz, '--json']).out);
+    expect(fromStdin.series[0].patches).toHaveLength(26);
+    expect(fromGz.series[0].patches.map((p: { messageId: string }) => p.messageId)).toEqual(
+      fromStdin.series[0].patches.map((p: { messageId: string }) => p.messageId),
+    );
+  });
+
+  it('check on the bundled series applies, bisects and exits 0', () => {
+    const r = run(['check', '--quiet']);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/All 26 patches apply in order/);
+    expect(r.out).toMatch(/Bisectable at every patch/);
+    expect(r.code).toBe(0);
+  });
+
+  it('check exits 1 when a patch loses its Signed-off-by', () => {
+    const broken = readFileSync(BUNDLED, 'utf8').replace(
+      /(Subject: \[PATCH RFC 03\/26\][\s\S]*?)\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n/,
+      '$1\n',
+    );
+    const f = join(tmp, 'no-signoff.mbox');
+    writeFileSync(f, broken);
+    const r = run(['check', f, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const ids = JSON.parse(r.out).series[0].findings.filter((x: { where: { patch?: number } }) => x.where.patch === 3).map((x: { id: string }) => x.id);
+    expect(ids).toContain('missing-signoff');
+  });
+
+  it.each([
+    ['a missing file', ['show', join(tmp, 'nope.mbox')], /nope\.mbox/],
+    ['a truncated gzip', ['show', 'TRUNC'], /truncated|unexpected end|gzip/i],
+    ['a file that is not mail', ['show', 'NOTMAIL'], /not-mail\.bin/],
+    ['an unknown option', ['show', '--frobnicate'], /Unknown option/],
+    ['a bad depth', ['verify', '--depth', 'x'], /whole number/],
+    ['a sequence file that is not JSON', ['verify', '--sequence', 'BADJSON'], /bad\.json.*JSON/],
+    ['a revision that looks like an option', ['show', 'git:--upload-pack=x..HEAD'], /.+/],
+  ])('%s: one line on stderr, exit 2', (_what, args, pattern) => {
+    const full = readFileSync(BUNDLED);
+    writeFileSync(join(tmp, 'trunc.mbox.gz'), gzipSync(full).subarray(0, 2000));
+    writeFileSync(join(tmp, 'not-mail.bin'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]));
+    writeFileSync(join(tmp, 'bad.json'), '{"sequences": [');
+    const mapped = (args as string[]).map((a) =>
+      a === 'TRUNC' ? join(tmp, 'trunc.mbox.gz') : a === 'NOTMAIL' ? join(tmp, 'not-mail.bin') : a === 'BADJSON' ? join(tmp, 'bad.json') : a,
+    );
+    expectOneLineError(run(mapped), pattern as RegExp);
+  });
+
+  it('no INPUT and no TTY prints the plain review of the bundled series', () => {
+    const r = run(['--quiet']);
+    expect(r.out).toMatch(/Add DMA-buf mapping types and convert vfio\/iommufd to use them/);
+    expect(r.out).toMatch(/HIDE_PHYS/);
+    expect([0, 1]).toContain(r.code);
+  });
+});
