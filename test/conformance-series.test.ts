@@ -105,6 +105,17 @@ describe('series conformance with b4 am (b4-samples/expected-b4.json)', () => {
     }
   }
 
+  it('should set aside exactly the reply trailers b4 reports as from/email mismatches', async () => {
+    for (const [file, expected] of Object.entries(b4Expected)) {
+      const set = await loadSeriesSet(resolve(CONFORMANCE, 'b4-samples', file));
+      const replies = set.series.flatMap((s) => [...(s.cover?.replies ?? []), ...s.patches.flatMap((p) => p.replies)]);
+      // b4 reports person trailers only; our ignored list also keeps a reply's Link:/Fixes: lines.
+      const ours = replies.flatMap((r) => (r.ignoredTrailers ?? []).filter((t) => !/^(link|fixes|closes|buglink)$/i.test(t.key)));
+      const theirs = expected.default.log.filter((l) => l.startsWith('    ! Trailer: ')).map((l) => l.slice('    ! Trailer: '.length));
+      expect({ file, ignored: lines(ours).sort() }).toEqual({ file, ignored: theirs.sort() });
+    }
+  });
+
   it('should list only differences that still occur', () => {
     expect(Object.keys(TRAILER_DIFFERENCES).every((k) => (k.split('#')[0] as string) in b4Expected)).toBe(true);
   });
