@@ -13,7 +13,7 @@ describe('renderMarkdown', () => {
 
   it('should list each patch with author and review state', () => {
     const text = md();
-    expect(text).toMatch(/- 1\/3 widget: Introduce mapping types\n  Ann Author <ann@example.org>, 2026-02-18 01:11 UTC\n  Review: Reviewed-by: Rita Reviewer <rita@example.com> \(reply\); 1\s+reply\n/);
+    expect(text).toMatch(/- 1\/3 widget: Introduce mapping types\n  Ann Author <ann@example.org>, 2026-02-18 01:11 UTC\n  Trailers: Signed-off-by: Ann Author <ann@example.org>\n  Review: Reviewed-by: Rita Reviewer <rita@example.com> \(reply\); 1\s+reply\n/);
     expect(text).toMatch(/Review: no trailer yet; 1 reply from Rita\s+Reviewer/);
     expect(text).toContain('Review: no replies');
     expect(text).toContain('For the whole series (on the cover letter): Acked-by: Vic Viewer\n<vic@example.com> (reply).');

@@ -54,6 +54,10 @@ export interface ReviewState {
   counts: { endorsed: number; discussed: number; silent: number };
 }
 
+export function isReviewKey(key: string): boolean {
+  return reviewKey(key) !== null;
+}
+
 function reviewKey(key: string): ReviewKey | null {
   return REVIEW_KEYS.find((k) => k.toLowerCase() === key.toLowerCase()) ?? null;
 }

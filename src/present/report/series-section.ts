@@ -1,7 +1,8 @@
 import type { Cover, Patch, PatchSeries, Person } from '../../series/types.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 import type { Block } from './blocks.js';
-import { computeReviewState, type Endorsement, type PatchReviewState } from './review-state.js';
+import { ownTrailers } from '../../analysis/versions/index.js';
+import { computeReviewState, isReviewKey, type Endorsement, type PatchReviewState } from './review-state.js';
 
 /** The series part of a report: cover, patches with authors, trailers and review state. */
 
@@ -45,10 +46,17 @@ function reviewLine(state: PatchReviewState): string {
   }
 }
 
+/** The patch's own trailers that are not review trailers (those are on the review line). */
+function trailerLine(patch: Patch): string[] {
+  const own = ownTrailers(patch).filter((t) => !isReviewKey(t.key));
+  return own.length ? [`Trailers: ${own.map((t) => clean(`${t.key}: ${t.value}`)).join(', ')}`] : [];
+}
+
 function patchItem(series: PatchSeries, patch: Patch, state: PatchReviewState): string[] {
   return [
     `${counter(patch.index, series.total)} ${clean(patch.subject)}`,
     `${formatPerson(patch.author)}, ${formatDate(patch.date)}`,
+    ...trailerLine(patch),
     reviewLine(state),
   ];
 }
