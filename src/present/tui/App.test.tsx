@@ -34,6 +34,10 @@ describe('patch view', () => {
     let f = app.frame();
     expect(f).toContain('[PATCH RFC 03/3] dma-buf: Add the Physical Address List DMA mapping type');
     expect(f).toContain('Signed-off-by: Jason Gunthorpe <jgg@nvidia.com>');
+    expect(f).toContain('bisect: ✗ breaks the build: undefined symbol');
+    expect(f).toContain('landing step: S2 PAL exporter');
+    await app.press('/', 'f', 'n', '3', '_', '1', KEY.enter);
+    f = app.frame();
     expect(f).toContain('@@ -1,2 +1,4 @@ struct dma_buf_mapping_type');
     expect(f).toMatch(/\+int fn3_1\(void\);\n +┌ Jason Gunthorpe .*\n +│ A converter in the core/);
     expect(f).toContain('patchscope › v1 › 3/3');

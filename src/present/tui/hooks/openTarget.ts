@@ -41,7 +41,7 @@ export function openTarget(model: ReviewModel, ui: UiState): UiState {
   const screen = screenFor(model, ui);
   const row = screen.panes[e.focus]?.lines[(e.panes[e.focus] ?? TOP).cursor];
   const t = row?.target;
-  if (!t) return { ...ui, note: 'nothing to open here' };
+  if (!t) return { ...ui, note: topEntry(ui).view.kind === 'findings' ? 'this finding is about the whole series' : 'nothing to open here' };
   switch (t.kind) {
     case 'patch': return openPatch(model, ui, t);
     case 'version': return { ...ui, version: t.index, stack: [entry({ kind: 'series' }, [e.panes[0] ?? TOP], screen.panes.length - 1)], note: '' };

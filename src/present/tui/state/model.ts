@@ -1,8 +1,8 @@
 import type { Patch, PatchSeries, Reply } from '../../../series/types.js';
 import type { ReviewData, TraceView } from '../data.js';
 import { applyFilter, findingRows, type FindingsFilter } from './findings-list.js';
-import { line, type DocLine } from './lines.js';
-import { findingsForPatch } from './lookups.js';
+import { clean, line, type DocLine } from './lines.js';
+import { bisectFor, findingsForPatch, stepOf } from './lookups.js';
 import { coverDoc, patchDoc } from './patch-doc.js';
 import { repliesDoc } from './replies-doc.js';
 import { seriesRows, versionRows } from './series-rows.js';
@@ -27,6 +27,19 @@ export interface ReviewModel {
   trace(sequence: number, step: number, trace: number): TraceView | undefined;
 }
 
+/** What the analysis says of one patch, shown under its header: bisect outcome and landing step. */
+export function patchNotes(data: ReviewData, s: PatchSeries, index: number): DocLine[] {
+  const out: DocLine[] = [];
+  const b = bisectFor(data, s, index);
+  if (b) {
+    const [mark, style] = b.status === 'ok' ? ['✓ builds', 'pass'] as const : b.status === 'fail' ? ['✗ breaks the build', 'fail'] as const : ['- not checked', 'dim'] as const;
+    out.push(line([['bisect: ', 'dim'], [mark, style], [b.reason ? `: ${clean(b.reason)}` : '', style]]));
+  }
+  const step = stepOf(data, index);
+  if (step) out.push(line([['landing step: ', 'dim'], [`S${step.number} ${clean(step.name)}`, 'accent']]));
+  return out;
+}
+
 function memo<T>(fn: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
@@ -46,7 +59,7 @@ export function createModel(data: ReviewData): ReviewModel {
     const m = message(v, p);
     if (!m) return [line([[`No message ${p} in this series.`, 'dim']])];
     const findings = findingsForPatch(data.findings, { index: p, messageId: m.messageId });
-    return p === 0 ? coverDoc(m as NonNullable<PatchSeries['cover']>, findings) : patchDoc(m as Patch, findings);
+    return p === 0 ? coverDoc(m as NonNullable<PatchSeries['cover']>, findings) : patchDoc(m as Patch, findings, patchNotes(data, series(v)!, p));
   });
   const replies = memo((k) => repliesDoc(repliesOf(...parse(k))));
   const rows = memo((k) => { const s = series(Number(k)); return s ? seriesRows(data, s) : []; });

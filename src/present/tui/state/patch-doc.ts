@@ -101,12 +101,12 @@ function indexByLine(findings: Finding[]): Map<number, Finding[]> {
 }
 
 /** The patch view's document: header, commit message, trailers from replies, diffstat, diff with replies inline. */
-export function patchDoc(p: Patch, findings: Finding[]): DocLine[] {
+export function patchDoc(p: Patch, findings: Finding[], notes: DocLine[] = []): DocLine[] {
   const byLine = indexByLine(findings);
   const anchoring = anchorReplies(p);
   const unplaced = findings.filter((f) => !f.where.bodyLine);
-  const out = [...headerLines(p, `${String(p.index).padStart(2, '0')} `), ...unplaced.map((f) => findingLine(f, ''))];
-  if (unplaced.length) out.push(BLANK);
+  const out = [...headerLines(p, `${String(p.index).padStart(2, '0')} `), ...notes, ...unplaced.map((f) => findingLine(f, ''))];
+  if (unplaced.length || notes.length) out.push(BLANK);
   out.push(...messageLines(p.commitMessage, p.trailers, byLine), ...replyTrailerLines(p.trailers), BLANK);
   out.push(line([['---', 'dim']]), ...diffstatLines(p), BLANK);
   p.files.forEach((f, fi) => out.push(...fileLines(f, fi, anchoring, byLine)));

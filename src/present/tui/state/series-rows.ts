@@ -1,6 +1,6 @@
 import type { PatchSeries, Patch, SeriesSet } from '../../../series/types.js';
 import type { ReviewData } from '../data.js';
-import { clean, line, padEnd, padStart, type DocLine, type Seg, type Style } from './lines.js';
+import { clean, line, mailLine, padEnd, padStart, type DocLine, type Seg, type Style } from './lines.js';
 import { bisectFor, countBySeverity, findingsForPatch, personName, shortDate, stepOf, trailerBadges } from './lookups.js';
 
 /** Column header of the patch table; widths match `patchRow`. */
@@ -20,9 +20,11 @@ export function seriesHeader(series: PatchSeries, set: SeriesSet): DocLine[] {
     cover?.baseCommit ? `base ${cover.baseCommit.slice(0, 12)}` : '',
     set.series.length > 1 ? `${set.series.length} versions/series in set (v: next)` : '',
   ].filter(Boolean).join(' · ');
+  const intro = (cover?.body ?? '').trim().split(/\n\s*\n/)[0]?.split('\n').slice(0, 2) ?? [];
   return [
     line([[clean(series.title), 'title'], [`  [${tags}]`, 'accent']]),
     line([[clean(`${personName(cover?.author ?? series.patches[0]?.author ?? null)}  ${shortDate(cover?.date ?? null)}`), 'dim'], [`  ${facts}`, 'dim']]),
+    ...intro.filter((l) => !l.startsWith('base-commit:')).map((l) => mailLine(`  ${l}`, 'plain')),
   ];
 }
 
