@@ -97,6 +97,31 @@ describe('buildSeriesSet', () => {
   });
 });
 
+describe('buildSeriesSet, other shapes', () => {
+  it('should read a patch sent as a text attachment', () => {
+    const m = mail({ id: 'att', subject: '[PATCH] attached', body: 'See attached.\n' });
+    m.attachments.push({ filename: '0001-x.patch', mimeType: 'text/x-patch', text: `Signed-off-by: Test Author <author@example.org>\n${diffFor('att.c')}` });
+    const p = buildSeriesSet(ingest([m])).series[0]?.patches[0];
+    expect(p?.files.map((f) => f.path)).toEqual(['att.c']);
+    expect(p?.trailers.map((t) => t.key)).toEqual(['Signed-off-by']);
+  });
+
+  it('should keep a v2 posted in reply to the v1 cover as its own series, replies under their own cover', () => {
+    const set = buildSeriesSet(ingest([
+      mail({ index: 1, id: 'v1c', subject: '[PATCH 0/1] s', body: 'v1' }),
+      mail({ index: 2, id: 'v1p', subject: '[PATCH 1/1] s', inReplyTo: 'v1c', body: patchBody(1) }),
+      mail({ index: 3, id: 'v2c', subject: '[PATCH v2 0/1] s', inReplyTo: 'v1c', body: 'v2' }),
+      mail({ index: 4, id: 'v2p', subject: '[PATCH v2 1/1] s', inReplyTo: 'v2c', references: ['v1c', 'v2c'], body: patchBody(1) }),
+      mail({ index: 5, id: 'r', subject: 'Re: [PATCH v2 0/1] s', inReplyTo: 'v2c', body: 'ok' }),
+    ]));
+    expect(set.series.map((s) => [s.version, s.cover?.messageId, s.cover?.replies.map((r) => r.messageId), s.patches.map((p) => p.messageId)])).toEqual([
+      [1, 'v1c', [], ['v1p']],
+      [2, 'v2c', ['r'], ['v2p']],
+    ]);
+    expect(countPlaced(set)).toBe(5);
+  });
+});
+
 describe('buildSeriesSet at scale', () => {
   it('should place 10,000 messages (100 series of 50 patches with replies) in linear-ish time', () => {
     const msgs: RawMessage[] = [];
