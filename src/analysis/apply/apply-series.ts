@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../findings.js';
 import type { Patch, PatchSeries, Person } from '../../series/types.js';
-import { applyPatchFile, checkApply, commitIndex, type CommitIdentity } from './git.js';
+import { applyPatchFile, checkApply, commitIndex, commitsSince, type CommitIdentity } from './git.js';
 import { formatHunk, parseApplyFailure, type ApplyFailure } from './failure.js';
 import { findUnsafePaths, type UnsafePath } from './paths.js';
 import { describeBase, openWorkspace, type BaseTree } from './workspace.js';
@@ -97,8 +97,16 @@ async function applyOne(patch: Patch, tree: string, scratch: string): Promise<St
   }
   const messageFile = join(scratch, `message-${index}.txt`);
   writeFileSync(messageFile, commitMessageOf(patch));
-  const commit = await commitIndex(tree, messageFile, identityOf(patch));
-  return { status: { index, status: 'applied', commit }, findings: [] };
+  await commitIndex(tree, messageFile, identityOf(patch));
+  // The commit id is filled in once all patches are in (see withCommitIds).
+  return { status: { index, status: 'applied', commit: '' }, findings: [] };
+}
+
+async function withCommitIds(patches: PatchApplyStatus[], tree: string, baseCommit: string): Promise<void> {
+  const ids = await commitsSince(tree, baseCommit);
+  const applied = patches.filter((p) => p.status === 'applied');
+  if (ids.length !== applied.length) throw new Error(`expected ${applied.length} commits on the base, found ${ids.length}`);
+  applied.forEach((p, i) => { p.commit = ids[i]!; });
 }
 
 /** Applies `series` in order on `base`. Problems of the series are findings; a broken base throws. */
@@ -117,6 +125,7 @@ export async function applySeries(series: PatchSeries, base: BaseTree, opts: App
       if (step.status.status === 'applied') await opts.inspect?.(patch.index, space.tree);
       else stopped = true;
     }
+    await withCommitIds(patches, space.tree, space.baseCommit);
     return { base: describeBase(base), baseCommit: space.baseCommit, patches, appliedAll: !stopped, findings };
   } finally {
     await space.dispose();

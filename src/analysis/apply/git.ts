@@ -132,12 +132,21 @@ export interface CommitIdentity {
 }
 
 /** Commits the index with the patch's author and date; the message is read from a file (`-F`). */
-export async function commitIndex(worktree: string, messageFile: string, who: CommitIdentity): Promise<string> {
+export async function commitIndex(worktree: string, messageFile: string, who: CommitIdentity): Promise<void> {
   const args = ['commit', '--quiet', '--no-verify', '--allow-empty', '--cleanup=verbatim', '-F', messageFile];
   args.push(`--author=${who.author}`);
   if (who.date) args.push(`--date=${who.date}`);
   await runGit(worktree, args);
-  return headCommit(worktree);
+}
+
+/**
+ * The commits made on top of `base`, oldest first: one `rev-list` at the end instead of a
+ * `rev-parse` after every commit (each git process costs more than the lookup itself).
+ */
+export async function commitsSince(worktree: string, base: string): Promise<string[]> {
+  assertSafeRef(base);
+  const out = await runGit(worktree, ['rev-list', '--reverse', '--first-parent', `${base}..HEAD`, '--']);
+  return out.split('\n').filter((l) => l.length > 0);
 }
 
 /** `git am` of an mbox onto the worktree's HEAD: used by the bench as the yardstick. */
