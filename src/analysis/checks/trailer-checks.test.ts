@@ -114,3 +114,12 @@ describe('trailer order and reference checks', () => {
     ]);
   });
 });
+
+describe('trailer block', () => {
+  it('should read trailers that follow prose without a blank line, as b4 and git do', async () => {
+    // No newline after the message: the sign-off directly follows the prose line.
+    const mail = patchMail({ message: 'Importers attach with a list of mapping types.' });
+    expect(mail.body.startsWith(`Importers attach with a list of mapping types.\nSigned-off-by: ${TEST_AUTHOR}\n`)).toBe(true);
+    expect(await findingsOf([mail])).toEqual([]);
+  });
+});

@@ -70,8 +70,9 @@ export interface TrailerBlock {
 }
 
 /**
- * The last paragraph of the commit message, when every line of it is a trailer, a `[note]` or an indented
- * continuation and at least one is a trailer (git interpret-trailers reads the same paragraph).
+ * The trailers ending the commit message: the run of trailer, `[note]` and indented continuation lines at the end
+ * of its last paragraph. A prose line above them ends the run instead of voiding it, as b4 reads a paragraph that
+ * mixes both (and git interpret-trailers accepts it once a Signed-off-by is in it).
  */
 export function readTrailerBlock(lines: readonly BodyLine[]): TrailerBlock {
   const trailers: RawTrailer[] = [];
@@ -82,7 +83,7 @@ export function readTrailerBlock(lines: readonly BodyLine[]): TrailerBlock {
     const trailer = readTrailer(line);
     const indentedUnknown = trailer !== null && trailer.indent !== '' && trailer.knownKey === null;
     if (trailer && !indentedUnknown) trailers.unshift(trailer);
-    else if (!NOTE.test(line.text.trim()) && !CONTINUATION.test(line.text)) return { trailers: [], start: lines.length };
+    else if (!NOTE.test(line.text.trim()) && !CONTINUATION.test(line.text)) break;
     start = i;
   }
   return trailers.length > 0 ? { trailers, start } : { trailers: [], start: lines.length };
