@@ -3,6 +3,7 @@
 //   Message-ID, and the trailers of the commit b4 writes (the patch's own plus those collected from replies);
 // - git 2.39 `mailinfo` on git's t5100 corpus and on the b4 samples: where the body splits into commit message
 //   and patch (our patchSection against mailinfo's `patch` file, byte for byte by SHA-256).
+// b4 ran without `-l`, so it added no Link:/Message-ID trailers of its own; a Link: in its output is the sender's.
 // Differences are listed with their reason below. A new difference fails, and so does a listed one that no
 // longer occurs: the tables must stay true.
 import { describe, expect, it } from 'vitest';
