@@ -7,13 +7,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSeries } from './fixture/generate.mjs';
 import { SERIES_V1 } from './fixture/series-v1.mjs';
+import { SERIES_V2 } from './fixture/series-v2.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURE_DIR = join(ROOT, 'fixtures', 'dmabuf-mapping-types');
 export const SEED_PATH = resolve(ROOT, '..', 'shared', 'reference', 'thread-reply-2026-04-22.txt');
 
 /** The outputs of this script: one spec per series version. */
-export const OUTPUTS = [{ spec: SERIES_V1, file: 'series.mbox' }];
+export const OUTPUTS = [
+  { spec: SERIES_V1, file: 'series.mbox' },
+  { spec: SERIES_V2, file: 'series-v2.mbox' },
+];
 
 async function main(argv) {
   const check = argv.includes('--check');

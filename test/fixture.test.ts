@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { generateSeries, type GeneratedSeries } from '../scripts/fixture/generate.mjs';
 import { SERIES_V1 } from '../scripts/fixture/series-v1.mjs';
+import { SERIES_V2 } from '../scripts/fixture/series-v2.mjs';
 
 const ROOT = resolve(__dirname, '..');
 const FIXTURE = join(ROOT, 'fixtures', 'dmabuf-mapping-types');
@@ -122,15 +123,47 @@ function filesUnder(dir: string): string[] {
 
 const committed = readFileSync(join(FIXTURE, 'series.mbox'), 'utf8');
 const messages = splitMbox(committed);
-const patchMessages = messages.filter((m) => /^\[PATCH RFC (\d\d)\/26\]/.test(header(m, 'Subject') ?? '') && !header(m, 'Subject')!.startsWith('[PATCH RFC 00/'));
+
+const committedV2 = readFileSync(join(FIXTURE, 'series-v2.mbox'), 'utf8');
+const messagesV2 = splitMbox(committedV2);
+const patchMessages = patchesOf(messages, 'PATCH RFC');
+const patchMessagesV2 = patchesOf(messagesV2, 'PATCH v2');
 
 let generated: GeneratedSeries;
+let generatedV2: GeneratedSeries;
 
 beforeAll(async () => {
-  generated = await generateSeries(SERIES_V1, { baseDir: join(FIXTURE, 'base'), seedPath: SEED });
-}, 120_000);
+  const options = { baseDir: join(FIXTURE, 'base'), seedPath: SEED };
+  [generated, generatedV2] = await Promise.all([generateSeries(SERIES_V1, options), generateSeries(SERIES_V2, options)]);
+}, 180_000);
 
-afterAll(() => generated?.cleanup());
+afterAll(() => {
+  generated?.cleanup();
+  generatedV2?.cleanup();
+});
+
+/** `git am` the messages onto a fresh repository made by `prepare`; returns HEAD's tree. */
+async function amTree(prepare: (repo: string) => Promise<void>, patches: Message[]): Promise<{ tree: string; commits: string }> {
+  const tmp = mkdtempSync(join(tmpdir(), 'patchscope-fixture-am-'));
+  try {
+    const repo = join(tmp, 'repo');
+    await prepare(repo);
+    const git = simpleGit({ baseDir: repo });
+    await git.addConfig('user.name', 'patchscope test').addConfig('user.email', 'test@patchscope.invalid');
+    await git.addConfig('commit.gpgSign', 'false');
+    const mbox = join(tmp, 'patches.mbox');
+    writeFileSync(mbox, patches.map((m) => m.text).join(''));
+    await git.raw(['am', '-q', '--', mbox]);
+    return { tree: (await git.raw(['rev-parse', 'HEAD^{tree}'])).trim(), commits: (await git.raw(['rev-list', '--count', 'HEAD'])).trim() };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The patch messages (not the cover, not replies) of a version, in order. */
+function patchesOf(all: Message[], prefix: string): Message[] {
+  return all.filter((m) => (header(m, 'Subject') ?? '').startsWith(`[${prefix} `) && !/ 00\/\d+\]/.test(header(m, 'Subject')!));
+}
 
 describe('fixture dmabuf-mapping-types', () => {
   it('regenerates byte for byte', () => {
@@ -139,24 +172,15 @@ describe('fixture dmabuf-mapping-types', () => {
   });
 
   it('applies with git am on base/ to the generator final tree', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'patchscope-fixture-am-'));
-    try {
-      const repo = join(tmp, 'repo');
+    const result = await amTree(async (repo) => {
       cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
       const git = simpleGit({ baseDir: repo });
       await git.init();
-      await git.addConfig('user.name', 'patchscope test').addConfig('user.email', 'test@patchscope.invalid');
-      await git.addConfig('commit.gpgSign', 'false');
       await git.raw(['add', '-A', '--', '.']);
-      await git.raw(['commit', '-q', '-m', 'base']);
-      const patches = join(tmp, 'patches.mbox');
-      writeFileSync(patches, patchMessages.map((m) => m.text).join(''));
-      await git.raw(['am', '-q', '--', patches]);
-      expect((await git.raw(['rev-list', '--count', 'HEAD'])).trim()).toBe('27');
-      expect((await git.raw(['rev-parse', 'HEAD^{tree}'])).trim()).toBe(generated.finalTree);
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+      await git.raw(['-c', 'user.name=t', '-c', 'user.email=t@patchscope.invalid', 'commit', '-q', '-m', 'base']);
+    }, patchMessages);
+    expect(result.commits).toBe('27');
+    expect(result.tree).toBe(generated.finalTree);
   }, 120_000);
 
   it('has the cover, 26 patches and 12 replies, in date order', () => {
@@ -218,5 +242,39 @@ describe('fixture dmabuf-mapping-types', () => {
     // The base really uses them, so the renames had work to do.
     expect(users(join(FIXTURE, 'base')).length).toBeGreaterThanOrEqual(20);
     expect(users(generated.repo)).toEqual([]);
+  });
+});
+
+describe('fixture dmabuf-mapping-types v2', () => {
+  it('regenerates byte for byte', () => {
+    expect(generatedV2.mbox === committedV2).toBe(true);
+  });
+
+  it('is the SGT part only: cover and patches 01-20 with the v1 subjects', () => {
+    expect(messagesV2).toHaveLength(21);
+    expect(patchMessagesV2.map((m) => header(m, 'Subject'))).toEqual(
+      REAL_SUBJECTS.slice(0, 20).map((s, i) => `[PATCH v2 ${String(i + 1).padStart(2, '0')}/20] ${s}`),
+    );
+  });
+
+  it('applies with git am on the base-commit its cover names', async () => {
+    const base = /\nbase-commit: ([0-9a-f]{40})\n/.exec(messagesV2[0]!.text)![1]!;
+    expect(base).toBe(generatedV2.baseSha);
+    const result = await amTree(async (repo) => {
+      await simpleGit().clone(generatedV2.repo, repo, ['-q', '--no-checkout']);
+      await simpleGit({ baseDir: repo }).raw(['checkout', '-q', '--detach', base]);
+    }, patchMessagesV2);
+    expect(result.tree).toBe(generatedV2.finalTree);
+  }, 120_000);
+
+  it('folds in the Acked-by, reworks patch 12 and renames the rebased-in importer', () => {
+    for (const m of patchMessagesV2) expect(m.text).toContain('\nAcked-by: Vivek Kasireddy <vivek.kasireddy@intel.com>\nSigned-off-by:');
+    const p12v1 = patchMessages[11]!.text;
+    const p12v2 = patchMessagesV2[11]!.text;
+    expect(p12v1).toContain('+\tdma_resv_assert_held(priv->dmabuf->resv);\n+\tif (priv->revoked)');
+    expect(p12v2).not.toContain('+\tdma_resv_assert_held(priv->dmabuf->resv);\n+\tif (priv->revoked)');
+    expect(p12v2).toContain('priv->pdev');
+    for (const n of [17, 18, 19]) expect(patchMessagesV2[n - 1]!.text).toContain('diff --git a/drivers/accel/rocket/rocket_gem.c');
+    expect(patchMessages.some((m) => m.text.includes('rocket_gem.c'))).toBe(false);
   });
 });
