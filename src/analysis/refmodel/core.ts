@@ -4,7 +4,7 @@
  * cleanly (an error code, no state change), so the action is simply not taken.
  */
 import { MOVE_DISTANCE } from './config.js';
-import { EMPTY_DOMAIN, formatBytes, mapRanges, translate } from './iommu.js';
+import { EMPTY_DOMAIN, formatBytes, intern, mapRanges, translate } from './iommu.js';
 import type { ModelStrategy } from './strategy.js';
 import type { Domain, GroupModel, Mapping, MappingType, ModelState, PhysRange, Segment, SlotState } from './types.js';
 
@@ -91,7 +91,7 @@ function computeMap(state: ModelState, i: number, model: GroupModel, strategy: M
     physReceived: handoff === 'pal' ? ranges : null,
     gen: state.gen,
     bytes: seen ? formatBytes(seen) : 'unmapped IOVA',
-    key: `${TYPE_CHAR[handoff]}${state.gen}${segmentsKey(produced.segments)}`,
+    key: intern(`${TYPE_CHAR[handoff]}${state.gen}${segmentsKey(produced.segments)}`),
   };
   return { mapping, domain: produced.domain, exporterSawDomain: produced.exporterSawDomain };
 }

@@ -75,6 +75,7 @@ export function exploreGroup(ctx: CheckContext, opts: ExploreOptions): Explorati
         const to = actions[a]!.step(state);
         if (to === null) continue;
         transitions++;
+        if (to === state) continue; // a stutter (access that found nothing wrong)
         const key = stateKey(to);
         if (seen.has(key)) continue;
         seen.add(key);

@@ -6,12 +6,24 @@
 import { IOVA_BASE, PAGE_SIZE } from './config.js';
 import type { Domain, DomainEntry, PhysRange, Segment } from './types.js';
 
-export const EMPTY_DOMAIN: Domain = { entries: [], key: '' };
+
+/**
+ * Short hash keys: each distinct value gets a small id once, so state keys stay short and Set lookups
+ * cheap. Only equality matters (ids never reach output), so creation order does not leak anywhere.
+ */
+const interned = new Map<string, string>();
+export function intern(value: string): string {
+  let id = interned.get(value);
+  if (id === undefined) interned.set(value, (id = interned.size.toString(36)));
+  return id;
+}
 
 export function makeDomain(entries: readonly DomainEntry[]): Domain {
   const sorted = [...entries].sort((a, b) => a.iova - b.iova);
-  return { entries: sorted, key: sorted.map((e) => `${e.iova.toString(36)}.${e.len.toString(36)}.${e.phys.toString(36)}`).join(',') };
+  return { entries: sorted, key: intern(`D${sorted.map((e) => `${e.iova.toString(36)}.${e.len.toString(36)}.${e.phys.toString(36)}`).join(',')}`) };
 }
+
+export const EMPTY_DOMAIN: Domain = makeDomain([]);
 
 /** Lowest free IOVA where `size` bytes fit (entries sorted by IOVA). */
 export function allocateIova(domain: Pick<Domain, 'entries'>, size: number): number {
