@@ -234,7 +234,10 @@ describe('fixture dmabuf-mapping-types', () => {
     const refs = header(last, 'References')!.split(/\s+/);
     expect(refs[1]).toBe('<21-v1-b5cab63049c0+191af-dmabuf_map_type_jgg@nvidia.com>');
     expect(refs).toHaveLength(9);
+    expect(last.text).toContain('\n\nOn Wed, Apr 22, 2026 at 04:04:19PM +0200, Christian König wrote:\n');
     expect(last.text).toContain('\n3) Introduce dma buf iommu_domain importer only mapping type. Core\n');
+    expect(last.text).toMatch(/\nThanks,\nJason\n\n$/);
+    expect(last.text).not.toContain('Thread overview');
   });
 
   it('leaves no user of the renamed functions after patches 17-20', () => {
