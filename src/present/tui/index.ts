@@ -1,9 +1,15 @@
+import { openSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { App } from './App.js';
 import type { ReviewData } from './data.js';
 
-export type { ReviewData, BisectView, BisectResult, VerifyView, SequenceView, StepView, TraceView, TraceStepView, PairMatrix, InvariantResult, DeltaView } from './data.js';
+export type {
+  ReviewData, BisectView, BisectResult, BisectStatus, VerifyView, SequenceView, StepView, TraceView, TraceStepView,
+  PairMatrix, InvariantResult, DeltaView,
+} from './data.js';
+export { toReviewData, verifyView, bisectView, type ReviewInputs } from './adapt.js';
 
 export interface TuiOptions {
   stdin?: NodeJS.ReadStream;
@@ -11,20 +17,37 @@ export interface TuiOptions {
 }
 
 /**
+ * Keys come from the terminal even when stdin carries the mail (`patchscope - < x.mbox`): like less
+ * and tig, fall back to /dev/tty. Null when there is no terminal to read.
+ */
+function keyboard(given: NodeJS.ReadStream | undefined): NodeJS.ReadStream | null {
+  if (given) return given;
+  if (process.stdin.isTTY) return process.stdin;
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r')) as NodeJS.ReadStream;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Show the review in the terminal and resolve when the reviewer quits (q on the first view, Q, ^C).
- * The caller checks that stdout is a TTY; without raw-mode stdin the screens render but take no keys.
+ * The caller checks that stdout is a TTY. With no keyboard at all, one frame is drawn and it returns.
  * The alternate screen keeps the reviewer's scrollback clean, as less and tig do.
  */
 export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<void> {
   const stdout = opts.stdout ?? process.stdout;
-  const alternate = stdout.isTTY === true;
+  const stdin = keyboard(opts.stdin);
+  const alternate = stdout.isTTY === true && stdin !== null;
   if (alternate) stdout.write('\x1b[?1049h\x1b[H');
   try {
     const instance = render(createElement(App, { data }), {
-      stdin: opts.stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
+      stdin: stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
     });
+    if (stdin === null) instance.unmount();
     await instance.waitUntilExit();
   } finally {
     if (alternate) stdout.write('\x1b[?1049l');
+    if (stdin && stdin !== process.stdin && stdin !== opts.stdin) stdin.destroy();
   }
 }

@@ -14,11 +14,19 @@ export function sizeReducer(old: TermSize, next: TermSize): TermSize {
   return old.columns === next.columns && old.rows === next.rows ? old : next;
 }
 
+/**
+ * The size to draw in: one row less than the terminal, because Ink clears the whole terminal on
+ * every frame once the output fills it (ink.js "isFullscreen"), which flickers and eats scrollback.
+ */
+export function drawableSize(term: TermSize): TermSize {
+  return { columns: term.columns, rows: Math.max(3, term.rows - 1) };
+}
+
 export function useTerminalSize(): TermSize {
   const { stdout } = useStdout();
-  const [size, update] = useReducer(sizeReducer, stdout, readSize);
+  const [size, update] = useReducer(sizeReducer, stdout, (s) => drawableSize(readSize(s)));
   useEffect(() => {
-    const onResize = () => update(readSize(stdout));
+    const onResize = () => update(drawableSize(readSize(stdout)));
     stdout.on('resize', onResize);
     return () => { stdout.off('resize', onResize); };
   }, [stdout]);
