@@ -122,4 +122,20 @@ describe('trailer block', () => {
     expect(mail.body.startsWith(`Importers attach with a list of mapping types.\nSigned-off-by: ${TEST_AUTHOR}\n`)).toBe(true);
     expect(await findingsOf([mail])).toEqual([]);
   });
+
+  it('should read a sign-off a mailer wrapped: no email on its line, and a stray line after it', async () => {
+    const found = await findingsOf(withTrailers('Reviewed-by: Kevin Tian <kevin.tian@intel.com>', 'Signed-off-by: Jason Gunthorpe', '<jgg@nvidia.com>'));
+    expect(found.map((f) => [f.id, f.severity, f.where.bodyLine])).toEqual([
+      ['no-author-sign-off', 'warning', undefined],
+      ['trailer-missing-email', 'error', 4],
+      ['trailer-malformed', 'warning', 5],
+    ]);
+  });
+
+  it('should not take a last prose paragraph with a colon for trailers', async () => {
+    const mail = patchMail({ message: 'Importers attach.\n\nNote: the helper is gone.\nIt was unused.', trailers: '' });
+    expect(mail.body.startsWith('Importers attach.\n\nNote: the helper is gone.\nIt was unused.\n\n---\n')).toBe(true);
+    const found = await findingsOf([mail]);
+    expect(found.map((f) => f.id)).toEqual(['missing-signoff']);
+  });
 });

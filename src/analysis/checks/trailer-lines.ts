@@ -65,40 +65,57 @@ function readTrailer(line: BodyLine): RawTrailer | null {
 
 export interface TrailerBlock {
   trailers: RawTrailer[];
+  /** Lines among the trailers that are none (not a trailer, a `[note]` or an indented continuation): a wrapped one. */
+  stray: BodyLine[];
   /** Index in the commit-message lines where the block starts (the length when there is no block). */
   start: number;
 }
 
+const NO_BLOCK = (lines: readonly BodyLine[]): TrailerBlock => ({ trailers: [], stray: [], start: lines.length });
+
+/** A line that is a trailer of the block (an indented `Key: value` of an unknown key is a continuation). */
+function blockTrailer(line: BodyLine): RawTrailer | null {
+  const trailer = readTrailer(line);
+  return trailer !== null && (trailer.indent === '' || trailer.knownKey !== null) ? trailer : null;
+}
+
 /**
- * The trailers ending the commit message: the run of trailer, `[note]` and indented continuation lines at the end
- * of its last paragraph. A prose line above them ends the run instead of voiding it, as b4 reads a paragraph that
- * mixes both (and git interpret-trailers accepts it once a Signed-off-by is in it).
+ * The trailers ending the commit message, read from its last paragraph as git interpret-trailers does: the block
+ * starts at the paragraph's first trailer (prose above it in the same paragraph stays prose, as b4 reads it) and
+ * holds at least one known tag, unless every line of the paragraph is a trailer. Lines in the block that are not
+ * trailers, notes or indented continuations are kept as `stray` (a trailer wrapped by a mailer).
  */
 export function readTrailerBlock(lines: readonly BodyLine[]): TrailerBlock {
+  let paragraph = lines.length;
+  while (paragraph > 0 && lines[paragraph - 1]!.text.trim() !== '') paragraph--;
+  const first = lines.findIndex((l, i) => i >= paragraph && blockTrailer(l) !== null);
+  if (first < 0) return NO_BLOCK(lines);
   const trailers: RawTrailer[] = [];
-  let start = lines.length;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    if (line.text.trim() === '') break;
-    const trailer = readTrailer(line);
-    const indentedUnknown = trailer !== null && trailer.indent !== '' && trailer.knownKey === null;
-    if (trailer && !indentedUnknown) trailers.unshift(trailer);
-    else if (!NOTE.test(line.text.trim()) && !CONTINUATION.test(line.text)) break;
-    start = i;
+  const stray: BodyLine[] = [];
+  for (const line of lines.slice(first)) {
+    const trailer = blockTrailer(line);
+    if (trailer) trailers.push(trailer);
+    else if (!NOTE.test(line.text.trim()) && !CONTINUATION.test(line.text)) stray.push(line);
   }
-  return trailers.length > 0 ? { trailers, start } : { trailers: [], start: lines.length };
+  const allTrailers = first === paragraph && stray.length === 0;
+  if (!allTrailers && !trailers.some((t) => t.knownKey !== null)) return NO_BLOCK(lines);
+  return { trailers, stray, start: first };
 }
 
 /** Several checks read the same trailers; they are read once per patch object. */
-const trailersOf = new WeakMap<object, RawTrailer[]>();
+const blockOf = new WeakMap<object, TrailerBlock>();
+
+export function patchTrailerBlock(patch: Pick<Patch, 'body'>): TrailerBlock {
+  let block = blockOf.get(patch);
+  if (block === undefined) {
+    block = readTrailerBlock(commitMessageLines(patch));
+    blockOf.set(patch, block);
+  }
+  return block;
+}
 
 export function patchTrailers(patch: Pick<Patch, 'body'>): RawTrailer[] {
-  let trailers = trailersOf.get(patch);
-  if (trailers === undefined) {
-    trailers = readTrailerBlock(commitMessageLines(patch)).trailers;
-    trailersOf.set(patch, trailers);
-  }
-  return trailers;
+  return patchTrailerBlock(patch).trailers;
 }
 
 const EMAIL = /<([^<>\s@]+@[^<>\s@]+)>|(?:^|\s)([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)/;

@@ -1,5 +1,6 @@
-import { trailerCheck } from './line-checks.js';
-import type { RawTrailer } from './trailer-lines.js';
+import { patchCheck } from './check.js';
+import { bodyLineHit } from './diff-lines.js';
+import { patchTrailerBlock, type RawTrailer } from './trailer-lines.js';
 
 /** What checkpatch says about the shape of a trailer line, first problem only (its BAD_SIGN_OFF messages). */
 function shapeProblem(t: RawTrailer): string | null {
@@ -14,10 +15,19 @@ function shapeProblem(t: RawTrailer): string | null {
   return null;
 }
 
-export const trailerMalformed = trailerCheck({
+/** Shape problems of each trailer, plus the lines among the trailers that are none (git would drop them). */
+export const trailerMalformed = patchCheck({
   id: 'trailer-malformed',
   severity: 'warning',
   checkpatchType: 'BAD_SIGN_OFF',
-  description: "a trailer line is not 'Key: value' (missing colon, stray blanks, unknown signature tag)",
-  problem: shapeProblem,
+  description: "a trailer line is not 'Key: value' (missing colon, stray blanks, unknown signature tag, wrapped line)",
+  run(patch) {
+    const block = patchTrailerBlock(patch);
+    const shapes = block.trailers.flatMap((t) => {
+      const problem = shapeProblem(t);
+      return problem === null ? [] : [bodyLineHit(t, problem)];
+    });
+    const stray = block.stray.map((l) => bodyLineHit(l, 'not a trailer: a trailer wrapped onto this line, or prose among the trailers'));
+    return [...shapes, ...stray];
+  },
 });
