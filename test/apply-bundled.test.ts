@@ -115,6 +115,11 @@ describe('broken variants generated from the bundled mbox', () => {
     expect(first.where).toMatchObject({ patch: 21, file: 'drivers/vfio/pci/vfio_pci_dmabuf.c' });
     expect(first.message).toContain('defined only by the later patch 22');
     expect(result.split!.parts[0]!.needs.some((n) => n.patch === 21 && n.needs === 22)).toBe(true);
+    // The series alone shows it too, as a partial answer.
+    const alone = await analyzeSeries(series);
+    expect(alone.bisect.partial).toBe(true);
+    expect(alone.bisect.patches[20]!.status).toBe('broken');
+    expect(alone.bisect.patches.filter((p) => p.status === 'broken').map((p) => p.index)).toEqual([21]);
   }, 120_000);
 
   it('reports a hunk that no longer applies at its patch, with the hunk, and tries nothing after', async () => {
