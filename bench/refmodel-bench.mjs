@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Reference-model bench: states/s of the explorer on the `proposed` sequence at the default depth and
+// deeper, and the time of a full `verify` (every bundled sequence), warm (in this process) and cold (a
+// fresh node process, as the CLI runs it). Prints the median of several runs; wall time and CPU time
+// both, because CI and the dev machine are shared and wall time alone measures the neighbours too.
+// Usage: npx tsc -p . && node bench/refmodel-bench.mjs [--runs N] [SEQUENCE_FILE]
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(root, 'dist/analysis/refmodel/index.js');
+if (!existsSync(entry)) {
+  console.error('dist/ is missing: run `npx tsc -p .` first');
+  process.exit(2);
+}
+const { loadSequenceFile, verifySequences, DEFAULT_DEPTH } = await import(entry);
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 7;
+const [sequenceFile = join(root, 'fixtures/dmabuf-mapping-types/sequence.json')] = args;
+const { sequences } = loadSequenceFile(sequenceFile);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+/** One timed verify: wall ms, CPU ms, states explored, transitions are not counted here. */
+function timed(opts) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const report = verifySequences(sequences, opts);
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000, states: report.states, ok: report.ok };
+}
+
+function measure(label, opts) {
+  const samples = Array.from({ length: runs }, () => timed(opts));
+  const wall = median(samples.map((s) => s.wall));
+  const cpu = median(samples.map((s) => s.cpu));
+  const states = samples[0].states;
+  console.log(
+    `${label.padEnd(34)} ${fmt(states).padStart(7)} states  wall ${wall.toFixed(1).padStart(7)} ms (${fmt((states / wall) * 1000).padStart(9)} states/s)` +
+      `  cpu ${cpu.toFixed(1).padStart(7)} ms (${fmt((states / Math.max(cpu, 0.001)) * 1000).padStart(9)} states/s)`,
+  );
+  return samples;
+}
+
+/** A full verify in a fresh process: what `patchscope verify` pays, JIT warm-up included. */
+function coldRun() {
+  const script = `const m = await import(${JSON.stringify(entry)});
+    const t0 = performance.now(); const c0 = process.cpuUsage();
+    const f = m.loadSequenceFile(${JSON.stringify(sequenceFile)}); const r = m.verifySequences(f.sequences);
+    const c = process.cpuUsage(c0); console.log(JSON.stringify({ wall: performance.now() - t0, cpu: (c.user + c.system) / 1000, ok: r.ok }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+console.log(`refmodel bench: ${runs} runs each, median; node ${process.version}`);
+measure('warm-up (discarded)', { only: ['proposed'] });
+measure(`proposed, depth ${DEFAULT_DEPTH}`, { only: ['proposed'] });
+measure(`proposed, depth ${DEFAULT_DEPTH + 4}`, { only: ['proposed'], depth: DEFAULT_DEPTH + 4 });
+const full = measure(`all sequences, depth ${DEFAULT_DEPTH} (warm)`, {});
+if (!full.every((s) => s.ok)) console.log('WARNING: a sequence did not come out as expected');
+const cold = Array.from({ length: Math.min(runs, 5) }, coldRun);
+console.log(
+  `${'all sequences, cold process'.padEnd(34)} load+verify wall ${median(cold.map((c) => c.wall)).toFixed(0)} ms, cpu ${median(cold.map((c) => c.cpu)).toFixed(0)} ms`,
+);
