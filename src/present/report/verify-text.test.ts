@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSequenceFile, verifySequences } from '../../analysis/refmodel/index.js';
-import { formatVerifyText } from './verify-text.js';
+import { loadSequenceFile, replayCounterexample, verifySequences } from '../../analysis/refmodel/index.js';
+import { formatReplayText, formatVerifyText } from './verify-text.js';
 
 const { sequences } = loadSequenceFile(join(resolve(__dirname, '../../..'), 'fixtures/dmabuf-mapping-types/sequence.json'));
 const report = verifySequences(sequences, { only: ['as-posted', 'exporter-maps-domain'] });
@@ -52,5 +52,23 @@ describe('formatVerifyText', () => {
     const out = formatVerifyText(verifySequences(hostile));
     expect(out).toContain('step 1: evil step');
     expect(out).not.toContain('\u001b');
+  });
+});
+
+describe('formatReplayText', () => {
+  it('should print the replayed trace and the invariant it breaks, at its step', () => {
+    const out = formatReplayText(replayCounterexample(sequences, 'as-posted#23:vfio-pci[0]>iommufd:attach(vfio-pci->iommufd);map(vfio-pci->iommufd, pal)'));
+    expect(out.split('\n').slice(0, 4)).toEqual([
+      'replay: sequence as-posted, step 23, vfio-pci[0] shared with iommufd',
+      '  1: attach(vfio-pci→iommufd)',
+      '       iommufd.attach: detached → attached pal',
+      '  2: map(vfio-pci→iommufd, pal)',
+    ]);
+    expect(out).toContain('HIDE_PHYS violated at step 2: iommufd received a PAL');
+  });
+
+  it('should say so when the trace breaks nothing', () => {
+    const out = formatReplayText(replayCounterexample(sequences, 'proposed#3:vfio-pci[0]>iommufd:attach(vfio-pci->iommufd)'));
+    expect(out).toContain('every invariant holds along this trace');
   });
 });

@@ -1,4 +1,4 @@
-import type { Counterexample, Delta, SequenceReport, StepReport, TraceStep, VerifyReport } from '../../analysis/refmodel/index.js';
+import type { Counterexample, Delta, ReplayResult, SequenceReport, StepReport, TraceStep, VerifyReport } from '../../analysis/refmodel/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 
 /**
@@ -31,15 +31,20 @@ function describeDelta(d: Delta): string {
   }
 }
 
-function traceLines(cx: Counterexample, opts: VerifyTextOptions): string[] {
-  const pad = '      ';
-  const out = [`${pad}buffer: ${clean(cx.exporter)}[${cx.buffer}] shared with ${cx.importers.map(clean).join(', ')}`];
+/** Trace steps as TLC prints them: `n: action`, then what changed (or every field with fullStates). */
+function traceStepLines(initial: Record<string, string>, trace: readonly TraceStep[], pad: string, opts: VerifyTextOptions): string[] {
   const stepLines = (s: TraceStep): string[] => {
     const fields = opts.fullStates ? Object.entries(s.state).map(([k, v]) => `${k} = ${v}`) : s.changes;
     return [`${pad}${s.n}: ${clean(s.label)}`, ...(fields.length ? fields : ['(no change)']).map((c) => `${pad}     ${clean(c)}`)];
   };
-  if (opts.fullStates) out.push(`${pad}0: <initial>`, ...Object.entries(cx.initial).map(([k, v]) => `${pad}     ${clean(`${k} = ${v}`)}`));
-  out.push(...cx.trace.flatMap(stepLines));
+  const out = opts.fullStates ? [`${pad}0: <initial>`, ...Object.entries(initial).map(([k, v]) => `${pad}     ${clean(`${k} = ${v}`)}`)] : [];
+  return [...out, ...trace.flatMap(stepLines)];
+}
+
+function traceLines(cx: Counterexample, opts: VerifyTextOptions): string[] {
+  const pad = '      ';
+  const out = [`${pad}buffer: ${clean(cx.exporter)}[${cx.buffer}] shared with ${cx.importers.map(clean).join(', ')}`];
+  out.push(...traceStepLines(cx.initial, cx.trace, pad, opts));
   out.push(`${pad}${cx.invariant} violated at depth ${cx.depth}: ${clean(cx.message)}`, `${pad}replay: ${clean(cx.replay)}`);
   return out;
 }
@@ -91,5 +96,15 @@ export function formatVerifyText(report: VerifyReport, opts: VerifyTextOptions =
   for (const m of mismatches) out.push(`  patch ${m.patch}: ${m.kind}: ${clean(m.message)}`);
   const off = report.sequences.filter((s) => !s.asExpected).map((s) => clean(s.name));
   out.push(off.length ? `result: not as expected: ${off.join(', ')}` : 'result: every sequence as expected');
+  return `${out.join('\n')}\n`;
+}
+
+/** `verify --replay`: the replayed trace, then each invariant it broke and at which step. */
+export function formatReplayText(result: ReplayResult, opts: VerifyTextOptions = {}): string {
+  const t = result.target;
+  const out = [`replay: sequence ${clean(t.sequence)}, step ${t.step}, ${clean(t.exporter)}[${t.buffer}] shared with ${t.importers.map(clean).join(', ')}`];
+  out.push(...traceStepLines(result.initial, result.trace, '  ', opts));
+  if (result.violations.length === 0) out.push('every invariant holds along this trace');
+  for (const v of result.violations) out.push(`${v.invariant} violated at step ${v.step}: ${clean(v.message)}`);
   return `${out.join('\n')}\n`;
 }
