@@ -72,7 +72,7 @@ export function verifyView(report: VerifyReport, sequences: readonly Sequence[] 
     statesPerSecond: report.statesPerSecond,
     sequences: report.sequences.map((s) => {
       const seq = sequences.find((q) => q.name === s.name);
-      return { name: `${s.name}: ${s.outcome}${s.asExpected ? '' : ' (unexpected)'}`, steps: s.steps.map((r, k) => stepView(r, seq?.steps[k])) };
+      return { name: s.name, expect: s.expect, outcome: `${s.outcome}${s.asExpected ? ', as expected' : `, expected ${s.expect}`}`, steps: s.steps.map((r, k) => stepView(r, seq?.steps[k])) };
     }),
   };
 }

@@ -39,6 +39,10 @@ export interface VerifyView {
 /** One landing sequence (the seed's three steps, or the series as posted). */
 export interface SequenceView {
   name: string;
+  /** What the plan expects; the series view's step column follows the first sequence expected to pass. */
+  expect?: 'pass' | 'fail';
+  /** What the model found, e.g. "fail (unexpected)". */
+  outcome?: string;
   steps: StepView[];
 }
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../analysis/findings.js';
 import type { Patch, PatchSeries } from '../../../series/types.js';
-import type { BisectResult, ReviewData } from '../data.js';
+import type { BisectResult, ReviewData, SequenceView } from '../data.js';
 
 /** Findings about one patch: by index, or by Message-ID when the finding carries only that. */
 export function findingsForPatch(findings: Finding[], patch: Pick<Patch, 'index' | 'messageId'>): Finding[] {
@@ -35,9 +35,15 @@ export function bisectFor(data: ReviewData, series: PatchSeries, index: number):
   return forThis ? b.results.find((r) => r.index === index) : undefined;
 }
 
-/** The step of the first (proposed) landing sequence that carries this patch. */
+/** The proposed landing sequence: the first one the plan expects to pass (else the first). */
+export function proposedSequence(data: ReviewData): SequenceView | undefined {
+  const all = data.verify?.sequences ?? [];
+  return all.find((s) => s.expect === 'pass') ?? all[0];
+}
+
+/** The step of the proposed landing sequence that carries this patch. */
 export function stepOf(data: ReviewData, index: number): { number: number; name: string } | null {
-  const seq = data.verify?.sequences[0];
+  const seq = proposedSequence(data);
   if (!seq) return null;
   const i = seq.steps.findIndex((s) => s.patches.includes(index));
   return i < 0 ? null : { number: i + 1, name: seq.steps[i]!.name };

@@ -2,6 +2,7 @@ import { applyFilter, describeFilter, findingTypes } from './findings-list.js';
 import { clean, line, BLANK, type DocLine } from './lines.js';
 import type { ReviewModel } from './model.js';
 import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
+import { proposedSequence } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
 
@@ -32,7 +33,7 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   const panes = model.data.set.series.length > 1
     ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: model.versionRows(), rows: Math.min(4, model.versionRows().length) }, patches]
     : [patches];
-  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set), BLANK], layout: 'stack', panes };
+  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set, proposedSequence(model.data)?.name), BLANK], layout: 'stack', panes };
 }
 
 function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {

@@ -9,7 +9,7 @@ export const SERIES_COLUMNS = line([
 ]);
 
 /** The cover summary above the table: title, version, author, date, base, counts. */
-export function seriesHeader(series: PatchSeries, set: SeriesSet): DocLine[] {
+export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string): DocLine[] {
   const cover = series.cover;
   const tags = [series.rfc ? 'RFC' : '', `v${series.version}`, series.resend ? 'RESEND' : ''].filter(Boolean).join(' ');
   const replies = series.patches.reduce((n, p) => n + p.replies.length, cover?.replies.length ?? 0);
@@ -19,6 +19,7 @@ export function seriesHeader(series: PatchSeries, set: SeriesSet): DocLine[] {
     `${replies} replies`,
     cover?.baseCommit ? `base ${cover.baseCommit.slice(0, 12)}` : '',
     set.series.length > 1 ? `${set.series.length} versions/series in set (v: next)` : '',
+    steps ? `step: ${clean(steps)}` : '',
   ].filter(Boolean).join(' · ');
   const intro = (cover?.body ?? '').trim().split(/\n\s*\n/)[0]?.split('\n').slice(0, 2) ?? [];
   return [

@@ -56,7 +56,7 @@ export function stepsDoc(verify: VerifyView | undefined): DocLine[] {
     out.push(line([[`Model: ${verify.statesExplored} states explored${rate}`, 'dim']]), BLANK);
   }
   verify.sequences.forEach((s, si) => {
-    out.push(line([['Sequence: ', 'title'], [clean(s.name), 'title']]));
+    out.push(line([['Sequence: ', 'title'], [clean(s.name), 'title'], [s.outcome ? `  ${clean(s.outcome)}` : '', s.outcome?.startsWith('pass') ? 'pass' : 'fail']]));
     s.steps.forEach((step, i) => out.push(...stepLines(step, si, i, s.steps[i - 1])));
   });
   return out;
