@@ -36,9 +36,8 @@ export function pairView(abilities: Abilities, exporter: ExporterSpec, buffer: n
   if (known !== undefined) return known;
   const model = groupModel(abilities, exporter, buffer, [importer]);
   const attached = attachSlot(initialState(model), 0, model, strategy);
-  const view = attached.slots[0]!.status !== 'attached' ? null : {
-    bytes: [0, 1].map((gen) => mapSlot({ ...attached, gen }, 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null),
-  };
+  const bytes = [0, 1].map((gen) => mapSlot({ ...attached, gen }, 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null);
+  const view = attached.slots[0]!.status !== 'attached' ? null : { bytes, key: bytes.join('/') };
   memo?.set(key, view);
   return view;
 }
@@ -57,8 +56,9 @@ export function baselinesOf(model: GroupModel, strategy: ModelStrategy, prev: Wo
 
 /** A key for everything an exploration's result depends on (besides strategy and depth). */
 export function explorationKey(model: GroupModel, baseline: readonly (PairBaseline | null)[]): string {
-  const base = baseline.map((b) => (b ? b.bytes.join('/') : '-')).join('|');
-  return `${specId(model.exporter)}:${model.buffer}:${model.importers.map(specId).join()}:${model.types.join()}:${model.converters.join()}:${base}`;
+  let key = `${specId(model.exporter)}:${model.buffer}:${model.types.join()}:${model.converters.join()}`;
+  for (let i = 0; i < baseline.length; i++) key += `|${specId(model.importers[i]!)}:${baseline[i]?.key ?? '-'}`;
+  return key;
 }
 
 export function checkContext(model: GroupModel, strategy: ModelStrategy, prev: World | null, memo?: PairMemo, baseline = baselinesOf(model, strategy, prev, memo)): CheckContext {

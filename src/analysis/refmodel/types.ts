@@ -174,6 +174,8 @@ export interface Violation {
 /** What the previous step's world gave one exporter/importer pair: device bytes per generation. */
 export interface PairBaseline {
   bytes: readonly (string | null)[];
+  /** `bytes` joined, for cache keys. */
+  key: string;
 }
 
 export interface Action {
