@@ -6,6 +6,7 @@
  * fragments (a hunk) where brace counting would not.
  */
 import { C_KEYWORDS, START, identifiers, isMember, stripLine, type Ident, type LexState } from './c-lexer.js';
+import { declaredLocals, parameterNames } from './c-locals.js';
 
 export type SymbolKind =
   | 'function' | 'macro' | 'struct' | 'union' | 'enum' | 'typedef' | 'field' | 'enum-constant' | 'variable';
@@ -138,13 +139,23 @@ export interface SourceLine {
 export interface ScanState {
   lex: LexState;
   where: Container;
+  /** Parameters and locals of the function being read: their uses are not symbol uses. */
+  locals: ReadonlySet<string>;
 }
 
 export function startState(where: Container = { kind: 'file' }): ScanState {
-  return { lex: START, where };
+  return { lex: START, where, locals: new Set() };
 }
 
-/** Scans one source line and advances the state (comment state, current container). */
+/** The locals in scope after a line: a column-0 line starts a new scope (its parameters, if a function). */
+function nextLocals(code: string, state: ScanState, atColumn0: boolean, opened: Container): ReadonlySet<string> {
+  if (atColumn0) return new Set(opened.kind === 'function' ? parameterNames(code) : []);
+  if (state.where.kind === 'record' || state.where.kind === 'enum') return state.locals;
+  const declared = declaredLocals(code);
+  return declared.length === 0 ? state.locals : new Set([...state.locals, ...declared]);
+}
+
+/** Scans one source line and advances the state (comment state, current container, locals). */
 export function scanLine(text: string, state: ScanState): { scanned: ScannedLine; state: ScanState } {
   const { code, state: lex } = stripLine(text, state.lex);
   const atColumn0 = /^[A-Za-z_#}]/.test(code);
@@ -152,5 +163,7 @@ export function scanLine(text: string, state: ScanState): { scanned: ScannedLine
   const scanned = scanCode(code, where, atColumn0 && !code.startsWith('}'));
   let next = where;
   if (atColumn0 && !code.startsWith('#')) next = code.startsWith('}') ? { kind: 'file' } : containerOpenedBy(code);
-  return { scanned, state: { lex, where: next } };
+  const locals = code.startsWith('#') ? state.locals : nextLocals(code, state, atColumn0, next);
+  const uses = scanned.uses.filter((name) => !locals.has(name));
+  return { scanned: { ...scanned, uses }, state: { lex, where: next, locals } };
 }

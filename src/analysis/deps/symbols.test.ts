@@ -54,6 +54,16 @@ describe('scanFileText', () => {
     expect(uses).toContain('pr_info@3');
     expect(uses.some((u) => /widget_detach|widget_gone|widget_mode|return|NULL/.test(u))).toBe(false);
   });
+
+  it('does not count parameters and locals as uses', () => {
+    const src = 'int user(struct widget *w, int widget_map)\n{\n\tint widget_flags = widget_map + 1, *other;\n\n\treturn widget_attach(w) + widget_flags + *other;\n}\n';
+    const uses = scanFileText('a.c', src).uses.map((u) => u.name);
+    expect(uses).toContain('widget_attach');
+    expect(uses.filter((n) => ['w', 'widget_map', 'widget_flags', 'other'].includes(n))).toEqual([]);
+    // The next function starts a new scope: the same name there is a use again.
+    const next = scanFileText('b.c', `${src}int again(void)\n{\n\treturn widget_map(NULL);\n}\n`).uses;
+    expect(next.filter((u) => u.name === 'widget_map').map((u) => u.line)).toEqual([9]);
+  });
 });
 
 describe('indexPatchSymbols', () => {
