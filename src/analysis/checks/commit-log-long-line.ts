@@ -1,6 +1,6 @@
 import { patchCheck } from './check.js';
 import { commitMessageLines, type BodyLine } from './commit-message.js';
-import { bodyLineHit } from './diff-lines.js';
+import { bodyLineHit, hasUrl } from './diff-lines.js';
 import { readTrailerBlock } from './trailer-lines.js';
 
 /**
@@ -8,7 +8,6 @@ import { readTrailerBlock } from './trailer-lines.js';
  * or with a printk timestamp), which must stay verbatim to be searchable.
  */
 const EXEMPT = [
-  /\b[a-z][\w.+-]*:\/\/\S+/i,
   /^\s*[\w/.-]+\s+\|\s+\d+/,
   /^\s*(?:[\w.+-]*\/)+[\w.+-]+:/,
   /^\s/,
@@ -17,7 +16,7 @@ const EXEMPT = [
 ];
 
 function isExempt(line: BodyLine): boolean {
-  return EXEMPT.some((pattern) => pattern.test(line.text));
+  return hasUrl(line.text) || EXEMPT.some((pattern) => pattern.test(line.text));
 }
 
 /** Warns once per patch, at the first long line, as checkpatch does. */

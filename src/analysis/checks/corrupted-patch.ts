@@ -5,7 +5,7 @@ import { patchCheck, type CheckHit } from './check.js';
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 /** Lines that may follow a finished hunk: another hunk or file, the `\ No newline` marker, the signature. */
 const AFTER_HUNK = /^(?:@@ |diff |--- |\+\+\+ |Index: |\\ |-- ?$)|^$/;
-const NEW_PATH = /^\+\+\+ (?:b\/)?(.+?)\s*$/;
+const NEW_PATH = /^\+\+\+ (?:b\/)?(.+)$/;
 const SIGNATURE = /^-- $/;
 
 interface Hunk {
@@ -52,7 +52,7 @@ function consume(hunk: Hunk, text: string): string | null {
 function step(walk: Walk, text: string): string | null {
   const wasClosed = walk.justClosed;
   walk.justClosed = false;
-  const path = NEW_PATH.exec(text)?.[1];
+  const path = NEW_PATH.exec(text)?.[1]?.trimEnd();
   if (path !== undefined) walk.file = path;
   if (text.startsWith('@@')) {
     walk.hunk = readHeader(text);

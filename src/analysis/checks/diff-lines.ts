@@ -54,3 +54,16 @@ export function addedLineHit(added: AddedLine, message: string): CheckHit {
 export function bodyLineHit(line: BodyLine, message: string): CheckHit {
   return { message, where: { bodyLine: line.bodyLine }, excerpt: line.text };
 }
+
+/**
+ * Whether a line holds a URL (`scheme://x`), as checkpatch exempts them from length limits. Found from each `://`
+ * with a bounded look back: an unanchored `\b[a-z][\w.+-]*:\/\/` would be quadratic on a long dotted word.
+ */
+export function hasUrl(text: string): boolean {
+  for (let at = text.indexOf('://'); at > 0; at = text.indexOf('://', at + 3)) {
+    if (/(?:^|[^\w.+-])[a-z][\w.+-]{0,31}$/i.test(text.slice(Math.max(0, at - 33), at)) && /^\S/.test(text.slice(at + 3))) {
+      return true;
+    }
+  }
+  return false;
+}

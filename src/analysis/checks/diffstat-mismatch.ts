@@ -2,14 +2,19 @@ import type { DiffstatMismatch, Patch } from '../../series/types.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { commitMessageEnd, splitBodyLines, type BodyLine } from './commit-message.js';
 
-/** ` path | 12 +++--`; git shortens long paths to `.../tail`. */
-const STAT_LINE = /^\s*(.+?)\s+\|\s+(?:\d+|Bin)/;
+/** The path of a ` path | 12 +++--` line (git shortens long paths to `.../tail`); split by hand, it stays linear. */
+function statLinePath(text: string): string | undefined {
+  const bar = text.indexOf('|');
+  if (bar < 0 || !/^\s*(?:\d+|Bin)\b/.test(text.slice(bar + 1))) return undefined;
+  const path = text.slice(0, bar).trim();
+  return path === '' ? undefined : path;
+}
 /** ` 3 files changed, 140 insertions(+)` */
 const SUMMARY_LINE = /^\s*\d+ files? changed/;
 
 function statLineFor(lines: readonly BodyLine[], path: string): BodyLine | undefined {
   return lines.find((l) => {
-    const shown = STAT_LINE.exec(l.text)?.[1];
+    const shown = statLinePath(l.text);
     if (shown === undefined) return false;
     return shown === path || (shown.startsWith('.../') && path.endsWith(shown.slice(3)));
   });

@@ -1,11 +1,25 @@
 import type { Patch, PatchSeries } from '../../series/types.js';
 import { seriesCheck, type SeriesHit } from './check.js';
 
-/** `N/M` as written; the subject parser raises M to N for `[PATCH 6/5]`, so the raw text is read again. */
-const COUNTER = /\[[^\]]*?\b(\d{1,4})\/(\d{1,4})\b[^\]]*\]/;
+const COUNTER = /(?:^|[\s,])(\d{1,4})\/(\d{1,4})(?:$|[\s,])/;
+
+/**
+ * `N/M` as written in the first bracket group that has one; the subject parser raises M to N for `[PATCH 6/5]`,
+ * so the raw text is read again (with indexOf: a regex over unclosed `[[[[` would be quadratic).
+ */
+function writtenCounter(subject: string): RegExpExecArray | null {
+  for (let open = subject.indexOf('['); open >= 0; open = subject.indexOf('[', open + 1)) {
+    const close = subject.indexOf(']', open);
+    if (close < 0) return null;
+    const m = COUNTER.exec(subject.slice(open + 1, close));
+    if (m) return m;
+    open = close;
+  }
+  return null;
+}
 
 function mismatch(patch: Patch, series: PatchSeries): SeriesHit | null {
-  const m = COUNTER.exec(patch.rawSubject.replace(/\s+/g, ' '));
+  const m = writtenCounter(patch.rawSubject);
   if (!m) return null;
   const counter = Number(m[1]);
   const total = Number(m[2]);
