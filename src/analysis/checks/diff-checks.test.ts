@@ -49,6 +49,13 @@ describe('added-line checks', () => {
     expect(hits[0]!.message).toContain('U+202E RIGHT-TO-LEFT OVERRIDE');
   });
 
+  it('should name invisible separators and controls, and leave plain UTF-8 alone', async () => {
+    const first = async (text: string) => (await hitsOf('unicode-control-char', withAdded(text)))[0]?.message ?? null;
+    expect(await first('\tint zero\u200bwidth = 0;')).toContain('U+200B ZERO WIDTH SPACE');
+    expect(await first('\tputs("\u0007");')).toContain('U+0007 control character');
+    expect(await first('\t/* Christian K\u00f6nig, \u00b5s, \u2192 */')).toBeNull();
+  });
+
   it('should flag an added last line without newline, at that line', async () => {
     const diff = SAMPLE_DIFF.replace('@@ -10,3 +10,5 @@', '@@ -10,2 +10,4 @@').replace(' }\n', '').replace('\treturn ret;\n', '\treturn ret;\n\\ No newline at end of file\n');
     const hits = await hitsOf('missing-eof-newline', [patchMail({ diff })]);
