@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { renderApp, cursorLine, KEY } from './testing/render.js';
+import { renderApp, cursorLine, nextFrame, KEY } from './testing/render.js';
 import { makeSeries, makeSet } from './testing/fixtures.js';
 import { reviewData } from './testing/review-data.js';
 import { KEY_BINDINGS } from './keys.js';
@@ -167,9 +167,9 @@ describe('resize', () => {
     const app = await renderApp(reviewData());
     Object.defineProperty(app.stdout, 'columns', { value: 60, configurable: true });
     Object.defineProperty(app.stdout, 'rows', { value: 10, configurable: true });
+    const before = app.frames.length;
     app.stdout.emit('resize');
-    await app.press();
-    await new Promise((r) => setTimeout(r, 50));
+    await nextFrame(app.frames, before);
     const lines = app.frame().split('\n');
     expect(lines.length).toBeLessThanOrEqual(10);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);

@@ -12,16 +12,26 @@ export function cursorLine(frame: string): string {
   return frame.split('\n').find((l) => l.startsWith('›')) ?? '';
 }
 
-/** Ink re-renders on the next turn after input (STACK.md): wait for it. */
-export const tick = () => new Promise((r) => setTimeout(r, 20));
+/** One turn of the event loop: React's scheduler renders in setImmediate callbacks under Node. */
+const turn = () => new Promise((r) => setImmediate(r));
+
+/**
+ * Ink re-renders after input on a later turn (STACK.md). A fixed sleep is flaky on a loaded machine
+ * (a due timer runs before the scheduler's setImmediate), so wait for the next frame, then settle.
+ */
+export async function nextFrame(frames: readonly string[], before: number): Promise<void> {
+  for (let i = 0; i < 500 && frames.length === before; i++) await turn();
+  for (let i = 0; i < 5; i++) await turn();
+}
 
 export async function renderApp(data: ReviewData) {
   const r = render(<App data={data} />);
-  await tick();
+  await nextFrame(r.frames, 0);
   const press = async (...keys: string[]) => {
     for (const k of keys) {
+      const before = r.frames.length;
       r.stdin.write(k);
-      await tick();
+      await nextFrame(r.frames, before);
     }
   };
   /** The frame without colour codes (should FORCE_COLOR be ignored), for asserting on text. */
