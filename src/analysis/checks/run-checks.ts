@@ -1,5 +1,5 @@
 import type { Patch, PatchSeries } from '../../series/types.js';
-import type { Finding } from '../findings.js';
+import type { Finding, FindingLocation } from '../findings.js';
 import { DEFAULT_CHECK_OPTIONS, type Check, type CheckHit, type CheckOptions, type SeriesHit } from './check.js';
 import { CHECK_CRASHED, CHECKS, type CheckId } from './registry.js';
 
@@ -12,13 +12,14 @@ export interface RunChecksOptions extends Partial<CheckOptions> {
   checks?: readonly Check[];
 }
 
+/** Location keys a check left undefined are dropped, so findings compare and serialise the same way. */
+function location(patch: Patch | undefined, where: CheckHit['where']): FindingLocation {
+  const all: FindingLocation = { ...(patch ? { patch: patch.index, messageId: patch.messageId } : {}), ...where };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as FindingLocation;
+}
+
 function toFinding(check: Check, hit: CheckHit, patch: Patch | undefined): Finding {
-  const finding: Finding = {
-    id: check.id,
-    severity: check.severity,
-    where: { ...(patch ? { patch: patch.index, messageId: patch.messageId } : {}), ...hit.where },
-    message: hit.message,
-  };
+  const finding: Finding = { id: check.id, severity: check.severity, where: location(patch, hit.where), message: hit.message };
   return hit.excerpt === undefined ? finding : { ...finding, excerpt: hit.excerpt };
 }
 
