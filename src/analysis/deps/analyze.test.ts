@@ -23,11 +23,15 @@ const USE_MAP: Files = { 'drivers/a.c': driver('a').replace('\treturn ret;', '\t
 const rename = (files: Files): Files =>
   Object.fromEntries(Object.entries(files).map(([p, t]) => [p, t.replaceAll('widget_attach', 'widget_sgt_attach')]));
 
-async function series(renamed: string[], order = [0, 1, 2]): Promise<ReturnType<typeof seriesOfDiffs>> {
+/** The trees after each patch of the series, base first; `renamed` are the files patch 3 renames in. */
+function states(renamed: string[]): Files[] {
   const s1 = { ...BASE, ...ADD_MAP };
   const s2 = { ...s1, ...USE_MAP };
-  const s3 = { ...s2, ...rename(Object.fromEntries(renamed.map((p) => [p, s2[p]!]))) };
-  const diffs = await diffsOfStates([BASE, s1, s2, s3]);
+  return [BASE, s1, s2, { ...s2, ...rename(Object.fromEntries(renamed.map((p) => [p, s2[p]!]))) }];
+}
+
+async function series(renamed: string[], order = [0, 1, 2]): Promise<ReturnType<typeof seriesOfDiffs>> {
+  const diffs = await diffsOfStates(states(renamed));
   const specs: PatchSpec[] = [
     { subject: 'widget: add widget_map()', diffText: diffs[0]! },
     { subject: 'a: map on probe', diffText: diffs[1]! },
@@ -58,6 +62,19 @@ describe('analyzeSeries with a base tree', () => {
       where: expect.objectContaining({ patch: 3, file: 'drivers/b.c', line: 7 }),
       message: expect.stringContaining('widget_attach at drivers/b.c:7, which is renamed to widget_sgt_attach by patch 3'),
     })]);
+  });
+
+  it('reports a breakage once, even when a later patch shifts the broken line', async () => {
+    const renamed = ALL.filter((p) => p !== 'drivers/b.c');
+    const missed = await series(renamed);
+    const s3 = states(renamed)[3]!;
+    const s4 = { ...s3, 'drivers/b.c': `// SPDX-License-Identifier: GPL-2.0\n${s3['drivers/b.c']}` };
+    const [shift] = await diffsOfStates([s3, s4]);
+    const four = seriesOfDiffs('widgets', [...missed.patches.map((p) => ({ subject: p.subject, diffText: p.diffText })), { subject: 'b: add SPDX line', diffText: shift! }]);
+    const result = await analyzeSeries(four, { base: { kind: 'dir', path: makeTree(BASE) } });
+    expect(result.bisect.patches.map((p) => p.status)).toEqual(['ok', 'ok', 'broken', 'broken']);
+    expect(result.bisect.patches[3]).toMatchObject({ broken: [expect.objectContaining({ file: 'drivers/b.c', line: 8 })] });
+    expect(result.findings.map((f) => f.where.patch)).toEqual([3]);
   });
 
   it('finds a patch moved before the one that introduces its symbol, and the split it blocks', async () => {

@@ -54,7 +54,25 @@ export function explainMissing(name: string, at: number, symbols: readonly Patch
   return 'not defined anywhere in the tree';
 }
 
-const useKey = (u: SymbolUse): string => `${u.name}\u0000${u.file}\u0000${u.line}`;
+/**
+ * The broken uses that are new at this patch. Keyed by name and file, not line: a later patch
+ * that shifts lines of a still-broken file must not report the same breakage again.
+ */
+function newlyBroken(broken: BrokenUse[], before: ReadonlyMap<string, number>): BrokenUse[] {
+  const seen = new Map<string, number>();
+  return broken.filter((b) => {
+    const key = `${b.name}\u0000${b.file}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n > (before.get(key) ?? 0);
+  });
+}
+
+function countByNameAndFile(broken: BrokenUse[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const b of broken) counts.set(`${b.name}\u0000${b.file}`, (counts.get(`${b.name}\u0000${b.file}`) ?? 0) + 1);
+  return counts;
+}
 
 /** Statuses and findings from the undefined uses seen after each patch (pure). */
 export function judgeStates(
@@ -65,13 +83,13 @@ export function judgeStates(
 ): BisectResult {
   const preexisting = new Set((states.get(0) ?? []).map((u) => u.name));
   const findings: Finding[] = [];
-  let previous = new Set<string>();
+  let previous = new Map<string, number>();
   const patches = series.patches.map((patch): PatchBisect => {
     const seen = states.get(patch.index);
     if (!seen) return { index: patch.index, status: 'not-checked' };
     const broken = seen.filter((u) => !preexisting.has(u.name)).map((u) => ({ ...u, why: explainMissing(u.name, patch.index, symbols) }));
-    for (const b of broken) if (!previous.has(useKey(b))) findings.push(brokenFinding(patch, b, partial));
-    previous = new Set(broken.map(useKey));
+    for (const b of newlyBroken(broken, previous)) findings.push(brokenFinding(patch, b, partial));
+    previous = countByNameAndFile(broken);
     return broken.length ? { index: patch.index, status: 'broken', broken } : { index: patch.index, status: 'ok' };
   });
   return { partial, patches, bisectable: patches.every((p) => p.status === 'ok'), findings };
