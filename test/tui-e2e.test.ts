@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
@@ -26,7 +26,7 @@ const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll the screen until `test` holds; the last screen goes into the failure message. */
-async function waitFor(test: (s: string) => boolean, what: string, ms = 20000): Promise<string> {
+async function waitFor(test: (s: string) => boolean, what: string, ms = 60000): Promise<string> {
   const until = Date.now() + ms;
   let last = '';
   while (Date.now() < until) {
@@ -45,10 +45,16 @@ async function press(...keys: string[]): Promise<void> {
   }
 }
 
+function cliWiresTui(dir = resolve(ROOT, 'src/cli')): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory()
+    ? cliWiresTui(resolve(dir, e.name))
+    : /\.ts$/.test(e.name) && !e.name.endsWith('.test.ts') && readFileSync(resolve(dir, e.name), 'utf8').includes('runTui')));
+}
+
+/** `patchscope` with no INPUT opens the bundled series (and verifies its sequences) as a reviewer would. */
 function command(): string[] {
-  const cliWired = readFileSync(resolve(ROOT, 'src/cli/main.ts'), 'utf8').includes('runTui')
-    || existsSync(resolve(ROOT, 'src/cli/tui.ts'));
-  return cliWired ? ['node', resolve(ROOT, 'bin/patchscope'), MBOX] : ['node', resolve(ROOT, 'test/tui-e2e-run.mjs'), MBOX];
+  const input = process.env.PATCHSCOPE_E2E_MBOX ? [MBOX] : [];
+  return cliWiresTui() ? ['node', resolve(ROOT, 'bin/patchscope'), ...input] : ['node', resolve(ROOT, 'test/tui-e2e-run.mjs'), MBOX];
 }
 
 describe.skipIf(!ready)('TUI end to end (tmux)', () => {
@@ -65,7 +71,8 @@ describe.skipIf(!ready)('TUI end to end (tmux)', () => {
   });
 
   it('opens the bundled series, walks to patch 21, reads its replies and quits', async () => {
-    const first = await waitFor((s) => /^ ?#\s+\+\/−/m.test(s), 'the patch table');
+    // Loading, checks and the model's verification run before the first frame.
+    const first = await waitFor((s) => /^ ?#\s+\+\/−/m.test(s), 'the patch table', 90000);
     expect(first).toContain('Add DMA-buf mapping types and convert vfio/iommufd to use them');
     expect(first).toMatch(/^›00 /m);
 
@@ -90,5 +97,5 @@ describe.skipIf(!ready)('TUI end to end (tmux)', () => {
     const status = () => tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}:#{pane_dead_status}').trim();
     await waitFor(() => /^1:\d+$/.test(status()), 'the TUI to exit');
     expect(status()).toBe('1:0');
-  }, 60000);
+  }, 180000);
 });
