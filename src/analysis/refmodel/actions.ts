@@ -35,7 +35,8 @@ function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo
   ];
 }
 
-export function buildActions(model: GroupModel, strategy: ModelStrategy): Action[] {
+/** `memo` may be shared by explorations that use the same strategy (verify shares one per run). */
+export function buildActions(model: GroupModel, strategy: ModelStrategy, memo: MapMemo = new Map()): Action[] {
   const name = model.exporter.name;
   const exporterActions: Action[] = [];
   if (model.exporter.dynamic) exporterActions.push(action(`move(${name})`, (s) => moveBacking(s, model, strategy), () => true));
@@ -43,7 +44,6 @@ export function buildActions(model: GroupModel, strategy: ModelStrategy): Action
     exporterActions.push(action(`revoke(${name})`, (s) => revokeExporter(s, model, strategy), (s) => !s.revoked));
     exporterActions.push(action(`restore(${name})`, (s) => restoreExporter(s), (s) => s.revoked));
   }
-  const memo: MapMemo = new Map();
   return [...model.importers.flatMap((_, i) => slotActions(model, i, strategy, memo)), ...exporterActions];
 }
 

@@ -3,31 +3,16 @@
  * each pair (NO_REGRESSION's baseline), this step's view, and the matches. Pair views are memoised by
  * spec value, since most steps change one driver and leave every other pair as it was.
  */
-import { attachSlot, initialState, mapSlot } from './core.js';
+import { attachSlot, initialState, mapSlot, rangesAt, withState } from './core.js';
+import { formatBytes } from './iommu.js';
 import { groupModel, type Abilities } from './groups.js';
+import { specId } from './intern.js';
 import type { CheckContext } from './invariants.js';
 import { referenceMatch } from './match.js';
 import type { ModelStrategy } from './strategy.js';
 import type { ExporterSpec, GroupModel, ImporterSpec, PairBaseline, World } from './types.js';
 
 export type PairMemo = Map<string, PairBaseline | null>;
-
-/**
- * A number per distinct spec value. Specs are immutable, so each object is serialised once (WeakMap);
- * equal specs built separately (two sequences from one base) share a number.
- */
-const specIds = new WeakMap<object, number>();
-const idsByValue = new Map<string, number>();
-export function specId(spec: object): number {
-  let id = specIds.get(spec);
-  if (id === undefined) {
-    const value = JSON.stringify(spec);
-    id = idsByValue.get(value) ?? idsByValue.size + 1;
-    idsByValue.set(value, id);
-    specIds.set(spec, id);
-  }
-  return id;
-}
 
 /** Attach and map the pair alone, once per backing generation; null when attach fails. */
 export function pairView(abilities: Abilities, exporter: ExporterSpec, buffer: number, importer: ImporterSpec, strategy: ModelStrategy, memo?: PairMemo): PairBaseline | null {
@@ -36,7 +21,7 @@ export function pairView(abilities: Abilities, exporter: ExporterSpec, buffer: n
   if (known !== undefined) return known;
   const model = groupModel(abilities, exporter, buffer, [importer]);
   const attached = attachSlot(initialState(model), 0, model, strategy);
-  const bytes = [0, 1].map((gen) => mapSlot({ ...attached, gen }, 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null);
+  const bytes = [0, 1].map((gen) => mapSlot(withState(attached, { gen }), 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null);
   const view = attached.slots[0]!.status !== 'attached' ? null : { bytes, key: bytes.join('/') };
   memo?.set(key, view);
   return view;
@@ -70,5 +55,6 @@ export function checkContext(model: GroupModel, strategy: ModelStrategy, prev: W
     reference: importers.map((i) => referenceMatch(model, exporter, i)),
     rematch: importers.map((i) => strategy.match(model, exporter, i)),
     current: importers.map((i) => pairView(model, exporter, buffer, i, strategy, memo)),
+    expectedBytes: [0, 1].map((gen) => formatBytes(rangesAt(model.ranges, gen))),
   };
 }

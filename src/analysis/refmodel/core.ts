@@ -4,17 +4,30 @@
  * cleanly (an error code, no state change), so the action is simply not taken.
  */
 import { MOVE_DISTANCE } from './config.js';
-import { EMPTY_DOMAIN, formatBytes, intern, mapRanges, translate } from './iommu.js';
+import { intern, specId } from './intern.js';
+import { EMPTY_DOMAIN, formatBytes, mapRanges, translate } from './iommu.js';
 import type { ModelStrategy } from './strategy.js';
-import type { Domain, GroupModel, Mapping, MappingType, ModelState, PhysRange, Segment, SlotState } from './types.js';
+import type { AttachStatus, Domain, GroupModel, Mapping, MappingType, MatchResult, ModelState, PhysRange, Segment, SlotState } from './types.js';
 
 /** The exporter's backing at a generation: a move relocates every range by MOVE_DISTANCE. */
 export function rangesAt(ranges: readonly PhysRange[], gen: number): readonly PhysRange[] {
   return gen === 0 ? ranges : ranges.map((r) => ({ phys: r.phys + gen * MOVE_DISTANCE, len: r.len }));
 }
 
+/** Every state is built here, so all have one shape (V8 keeps them monomorphic; spreads would not). */
+export function withState(s: ModelState, change: Partial<ModelState>): ModelState {
+  return {
+    gen: change.gen ?? s.gen,
+    revoked: change.revoked ?? s.revoked,
+    exporterSawDomain: change.exporterSawDomain !== undefined ? change.exporterSawDomain : s.exporterSawDomain,
+    slots: change.slots ?? s.slots,
+    domains: change.domains ?? s.domains,
+    fault: change.fault !== undefined ? change.fault : s.fault,
+  };
+}
+
 export function initialState(model: GroupModel): ModelState {
-  const slot: SlotState = { status: 'detached', match: null, mapping: null };
+  const slot = makeSlot('detached', null, null);
   return {
     gen: 0,
     revoked: false,
@@ -25,21 +38,28 @@ export function initialState(model: GroupModel): ModelState {
   };
 }
 
+const TYPE_CHAR: Record<MappingType, string> = { legacy: 'l', sgt: 's', pal: 'p', iommu_domain: 'i' };
+const STATUS_CHAR = { detached: 'd', attached: 'a', failed: 'f' } as const;
+
+/** Slots are immutable, so their share of the state hash is computed once, here. */
+export function makeSlot(status: AttachStatus, match: MatchResult | null, mapping: Mapping | null): SlotState {
+  const m = match === null ? '' : match.ok ? `${TYPE_CHAR[match.exporterType]}${TYPE_CHAR[match.importerType]}` : match.reason;
+  return { status, match, mapping, key: intern(`${STATUS_CHAR[status]}${m}:${mapping ? mapping.key : ''}`) };
+}
+
 function withSlot(state: ModelState, i: number, slot: SlotState, domain?: Domain): ModelState {
   const slots = state.slots.slice();
   slots[i] = slot;
-  if (domain === undefined) return { ...state, slots };
+  if (domain === undefined) return withState(state, { slots });
   const domains = state.domains.slice();
   domains[i] = domain;
-  return { ...state, slots, domains };
+  return withState(state, { slots, domains });
 }
 
 export function attachSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): ModelState {
   const match = strategy.match(model, model.exporter, model.importers[i]!);
-  return withSlot(state, i, { status: match.ok ? 'attached' : 'failed', match, mapping: null });
+  return withSlot(state, i, makeSlot(match.ok ? 'attached' : 'failed', match, null));
 }
-
-const TYPE_CHAR: Record<MappingType, string> = { legacy: 'l', sgt: 's', pal: 'p', iommu_domain: 'i' };
 
 function segmentsKey(segments: readonly Segment[]): string {
   return segments.map((s) => `${s.iova.toString(36)}.${s.len.toString(36)}`).join(',');
@@ -73,7 +93,10 @@ interface MapOutcome {
   exporterSawDomain: boolean;
 }
 
-/** Map depends only on the slot's match, the backing generation and the importer's domain. */
+/**
+ * Map depends only on the buffer, the importer's range cap, the match, the backing generation and the
+ * importer's domain (and the strategy: one memo per strategy), so explorations can share outcomes.
+ */
 export type MapMemo = Map<string, MapOutcome | null>;
 
 function computeMap(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): MapOutcome | null {
@@ -99,27 +122,27 @@ function computeMap(state: ModelState, i: number, model: GroupModel, strategy: M
 export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, memo?: MapMemo): ModelState | null {
   const slot = state.slots[i]!;
   if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok) return null;
-  const key = `${i}${TYPE_CHAR[slot.match.exporterType]}${TYPE_CHAR[slot.match.importerType]}${state.gen}${state.domains[i]!.key}`;
+  const key = `${specId(model.exporter)}.${model.buffer}.${model.importers[i]!.maxRanges}${TYPE_CHAR[slot.match.exporterType]}${TYPE_CHAR[slot.match.importerType]}${state.gen}${state.domains[i]!.key}`;
   let outcome = memo?.get(key);
   if (outcome === undefined) {
     outcome = computeMap(state, i, model, strategy);
     memo?.set(key, outcome);
   }
   if (!outcome) return null;
-  const next = withSlot(state, i, { ...slot, mapping: outcome.mapping }, outcome.domain);
-  return outcome.exporterSawDomain ? { ...next, exporterSawDomain: model.importers[i]!.name } : next;
+  const next = withSlot(state, i, makeSlot(slot.status, slot.match, outcome.mapping), outcome.domain);
+  return outcome.exporterSawDomain ? withState(next, { exporterSawDomain: model.importers[i]!.name }) : next;
 }
 
 export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy): ModelState | null {
   const slot = state.slots[i]!;
   if (!slot.mapping) return null;
-  return withSlot(state, i, { ...slot, mapping: null }, strategy.unmap(state.domains[i]!, slot.mapping));
+  return withSlot(state, i, makeSlot(slot.status, slot.match, null), strategy.unmap(state.domains[i]!, slot.mapping));
 }
 
 export function detachSlot(state: ModelState, i: number): ModelState | null {
   const slot = state.slots[i]!;
   if (slot.status !== 'attached' || slot.mapping) return null;
-  return withSlot(state, i, { status: 'detached', match: null, mapping: null });
+  return withSlot(state, i, makeSlot('detached', null, null));
 }
 
 /** The importer's device DMAs through its mapping; a failed translation or stale backing is a fault. */
@@ -131,7 +154,7 @@ export function accessSlot(state: ModelState, i: number, model: GroupModel): Mod
   if (state.revoked) fault = `${who} used its mapping after revoke`;
   else if (mapping.gen !== state.gen) fault = `${who} used the backing's old location after move`;
   else if (translate(state.domains[i]!, mapping.segments) === null) fault = `${who}'s device hit an unmapped IOVA`;
-  return fault ? { ...state, fault } : state;
+  return fault ? withState(state, { fault }) : state;
 }
 
 /** Tell `targets` (they unmap), then flip the backing generation. */
@@ -146,28 +169,21 @@ export function moveBacking(state: ModelState, model: GroupModel, strategy: Mode
   if (!model.exporter.dynamic || state.revoked) return null;
   if (state.slots.some((s, i) => s.mapping && !model.importers[i]!.dynamic)) return null;
   const next = notifyThen(state, strategy.moveNotifyTargets(state, model), strategy);
-  return { ...next, gen: 1 - next.gen };
+  return withState(next, { gen: 1 - next.gen });
 }
 
 export function revokeExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
   if (!model.exporter.revocable || state.revoked) return null;
-  return { ...notifyThen(state, strategy.revokeTargets(state, model), strategy), revoked: true };
+  return withState(notifyThen(state, strategy.revokeTargets(state, model), strategy), { revoked: true });
 }
 
 export function restoreExporter(state: ModelState): ModelState | null {
-  return state.revoked ? { ...state, revoked: false } : null;
+  return state.revoked ? withState(state, { revoked: false }) : null;
 }
-
-const STATUS_CHAR = { detached: 'd', attached: 'a', failed: 'f' } as const;
 
 /** Canonical hash: every field that distinguishes two states, in a compact string. */
 export function stateKey(state: ModelState): string {
   let key = `${state.gen}${state.revoked ? 'r' : '-'}${state.exporterSawDomain ?? ''}|${state.fault ?? ''}`;
-  for (let i = 0; i < state.slots.length; i++) {
-    const s = state.slots[i]!;
-    const m = s.match;
-    const match = m === null ? '' : m.ok ? `${TYPE_CHAR[m.exporterType]}${TYPE_CHAR[m.importerType]}` : m.reason;
-    key += `|${STATUS_CHAR[s.status]}${match}:${s.mapping ? s.mapping.key : ''}:${state.domains[i]!.key}`;
-  }
+  for (let i = 0; i < state.slots.length; i++) key += `|${state.slots[i]!.key}:${state.domains[i]!.key}`;
   return key;
 }

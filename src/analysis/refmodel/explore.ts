@@ -4,7 +4,7 @@
  * an invariant ends the shortest counterexample for it. Every invariant gets its own counterexample.
  */
 import { buildActions } from './actions.js';
-import { initialState, stateKey } from './core.js';
+import { initialState, stateKey, type MapMemo } from './core.js';
 import { INVARIANTS, type CheckContext, type Invariant } from './invariants.js';
 import type { Action, InvariantId, ModelState, Violation } from './types.js';
 
@@ -12,6 +12,8 @@ export interface ExploreOptions {
   depth: number;
   /** Check only these invariants (all by default). */
   invariants?: readonly InvariantId[];
+  /** Map outcomes shared across explorations with the same strategy. */
+  mapMemo?: MapMemo;
 }
 
 /** A violation with the path that reaches it: states[0] is the initial state, labels[k] leads to states[k+1]. */
@@ -59,7 +61,7 @@ function checkState(state: ModelState, index: number, depth: number, pending: In
 
 export function exploreGroup(ctx: CheckContext, opts: ExploreOptions): Exploration {
   const started = performance.now();
-  const actions = buildActions(ctx.model, ctx.strategy);
+  const actions = buildActions(ctx.model, ctx.strategy, opts.mapMemo);
   const pending = INVARIANTS.filter((inv) => !opts.invariants || opts.invariants.includes(inv.id));
   const found = new Map<Invariant, [number, number, Violation]>();
   const visited: Visited = { list: [initialState(ctx.model)], parent: [-1], via: [-1] };

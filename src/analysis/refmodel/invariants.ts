@@ -3,7 +3,6 @@
  * state. The first state that fails a check ends a counterexample; the explorer finds the shortest.
  */
 import { PAGE_SIZE } from './config.js';
-import { rangesAt } from './core.js';
 import { formatBytes } from './iommu.js';
 import { findConverter, isP2pAcceptable, sameMatch } from './match.js';
 import type { ModelStrategy } from './strategy.js';
@@ -20,6 +19,8 @@ export interface CheckContext {
   rematch: readonly MatchResult[];
   /** Per slot: what the pair gives alone in this world (whether map succeeds, per generation). */
   current: readonly (PairBaseline | null)[];
+  /** The exporter's buffer as device bytes, per backing generation (what every mapping must show). */
+  expectedBytes: readonly string[];
 }
 
 export interface Invariant {
@@ -91,7 +92,7 @@ export const CONVERT_EXACT = perSlot('CONVERT_EXACT', (state, i, ctx) => {
   if (!mapping) {
     return domain.entries.length > 0 ? `${who}: ${domain.entries.length} IOVA range(s) still allocated after unmap (leaked)` : null;
   }
-  const expected = formatBytes(rangesAt(ctx.model.ranges, mapping.gen));
+  const expected = ctx.expectedBytes[mapping.gen]!;
   if (mapping.bytes !== expected) return `${who}: ${mapping.handoff} mapping covers ${mapping.bytes || 'nothing'}, the exporter's ranges are ${expected}`;
   if (mapping.handoff === 'iommu_domain' && mapping.segments.some((s) => !isPageAligned(s.iova) || !isPageAligned(s.len))) {
     return `${who}: iommu_domain mapping is not page-aligned`;

@@ -4,19 +4,9 @@
  * the explorer's state space finite and its hashing canonical.
  */
 import { IOVA_BASE, PAGE_SIZE } from './config.js';
+import { intern } from './intern.js';
 import type { Domain, DomainEntry, PhysRange, Segment } from './types.js';
 
-
-/**
- * Short hash keys: each distinct value gets a small id once, so state keys stay short and Set lookups
- * cheap. Only equality matters (ids never reach output), so creation order does not leak anywhere.
- */
-const interned = new Map<string, string>();
-export function intern(value: string): string {
-  let id = interned.get(value);
-  if (id === undefined) interned.set(value, (id = interned.size.toString(36)));
-  return id;
-}
 
 export function makeDomain(entries: readonly DomainEntry[]): Domain {
   const sorted = [...entries].sort((a, b) => a.iova - b.iova);

@@ -130,6 +130,8 @@ export interface SlotState {
   status: AttachStatus;
   match: MatchResult | null;
   mapping: Mapping | null;
+  /** Hash of the three fields above, computed once when the slot is made (core.ts makeSlot). */
+  key: string;
 }
 
 /** The whole state of one buffer with its importers: slot i belongs to importer i of the group. */

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_DEPTH, DEFAULT_MAX_GROUP } from './config.js';
 import { driverBurden, type DriverBurden } from './deltas.js';
+import type { MapMemo } from './core.js';
 import { exploreGroup, type Exploration } from './explore.js';
 import { baselinesOf, checkContext, explorationKey } from './context.js';
 import { groupsOf } from './groups.js';
@@ -82,6 +83,7 @@ interface Run {
   invariants: readonly InvariantId[];
   cache: Map<string, Exploration>;
   baselines: Map<string, PairBaseline | null>;
+  mapMemo: MapMemo;
   explored: number;
 }
 
@@ -91,7 +93,7 @@ function explore(run: Run, model: GroupModel, prev: World | null): Exploration {
   const cached = run.cache.get(key);
   if (cached) return cached;
   const ctx = checkContext(model, run.strategy, prev, run.baselines, baseline);
-  const result = exploreGroup(ctx, { depth: run.depth, invariants: run.invariants });
+  const result = exploreGroup(ctx, { depth: run.depth, invariants: run.invariants, mapMemo: run.mapMemo });
   run.explored += result.states;
   run.cache.set(key, result);
   return result;
@@ -149,6 +151,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     invariants: opts.invariants ?? INVARIANT_IDS,
     cache: new Map(),
     baselines: new Map(),
+    mapMemo: new Map(),
     explored: 0,
   };
   const chosen = opts.only ? seqs.filter((s) => opts.only!.includes(s.name)) : seqs;
