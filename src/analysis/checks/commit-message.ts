@@ -8,7 +8,7 @@ export interface BodyLine {
 
 /** The patch separator format-patch writes above the diffstat: `---` alone (git mailinfo allows trailing blanks). */
 const SEPARATOR = /^---\s*$/;
-/** The first line of a diff: `diff -`, `Index: `, or a `--- a` / `+++ b` pair (series `split.ts` reads the same). */
+/** A line that only a diff has: `diff -`, `Index: `, or the `+++ b/…` line of a file header. */
 const DIFF_START = /^(?:diff -|Index: |\+\+\+ \S)/;
 /** In-body headers format-patch puts at the top when the sender is not the author (git-format-patch(1)). */
 const IN_BODY_HEADER = /^(?:From|Date|Subject|Reply-To):\s/;

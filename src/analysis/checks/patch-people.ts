@@ -4,8 +4,8 @@ import { trailerEmail } from './trailer-lines.js';
 
 /** The address of an in-body `From:` at the top of the body (format-patch writes one when sender ≠ author). */
 function inBodyFromEmail(patch: Pick<Patch, 'body'>): string | null {
-  const lines = splitBodyLines(patch.body).slice(0, commitMessageEnd(splitBodyLines(patch.body)));
-  for (const line of lines) {
+  const lines = splitBodyLines(patch.body);
+  for (const line of lines.slice(0, commitMessageEnd(lines))) {
     if (line.text.trim() === '') break;
     const m = /^From:\s*(.*)$/.exec(line.text);
     if (m) return trailerEmail(m[1]!);
