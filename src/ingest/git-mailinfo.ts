@@ -9,9 +9,35 @@
  */
 import type { Person } from './types.js';
 
-/** Unfold a raw header value the way mailinfo's `read_one_header_line` does. */
+/**
+ * Unfold a raw header value the way mailinfo's `read_one_header_line` does. Written as a loop,
+ * not a regex: `[ \t]*\n` backtracks quadratically on a long run of blanks (a 1 MB header).
+ */
 export function unfoldLikeGit(raw: string): string {
-  return raw.replace(/[ \t]*\r?\n[ \t]/g, ' ').replace(/\r?\n/g, '');
+  if (!raw.includes('\n')) return raw;
+  const parts: string[] = [];
+  for (const [i, piece] of raw.split('\n').entries()) {
+    const line = piece.endsWith('\r') ? piece.slice(0, -1) : piece;
+    if (i > 0 && (line[0] === ' ' || line[0] === '\t')) {
+      trimTrailingBlanks(parts);
+      parts.push(' ', line.slice(1));
+    } else parts.push(line);
+  }
+  return parts.join('');
+}
+
+/** Drop blanks at the end of the text held in `parts` (git's `strbuf_rtrim`). */
+function trimTrailingBlanks(parts: string[]): void {
+  while (parts.length) {
+    const last = parts[parts.length - 1]!;
+    let end = last.length;
+    while (end > 0 && (last[end - 1] === ' ' || last[end - 1] === '\t')) end--;
+    if (end > 0) {
+      parts[parts.length - 1] = last.slice(0, end);
+      return;
+    }
+    parts.pop();
+  }
 }
 
 /** Longest name git keeps (bytes); longer names are replaced by the address. */

@@ -21,7 +21,8 @@ export function singleMessageId(value: string | undefined): string | null {
   const bracketed = messageIdsIn(value)[0];
   if (bracketed !== undefined) return bracketed;
   const bare = value?.trim() ?? '';
-  return /^[^\s<>()]+@[^\s<>()]+$/.test(bare) ? bare : null;
+  // No '@' in the first run, so the pattern cannot backtrack over a long id.
+  return /^[^\s<>()@]+@[^\s<>()]+$/.test(bare) ? bare : null;
 }
 
 /**

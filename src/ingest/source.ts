@@ -79,8 +79,9 @@ export async function peek(chunks: AsyncIterable<Buffer>): Promise<Peeked> {
 
 function firstLineComplete(seen: Buffer[], size: number): boolean {
   if (size === 0) return false;
-  const text = Buffer.concat(seen).toString('latin1');
-  return /\S[^\n]*\n/.test(text);
+  const head = Buffer.concat(seen);
+  const start = skipBlank(head);
+  return start < head.length && head.indexOf(0x0a, start) >= 0;
 }
 
 /** Index of the first byte that is not blank space (space, tab, CR, LF). */
