@@ -46,13 +46,14 @@ describe('formatCheckpatch', () => {
     expect(text).toContain('ERROR:MISSING_SIGN_OFF: Missing Signed-off-by: line(s)\n');
   });
 
-  it('should strip terminal escapes and bidi controls from mail text', async () => {
+  it('should show terminal escapes and bidi controls in mail text as <U+XXXX>, never raw', async () => {
     const evil = patchMail({ summary: 'dma-buf: \u001b]0;pwned\u0007Add \u202eattach', diff: SAMPLE_DIFF.replace('+\treturn ret;', '+\treturn ret; /* \u001b[2J */') });
     const series = await seriesFromMails([evil]);
     const text = formatCheckpatch(series, runChecks(series));
-    expect(text).not.toMatch(/[\u001b\u0007\u202e]/);
-    expect(text).toContain('[PATCH 01/1] dma-buf: Add attach\n');
-    expect(text).toContain('+\treturn ret; /*  */\n');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(text).toContain('[PATCH 01/1] dma-buf: <U+001B>]0;pwned<U+0007>Add <U+202E>attach\n');
+    expect(text).toContain('ERROR:UNICODE_CONTROL_CHAR: invisible U+001B control character');
+    expect(text).toContain('+\treturn ret; /* <U+001B>[2J */\n');
   });
 
   it('should show an excerpt with + only for an added line, and name unknown ids by their own TYPE', () => {

@@ -23,9 +23,16 @@ function count(findings: readonly Finding[]): Counts {
   return counts;
 }
 
-/** One line of mail text, made safe for a terminal and kept on one line. */
+/** Controls (tab aside), bidi overrides and isolates, zero-width and separator characters a reader cannot see. */
+const INVISIBLE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
+
+/**
+ * One line of mail text, made safe for a terminal: what a reader could not see is shown as `<U+202E>` (a finding
+ * about a bidi override must show where it is), and the result still goes through the terminal sanitiser.
+ */
 function clean(text: string): string {
-  return sanitizeForTerminal(text).replace(/\n/g, ' ');
+  const shown = text.replace(INVISIBLE, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  return sanitizeForTerminal(shown);
 }
 
 /** `#12: FILE: drivers/x.c:40:` — the parts checkpatch prints, each only when known. */
