@@ -16,7 +16,7 @@ export type PairMemo = Map<string, PairBaseline | null>;
 
 /** Attach and map the pair alone, once per backing generation; null when attach fails. */
 export function pairView(abilities: Abilities, exporter: ExporterSpec, buffer: number, importer: ImporterSpec, strategy: ModelStrategy, memo?: PairMemo): PairBaseline | null {
-  const key = `${specId(exporter)}:${buffer}:${specId(importer)}:${abilities.types.join()}:${abilities.converters.join()}`;
+  const key = `${specId(exporter)}:${buffer}:${specId(importer)}:${specId(abilities.types)}:${specId(abilities.converters)}`;
   const known = memo?.get(key);
   if (known !== undefined) return known;
   const model = groupModel(abilities, exporter, buffer, [importer]);
@@ -41,7 +41,7 @@ export function baselinesOf(model: GroupModel, strategy: ModelStrategy, prev: Wo
 
 /** A key for everything an exploration's result depends on (besides strategy and depth). */
 export function explorationKey(model: GroupModel, baseline: readonly (PairBaseline | null)[]): string {
-  let key = `${specId(model.exporter)}:${model.buffer}:${model.types.join()}:${model.converters.join()}`;
+  let key = `${specId(model.exporter)}:${model.buffer}:${specId(model.types)}:${specId(model.converters)}`;
   for (let i = 0; i < baseline.length; i++) key += `|${specId(model.importers[i]!)}:${baseline[i]?.key ?? '-'}`;
   return key;
 }
