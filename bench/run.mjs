@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same
+// run (git mailsplit, git am, Python's email parser). Builds dist/ first so the figures are of the
+// shipped JavaScript. Pass `--only NAME[,NAME]` to run a subset; other flags go to every bench.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const BENCHES = ['ingest', 'check', 'refmodel', 'tui', 'archive'];
+
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : BENCHES;
+const passOn = onlyAt >= 0 ? [...argv.slice(0, onlyAt), ...argv.slice(onlyAt + 2)] : argv;
+
+const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+let failed = 0;
+for (const name of only) {
+  const file = resolve(here, `${name}-bench.mjs`);
+  if (!existsSync(file)) {
+    process.stdout.write(`\n== ${name}: no bench/${name}-bench.mjs, skipped\n`);
+    continue;
+  }
+  process.stdout.write(`\n== ${name}\n`);
+  const r = spawnSync(process.execPath, [file, ...passOn], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
