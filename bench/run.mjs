@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same
 // run (git mailsplit, git am, Python's email parser). Builds dist/ first so the figures are of the
-// shipped JavaScript. Pass `--only NAME[,NAME]` to run a subset; other flags go to every bench.
+// shipped JavaScript. `--only NAME[,NAME]` runs a subset; with a single NAME the other flags go to it
+// (each bench has its own, e.g. `--only ingest --mb 1000`).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,7 +15,12 @@ const BENCHES = ['ingest', 'check', 'refmodel', 'tui', 'archive'];
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : BENCHES;
-const passOn = onlyAt >= 0 ? [...argv.slice(0, onlyAt), ...argv.slice(onlyAt + 2)] : argv;
+const rest = onlyAt >= 0 ? [...argv.slice(0, onlyAt), ...argv.slice(onlyAt + 2)] : argv;
+if (rest.length && only.length !== 1) {
+  process.stderr.write('bench: flags go to one bench at a time: use --only NAME\n');
+  process.exit(2);
+}
+const passOn = rest;
 
 const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
