@@ -62,3 +62,30 @@ describe('added-line checks', () => {
     expect(hits.map((h) => [h.where.line, h.where.bodyLine, h.excerpt])).toEqual([[13, 16, '\treturn ret;']]);
   });
 });
+
+describe('spdx-license-tag', () => {
+  const newFile = (path: string, first: string, second = 'int x;') => `diff --git a/${path} b/${path}
+new file mode 100644
+index 0000000..2222222
+--- /dev/null
++++ b/${path}
+@@ -0,0 +1,2 @@
++${first}
++${second}
+`;
+  const hitsFor = async (diff: string) => (await hitsOf('spdx-license-tag', [patchMail({ diff })])).map((h) => [h.where.file, h.where.line, h.message]);
+
+  it('should want the tag in the comment style of the file type on line 1', async () => {
+    expect(await hitsFor(newFile('drivers/dma-buf/st-dma-mapping.c', '// SPDX-License-Identifier: GPL-2.0'))).toEqual([]);
+    expect(await hitsFor(newFile('include/linux/x.h', '/* SPDX-License-Identifier: GPL-2.0 */'))).toEqual([]);
+    expect(await hitsFor(newFile('drivers/dma-buf/st-dma-mapping.c', '/* SPDX-License-Identifier: GPL-2.0 */'))).toEqual([
+      ['drivers/dma-buf/st-dma-mapping.c', 1, 'Missing or malformed SPDX-License-Identifier tag in line 1'],
+    ]);
+  });
+
+  it('should look at line 2 after a shebang, and skip files without a comment style', async () => {
+    expect(await hitsFor(newFile('tools/run', '#!/bin/sh', 'echo'))).toEqual([['tools/run', 2, 'Missing or malformed SPDX-License-Identifier tag in line 2']]);
+    expect(await hitsFor(newFile('tools/run', '#!/bin/sh', '# SPDX-License-Identifier: GPL-2.0'))).toEqual([]);
+    expect(await hitsFor(newFile('drivers/dma-buf/Kconfig', 'config DMABUF_MAPPING'))).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { corruptedPatch } from './corrupted-patch.js';
 import { diffInCommitMsg } from './diff-in-commit-msg.js';
 import { diffstatMismatch } from './diffstat-mismatch.js';
 import { dosLineEndings } from './dos-line-endings.js';
+import { duplicateSignature } from './duplicate-signature.js';
 import { longLine } from './long-line.js';
 import { missingCommitDescription } from './missing-commit-description.js';
 import { missingEofNewline } from './missing-eof-newline.js';
@@ -21,6 +22,7 @@ import { seriesMissingCover } from './series-missing-cover.js';
 import { seriesNumberingGap } from './series-numbering-gap.js';
 import { seriesTotalMismatch } from './series-total-mismatch.js';
 import { spaceBeforeTab } from './space-before-tab.js';
+import { spdxLicenseTag } from './spdx-license-tag.js';
 import { subjectNoSubsystem } from './subject-no-subsystem.js';
 import { subjectPrefixInconsistent } from './subject-prefix-inconsistent.js';
 import { subjectTooLong } from './subject-too-long.js';
@@ -51,12 +53,14 @@ export const CHECKS = [
   trailerKeyCasing,
   trailerMissingEmail,
   coDevelopedByWithoutSignOff,
+  duplicateSignature,
   badFixesTag,
   badReportedByLink,
   badLinkTag,
   notUnifiedDiff,
   corruptedPatch,
   diffstatMismatch,
+  spdxLicenseTag,
   longLine,
   trailingWhitespace,
   spaceBeforeTab,

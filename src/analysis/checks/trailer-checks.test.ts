@@ -139,3 +139,11 @@ describe('trailer block', () => {
     expect(found.map((f) => f.id)).toEqual(['missing-signoff']);
   });
 });
+
+describe('duplicate-signature', () => {
+  it('should flag the second copy of a trailer, blanks and case aside', async () => {
+    const hits = await hitsOf('duplicate-signature', withTrailers(SOB, 'Reviewed-by: Kevin Tian <kevin.tian@intel.com>', 'signed-off-by: Jason  Gunthorpe <JGG@nvidia.com>'));
+    expect(hits.map((h) => [h.severity, h.where.bodyLine])).toEqual([['warning', 5]]);
+    expect(await hitsOf('duplicate-signature', withTrailers('Acked-by: Jason Gunthorpe <jgg@nvidia.com>', SOB))).toEqual([]);
+  });
+});
