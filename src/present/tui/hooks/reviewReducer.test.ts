@@ -69,6 +69,18 @@ describe('reviewReducer', () => {
     expect(screenFor(model, ui).panes[0]!.lines[top(ui).panes[0]!.cursor]!.bodyLine).toBe(40);
   });
 
+  it('jumps from a finding that names only a file line (bisect) to that line of the diff', () => {
+    const data = reviewData();
+    data.findings = [{ id: 'bisect-undefined-symbol', severity: 'warning', where: { patch: 3, file: 'include/linux/dma-buf-mapping.h', line: 3 }, message: 'fn3_1 undefined' }];
+    const m = createModel(data);
+    const r = makeReviewReducer(m);
+    const ui = [{ type: 'command', command: 'view.findings' }, { type: 'command', command: 'nav.open' }]
+      .reduce((u, a) => r(u, a as ReviewAction), initialUi({ columns: 100, rows: 24 }, m));
+    const e = top(ui);
+    expect(e.view).toEqual({ kind: 'patch', patch: 3 });
+    expect(screenFor(m, ui).panes[0]!.lines[e.panes[0]!.cursor]!.text).toBe('+int fn3_1(void);');
+  });
+
   it('opens a counterexample from the steps view and walks its trace', () => {
     let ui = cmd(start, 'view.steps');
     const lines = screenFor(model, ui).panes[0]!.lines;

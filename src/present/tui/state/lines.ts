@@ -27,6 +27,8 @@ export interface DocLine {
   target?: Target;
   /** 1-based line in the patch mail body this row shows, so findings can jump to it. */
   bodyLine?: number;
+  /** `path:line` of a diff row on the new side, so findings that name a file line can jump to it. */
+  fileLine?: string;
   /** Set on the first row of an inline reply, so the replies pane can jump to it. */
   replyId?: string;
 }

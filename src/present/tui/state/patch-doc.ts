@@ -76,7 +76,7 @@ function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: M
     h.lines.forEach((l, li) => {
       const [marker, style] = KIND_STYLE[l.kind] ?? ['', 'plain'];
       // HunkLine.text is the line without its marker (src/series/diff.ts); no-newline keeps its backslash.
-      out.push(mailLine(marker + l.text, style, { bodyLine: l.bodyLine }));
+      out.push(mailLine(marker + l.text, style, { bodyLine: l.bodyLine, ...(l.newLine !== null ? { fileLine: `${f.path}:${l.newLine}` } : {}) }));
       for (const fd of byLine.get(l.bodyLine) ?? []) out.push(findingLine(fd, '    '));
       out.push(...inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
     });
