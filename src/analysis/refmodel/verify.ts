@@ -69,7 +69,10 @@ export interface VerifyReport {
   strategy: string;
   sequences: SequenceReport[];
   binding: { mismatches: BindingMismatch[] };
+  /** Distinct states explored (cached explorations counted once). */
   states: number;
+  /** States generated: transitions taken, duplicates included (TLC's "states generated"). Optional: added after schema 1 shipped. */
+  transitions?: number;
   ms: number;
   statesPerSecond: number;
   /** Every sequence came out as expected: the CLI exits 0 on true, 1 on false. */
@@ -85,6 +88,7 @@ interface Run {
   baselines: Map<string, PairBaseline | null>;
   mapMemo: MapMemo;
   explored: number;
+  transitions: number;
 }
 
 function explore(run: Run, model: GroupModel, prev: World | null): Exploration {
@@ -95,6 +99,7 @@ function explore(run: Run, model: GroupModel, prev: World | null): Exploration {
   const ctx = checkContext(model, run.strategy, prev, run.baselines, baseline);
   const result = exploreGroup(ctx, { depth: run.depth, invariants: run.invariants, mapMemo: run.mapMemo });
   run.explored += result.states;
+  run.transitions += result.transitions;
   run.cache.set(key, result);
   return result;
 }
@@ -153,6 +158,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     baselines: new Map(),
     mapMemo: new Map(),
     explored: 0,
+    transitions: 0,
   };
   const chosen = opts.only ? seqs.filter((s) => opts.only!.includes(s.name)) : seqs;
   const sequences = chosen.map((s) => verifySequence(run, s));
@@ -165,6 +171,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     sequences,
     binding: { mismatches: [...(opts.bindingMismatches ?? [])] },
     states: run.explored,
+    transitions: run.transitions,
     ms,
     statesPerSecond: ms > 0 ? Math.round((run.explored / ms) * 1000) : 0,
     ok: sequences.every((s) => s.asExpected),
