@@ -61,6 +61,20 @@ describe('decodeMessage: headers', () => {
   });
 });
 
+describe('rawMessageId (naming a message the decoder rejected)', () => {
+  it('finds a Message-ID, folded or not, and nothing in a body', async () => {
+    const { rawMessageId } = await import('./header-values.js');
+    expect(rawMessageId(Buffer.from('Subject: x\nMessage-Id:\n <a@b>\n\nbody'))).toBe('a@b');
+    expect(rawMessageId(Buffer.from('Subject: x\n\nno id here\n'))).toBeNull();
+  });
+
+  it('names a skipped message by its id', async () => {
+    const { decodeItem } = await import('./items.js');
+    const item = await decodeItem(Buffer.from(mail(`Message-ID: <big@x>\nX-Long: ${'x'.repeat(5 << 20)}`)), origin, { items: 0, bytes: 0 });
+    expect(item.kind === 'skipped' && item.skipped.messageId).toBe('big@x');
+  });
+});
+
 describe('decodeMessage: bodies', () => {
   it('decodes quoted-printable with soft line breaks', async () => {
     const m = await decode(mail('Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable', 'a long line that was=\n broken, caf=C3=A9 =3D ok\n'));

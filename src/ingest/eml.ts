@@ -15,12 +15,18 @@ const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
 
 /** A whole input that is one message (.eml, one format-patch file without a `From ` line). */
 export async function singleMessageItem(bytes: Buffer, t: StreamTarget): Promise<IngestItem> {
-  const first = firstLine(bytes).toString('latin1');
-  if (!HEADER_LINE.test(first)) {
-    throw new InputError({ ...where(t), line: 1 }, 'not a mail message: no "From " line and no header at the start');
-  }
   // Leading blank lines would read as the header/body separator: drop them, as git does.
   const start = skipBlank(bytes);
+  if (!HEADER_LINE.test(firstLine(bytes).toString('latin1'))) {
+    const line = countNewlines(bytes.subarray(0, start)) + 1;
+    throw new InputError({ ...where(t), line }, 'not a mail message: no "From " line and no header at the start');
+  }
   return decodeItem(bytes.subarray(start), nextOrigin(t, start), t.counter);
 }
 
+
+function countNewlines(b: Uint8Array): number {
+  let n = 0;
+  for (const c of b) if (c === 0x0a) n++;
+  return n;
+}

@@ -60,3 +60,16 @@ function isKnownCharset(label: string): boolean {
     return false;
   }
 }
+
+/** How far into an undecodable message we look for its Message-ID. */
+const RAW_ID_SCAN = 64 * 1024;
+
+/**
+ * The Message-ID of a message the decoder rejected, read straight from its first bytes, so
+ * a skipped message can still be named (and threaded by whoever reports it). Null if absent.
+ */
+export function rawMessageId(raw: Uint8Array): string | null {
+  const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, RAW_ID_SCAN)).toString('latin1');
+  const line = /^message-id:[ \t]*(?:\r?\n[ \t]+)?<([^<>\s]+)>/im.exec(head);
+  return line ? line[1]! : null;
+}

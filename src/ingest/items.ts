@@ -4,6 +4,7 @@
  */
 import { InputError } from '../util/errors.js';
 import { decodeMessage } from './decode.js';
+import { rawMessageId } from './header-values.js';
 import type { IngestItem, MessageOrigin } from './types.js';
 
 /** Running totals of one readInput call, shared by every file of a folder. */
@@ -53,7 +54,7 @@ export async function decodeItem(bytes: Uint8Array, origin: MessageOrigin, count
     item = { kind: 'message', message: await decodeMessage(bytes, origin) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    item = { kind: 'skipped', skipped: { origin, messageId: null, reason: e.problem } };
+    item = { kind: 'skipped', skipped: { origin, messageId: rawMessageId(bytes), reason: e.problem } };
   }
   counter.onProgress?.({ messages: counter.items, bytes: counter.bytes });
   return item;

@@ -100,6 +100,7 @@ describe('readInput: errors name the input', () => {
     ['an empty file', () => file('empty.mbox', ''), /empty\.mbox: empty input$/],
     ['binary garbage', () => file('garbage.bin', Buffer.from([0, 1, 2, 255, 254, 10, 13, 0x80])), /garbage\.bin: line 1: not a mail message/],
     ['prose', () => file('notes.txt', 'just some notes\nno headers here\n'), /notes\.txt: line 1: not a mail message/],
+    ['prose after blank lines', () => file('notes2.txt', '\n\n  \njust notes\n'), /notes2\.txt: line 4: not a mail message/],
     ['a bad git range', () => 'git:--upload-pack=evil..HEAD', /refusing revision/],
   ])('%s → InputError', async (_what, spec, message) => {
     const err = await readInput(spec()).catch((e: unknown) => e);
