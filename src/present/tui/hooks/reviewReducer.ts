@@ -14,8 +14,6 @@ export type ReviewAction =
   /** A key press: a command in normal mode, text while the search prompt is open. */
   | { type: 'key'; input: string; key: KeyInfo }
   | { type: 'command'; command: Command }
-  /** A key typed while the search prompt is open. */
-  | { type: 'prompt'; input: string; key: KeyInfo }
   | { type: 'resize'; size: TermSize };
 
 /** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
@@ -114,14 +112,14 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
   const reducer = (ui: UiState, a: ReviewAction): UiState => {
     switch (a.type) {
       case 'key': {
-        // Keys typed faster than a frame arrive as one chunk ("jjj"), which Ink reports as a paste.
+        // Keys typed faster than Ink reads arrive as one text run ("jj/pal\r"), which Ink reports as a
+        // paste; its input parser already cut escape sequences (arrows, PgDn) out of such runs.
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         const command = commandFor(a.input, a.key);
         return command ? onCommand(model, { ...ui, note: '' }, command) : ui;
       }
       case 'command': return onCommand(model, { ...ui, note: '' }, a.command);
-      case 'prompt': return onPrompt(model, ui, a.input, a.key);
       case 'resize': {
         const sized = { ...ui, size: a.size };
         return moveFocused(model, sized, { type: 'fit' });
@@ -131,8 +129,9 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
   return reducer;
 }
 
+/** A text run, not a named key or a chord (shift alone is only an upper-case letter). */
 function isPlain(key: KeyInfo): boolean {
-  return !Object.values(key).some((v) => v === true);
+  return !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete;
 }
 
 /** The named key a lone control character in a burst stands for (Ink names keys only when they arrive alone). */
@@ -140,6 +139,5 @@ export function keyOfChar(ch: string): KeyInfo {
   if (ch === '\r' || ch === '\n') return { return: true };
   if (ch === '\t') return { tab: true };
   if (ch === '\x7f' || ch === '\b') return { backspace: true };
-  if (ch === '\x1b') return { escape: true };
   return {};
 }
