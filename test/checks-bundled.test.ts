@@ -52,6 +52,16 @@ function editBody(mbox: string, patch: Patch, edit: (lines: string[]) => string[
   return mbox.slice(0, span.bodyStart) + edit(lines).join('\n') + mbox.slice(span.end);
 }
 
+type Target = ReturnType<typeof firstAddedLine>;
+
+/** Replaces one added line of a patch by what `edit` makes of it, after checking it is the line the model saw. */
+function editAddedLine(mbox: string, patch: Patch, target: Target, edit: (line: string) => string[]): string {
+  return editBody(mbox, patch, (lines) => {
+    expect(lines[target.bodyLine - 1], 'body line N is line N after the headers (an 8bit body)').toBe(`+${target.text}`);
+    return [...lines.slice(0, target.bodyLine - 1), ...edit(lines[target.bodyLine - 1]!), ...lines.slice(target.bodyLine)];
+  });
+}
+
 function editHeaders(mbox: string, patch: Patch, edit: (headers: string) => string): string {
   const span = spanOf(mbox, patch.messageId);
   return mbox.slice(0, span.headerStart) + edit(mbox.slice(span.headerStart, span.bodyStart)) + mbox.slice(span.bodyStart);
@@ -123,10 +133,7 @@ describe('checks on the bundled series', () => {
 
   it('should report trailing whitespace on an added line at its file, line and #N', async () => {
     const target = firstAddedLine(patchAt(cleanSeries, 3));
-    const mbox = editBody(clean, patchAt(cleanSeries, 3), (lines) => {
-      expect(lines[target.bodyLine - 1]).toBe(`+${target.text}`);
-      return lines.map((l, i) => (i === target.bodyLine - 1 ? `${l} ` : l));
-    });
+    const mbox = editAddedLine(clean, patchAt(cleanSeries, 3), target, (line) => [`${line} `]);
     const found = await newFindings(mbox, 'trailing-space');
     expect(found.map((f) => [f.id, f.severity, f.where.patch, f.where.file, f.where.line, f.where.bodyLine])).toEqual([
       ['trailing-whitespace', 'error', 3, target.file, target.line, target.bodyLine],
@@ -137,12 +144,7 @@ describe('checks on the bundled series', () => {
     const patch = patchAt(cleanSeries, 10);
     const target = firstAddedLine(patch, 20);
     const cut = target.text.search(/ [A-Za-z_(]/); // a mailer breaks at a blank; the tail starts with no diff marker
-    const mbox = editBody(clean, patch, (lines) => [
-      ...lines.slice(0, target.bodyLine - 1),
-      `+${target.text.slice(0, cut)}`,
-      target.text.slice(cut + 1),
-      ...lines.slice(target.bodyLine),
-    ]);
+    const mbox = editAddedLine(clean, patch, target, () => [`+${target.text.slice(0, cut)}`, target.text.slice(cut + 1)]);
     const found = await newFindings(mbox, 'wrapped');
     expect(found.map((f) => [f.id, f.severity, f.where.patch, f.where.file, f.where.line, f.where.bodyLine])).toContainEqual(
       ['corrupted-patch', 'error', 10, target.file, target.line, target.bodyLine + 1],
@@ -152,9 +154,7 @@ describe('checks on the bundled series', () => {
   it('should report a bidi override in an added line', async () => {
     const patch = patchAt(cleanSeries, 14);
     const target = firstAddedLine(patch);
-    const mbox = editBody(clean, patch, (lines) =>
-      lines.map((l, i) => (i === target.bodyLine - 1 ? l.replace(/^\+(\s*)/, '+$1\u202e') : l)),
-    );
+    const mbox = editAddedLine(clean, patch, target, (line) => [line.replace(/^\+(\s*)/, '+$1\u202e')]);
     const found = await newFindings(mbox, 'bidi');
     expect(found.map((f) => [f.id, f.severity, f.where.patch, f.where.file, f.where.line, f.where.bodyLine])).toEqual([
       ['unicode-control-char', 'error', 14, target.file, target.line, target.bodyLine],
@@ -188,7 +188,7 @@ describe.skipIf(CHECKPATCH === null)('agreement with checkpatch.pl', () => {
     const text = readFileSync(MBOX, 'utf8');
     const patch = patchAt(await parse(text, 'clean'), 3);
     const target = firstAddedLine(patch);
-    const damaged = editBody(text, patch, (lines) => lines.map((l, i) => (i === target.bodyLine - 1 ? `${l} ` : l)));
+    const damaged = editAddedLine(text, patch, target, (line) => [`${line} `]);
     const span = spanOf(damaged, patch.messageId);
     const file = join(tmp, 'patch3.eml');
     writeFileSync(file, damaged.slice(span.headerStart, span.end));
