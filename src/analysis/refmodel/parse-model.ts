@@ -55,13 +55,23 @@ export function readImporter(r: JsonReader, v: unknown, path: string): ImporterS
   };
 }
 
+/** Driver names key deltas and replay strings, so each may appear once per side. */
+function uniqueNames<T extends { name: string }>(r: JsonReader, list: T[], path: string): T[] {
+  list.forEach((x, k) => {
+    if (list.findIndex((y) => y.name === x.name) < k) r.fail(`${path}[${k}].name`, `"${x.name}" is defined twice`);
+  });
+  return list;
+}
+
 export function readWorld(r: JsonReader, v: unknown, path: string): World {
   const o = r.object(v, path);
+  const exporters = r.array(o.exporters, `${path}.exporters`).map((e, k) => readExporter(r, e, `${path}.exporters[${k}]`));
+  const importers = r.array(o.importers, `${path}.importers`).map((i, k) => readImporter(r, i, `${path}.importers[${k}]`));
   return {
     types: types(r, o.types, `${path}.types`),
     converters: r.array(o.converters, `${path}.converters`).map((c, k) => r.oneOf(c, CONVERTER_IDS, `${path}.converters[${k}]`, 'converter')),
-    exporters: r.array(o.exporters, `${path}.exporters`).map((e, k) => readExporter(r, e, `${path}.exporters[${k}]`)),
-    importers: r.array(o.importers, `${path}.importers`).map((i, k) => readImporter(r, i, `${path}.importers[${k}]`)),
+    exporters: uniqueNames(r, exporters, `${path}.exporters`),
+    importers: uniqueNames(r, importers, `${path}.importers`),
   };
 }
 

@@ -72,5 +72,6 @@ describe('verifySequences on the bundled sequences', () => {
     const r = verifySequences(flipped, { only: ['proposed'] });
     expect(r.sequences.map((s) => s.name)).toEqual(['proposed']);
     expect(r.ok).toBe(false);
+    expect(() => verifySequences(flipped, { only: ['propsed'] })).toThrow(/unknown sequence "propsed" \(known: as-posted, proposed/);
   });
 });

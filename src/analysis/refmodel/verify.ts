@@ -4,6 +4,7 @@
  * inputs (group, world abilities, baseline, depth), so a step that changes one driver re-explores only
  * that driver's buffers, and sequences that share a prefix share the work.
  */
+import { UsageError } from '../../util/errors.js';
 import { DEFAULT_DEPTH, DEFAULT_MAX_GROUP } from './config.js';
 import { driverBurden, type DriverBurden } from './deltas.js';
 import type { MapMemo } from './core.js';
@@ -160,6 +161,8 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     explored: 0,
     transitions: 0,
   };
+  const unknown = (opts.only ?? []).filter((name) => !seqs.some((s) => s.name === name));
+  if (unknown.length) throw new UsageError(`unknown sequence ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${seqs.map((s) => s.name).join(', ')})`);
   const chosen = opts.only ? seqs.filter((s) => opts.only!.includes(s.name)) : seqs;
   const sequences = chosen.map((s) => verifySequence(run, s));
   const ms = performance.now() - started;
