@@ -88,6 +88,22 @@ describe('analyzeSeries with a base tree', () => {
   });
 });
 
+describe('analyzeSeries and struct fields', () => {
+  const OPS = 'struct widget_ops {\n\tint (*map)(void);\n\tint (*legacy_map)(void);\n};\n';
+  const user = (name: string): string => `#include <ops.h>\n\nstatic const struct widget_ops ${name}_ops = {\n\t.map = ${name}_map,\n\t.legacy_map = ${name}_map,\n};\n`;
+  const TREE: Files = { 'include/ops.h': OPS, 'drivers/x.c': user('x'), 'drivers/y.c': user('y') };
+
+  it('finds an initializer of a field the series removed', async () => {
+    const next = { ...TREE, 'include/ops.h': OPS.replace('\tint (*legacy_map)(void);\n', ''), 'drivers/x.c': user('x').replace(/\t\.legacy_map.*\n/, '') };
+    const [diff] = await diffsOfStates([TREE, next]);
+    const result = await analyzeSeries(seriesOfDiffs('ops', [{ subject: 'remove legacy_map', diffText: diff! }]), { base: { kind: 'dir', path: makeTree(TREE) } });
+    expect(result.findings).toEqual([expect.objectContaining({
+      where: expect.objectContaining({ patch: 1, file: 'drivers/y.c', line: 5 }),
+      message: expect.stringContaining('uses the field .legacy_map (designated initializer) at drivers/y.c:5, which is removed by patch 1'),
+    })]);
+  });
+});
+
 describe('analyzeSeries without a base tree', () => {
   it('says the answer is partial and still sees what the series shows', async () => {
     const clean = await analyzeSeries(await series(ALL));

@@ -42,6 +42,16 @@ export function seriesSymbolNames(symbols: readonly PatchSymbols[]): Set<string>
   return names;
 }
 
+/** The struct and union fields a series defines, removes or renames. */
+export function seriesFieldNames(symbols: readonly PatchSymbols[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of symbols) {
+    for (const d of [...s.defines, ...s.removes]) if (d.kind === 'field') names.add(d.name);
+    for (const r of s.renames) if (r.kind === 'field') { names.add(r.from); names.add(r.to); }
+  }
+  return names;
+}
+
 /** Why `name` is not defined after patch `at`, from the series' own history. */
 export function explainMissing(name: string, at: number, symbols: readonly PatchSymbols[]): string {
   const upTo = symbols.filter((s) => s.index <= at).reverse();
@@ -100,7 +110,7 @@ function brokenFinding(patch: Patch, b: BrokenUse, partial: boolean): Finding {
     id: 'bisect-undefined-symbol',
     severity: partial ? 'warning' : 'error',
     where: { patch: patch.index, messageId: patch.messageId, file: b.file, line: b.line },
-    message: `bisect: the tree after patch ${patch.index} uses ${b.name} at ${b.file}:${b.line}, which is ${b.why}` +
+    message: `bisect: the tree after patch ${patch.index} uses ${b.member ? `the field .${b.name} (designated initializer)` : b.name} at ${b.file}:${b.line}, which is ${b.why}` +
       (partial ? ' (series-only check: no base tree)' : ''),
   };
 }
@@ -111,13 +121,14 @@ export function treeInspector(series: PatchSeries, symbols: readonly PatchSymbol
   result: () => BisectResult;
 } {
   const names = seriesSymbolNames(symbols);
+  const fields = seriesFieldNames(symbols);
   const states = new Map<number, SymbolUse[]>();
   let index: TreeIndex | null = null;
   const inspect = async (patchIndex: number, dir: string): Promise<void> => {
     const patch = series.patches.find((p) => p.index === patchIndex);
     if (index === null || !patch) index = indexTree(dir);
     else updateTreeIndex(index, dir, patch);
-    states.set(patchIndex, undefinedUses(index, names));
+    states.set(patchIndex, undefinedUses(index, names, fields));
   };
   return { inspect, result: () => judgeStates(series, symbols, states, false) };
 }

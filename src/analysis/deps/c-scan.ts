@@ -17,7 +17,8 @@ export type Container =
   | { kind: 'record'; name: string }
   | { kind: 'enum' }
   | { kind: 'function' }
-  | { kind: 'initializer' };
+  /** `struct T name = {`: T when the line names it, so designated initializers can be checked. */
+  | { kind: 'initializer'; type: string | null };
 
 export interface LineDef {
   name: string;
@@ -28,6 +29,8 @@ export interface LineDef {
 
 export interface ScannedLine {
   defs: LineDef[];
+  /** `.field = …` at the top level of `struct T x = {`: the field of T this line sets. */
+  initializes?: { type: string; field: string };
   /** Identifiers used on the line (not members, not keywords, not the names it defines). */
   uses: string[];
   /** Member names used on the line (`x->dev`, `.map = …`). */
@@ -39,6 +42,9 @@ const RECORD_OPEN = /^(?:typedef\s+)?(struct|union|enum)\s+([A-Za-z_]\w*)\s*\{/;
 const ANON_RECORD_OPEN = /^(?:typedef\s+)?(struct|union|enum)\s*\{/;
 const TYPEDEF_END = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*;\s*$/;
 const TYPEDEF_FNPTR = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(/;
+const INITIALIZED_TYPE = /^(?:static\s+)?(?:const\s+)?struct\s+([A-Za-z_]\w*)\s+(?:const\s+)?[A-Za-z_]\w*\s*(?:\[[^\]]*\])?\s*=/;
+/** A top-level designated initializer of a kernel-style initializer block: one tab, `.field =`. */
+const DESIGNATED = /^\t\.([A-Za-z_]\w*)\s*=/;
 const STATEMENT_START = new Set(['return', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'goto', 'break', 'continue', 'default']);
 
 /** The container a column-0 line opens for the indented lines after it. */
@@ -48,7 +54,7 @@ export function containerOpenedBy(code: string): Container {
     if (rec[1] === 'enum') return { kind: 'enum' };
     return { kind: 'record', name: rec.length > 2 && rec[2] ? rec[2] : '' };
   }
-  if (/=\s*\{?\s*$/.test(code) || /=\s*\{/.test(code)) return { kind: 'initializer' };
+  if (/=\s*\{?\s*$/.test(code) || /=\s*\{/.test(code)) return { kind: 'initializer', type: INITIALIZED_TYPE.exec(code)?.[1] ?? null };
   if (/\)\s*\{?\s*$/.test(code) && !/;\s*$/.test(code)) return { kind: 'function' };
   return { kind: 'file' };
 }
@@ -109,6 +115,12 @@ function innerDefs(code: string, ids: Ident[], where: Container): LineDef[] {
   return [{ name: m[1]!, kind: 'field', container: where.name }];
 }
 
+function designatedField(code: string, where: Container): { type: string; field: string } | null {
+  if (where.kind !== 'initializer' || where.type === null) return null;
+  const m = DESIGNATED.exec(code);
+  return m ? { type: where.type, field: m[1]! } : null;
+}
+
 /** Scans one line given the container it sits in. */
 export function scanCode(code: string, where: Container, atColumn0: boolean): ScannedLine {
   const ids = identifiers(code);
@@ -127,7 +139,8 @@ export function scanCode(code: string, where: Container, atColumn0: boolean): Sc
     if (isMember(id) || (where.kind === 'record' && defined.has(id.name))) members.push(id.name);
     else if (!defined.has(id.name)) uses.push(id.name);
   }
-  return { defs, uses, members };
+  const initializes = designatedField(code, where);
+  return initializes ? { defs, uses, members, initializes } : { defs, uses, members };
 }
 
 export interface SourceLine {

@@ -23,6 +23,16 @@ export interface SymbolUse {
   name: string;
   file: string;
   line: number;
+  /** True for a member access or designated initializer (`->name`, `.name`). */
+  member?: boolean;
+}
+
+/** `.field = …` in `struct type x = {`: a use of that struct's field, checkable without types. */
+export interface FieldInit {
+  type: string;
+  field: string;
+  file: string;
+  line: number;
 }
 
 export interface SymbolRename {
@@ -61,14 +71,15 @@ interface SideScan {
   defs: SymbolDef[];
   uses: SymbolUse[];
   members: SymbolUse[];
+  inits: FieldInit[];
 }
 
 interface SideLine { text: string; line: number; keep: boolean }
 
 /** Scans a sequence of lines; only lines marked `keep` contribute results. */
 function scanSide(file: string, lines: SideLine[], section: string): { kept: SideScan; other: SideScan } {
-  const kept: SideScan = { defs: [], uses: [], members: [] };
-  const other: SideScan = { defs: [], uses: [], members: [] };
+  const kept: SideScan = { defs: [], uses: [], members: [], inits: [] };
+  const other: SideScan = { defs: [], uses: [], members: [], inits: [] };
   let state = startState(containerFromSection(section));
   for (const l of lines) {
     const r = scanLine(l.text, state);
@@ -77,15 +88,16 @@ function scanSide(file: string, lines: SideLine[], section: string): { kept: Sid
     for (const d of r.scanned.defs) into.defs.push({ ...d, file, line: l.line, text: l.text });
     for (const name of r.scanned.uses) into.uses.push({ name, file, line: l.line });
     for (const name of r.scanned.members) into.members.push({ name, file, line: l.line });
+    if (r.scanned.initializes) into.inits.push({ ...r.scanned.initializes, file, line: l.line });
   }
   return { kept, other };
 }
 
 /** Scans a whole file's text (the tree scan of bisect). */
-export function scanFileText(file: string, text: string): { defs: SymbolDef[]; uses: SymbolUse[] } {
+export function scanFileText(file: string, text: string): { defs: SymbolDef[]; uses: SymbolUse[]; inits: FieldInit[] } {
   const lines = text.split('\n').map((t, i) => ({ text: t, line: i + 1, keep: true }));
   const { kept } = scanSide(file, lines, '');
-  return { defs: kept.defs, uses: kept.uses };
+  return { defs: kept.defs, uses: kept.uses, inits: kept.inits };
 }
 
 interface HunkScan { added: SideScan; context: SideScan; removed: SideScan }

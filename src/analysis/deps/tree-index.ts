@@ -5,12 +5,16 @@
 import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Patch } from '../../series/types.js';
-import { isCSource, scanFileText, type SymbolUse } from './symbols.js';
+import { isCSource, scanFileText, type FieldInit, type SymbolDef, type SymbolUse } from './symbols.js';
 
 export interface FileSymbols {
   /** Names defined in the file (fields excluded: they live in their struct's namespace). */
   defines: Set<string>;
+  /** The fields of each struct and union defined in the file. */
+  fields: Map<string, Set<string>>;
   uses: SymbolUse[];
+  /** Designated initializers (`.x = …` in `struct T v = {`). */
+  inits: FieldInit[];
 }
 
 export type TreeIndex = Map<string, FileSymbols>;
@@ -18,8 +22,17 @@ export type TreeIndex = Map<string, FileSymbols>;
 function scanFile(root: string, path: string): FileSymbols | null {
   const full = join(root, path);
   if (!existsSync(full) || !lstatSync(full).isFile()) return null;
-  const { defs, uses } = scanFileText(path, readFileSync(full, 'utf8'));
-  return { defines: new Set(defs.filter((d) => d.kind !== 'field').map((d) => d.name)), uses };
+  const { defs, uses, inits } = scanFileText(path, readFileSync(full, 'utf8'));
+  return { defines: new Set(defs.filter((d) => d.kind !== 'field').map((d) => d.name)), fields: fieldsByRecord(defs), uses, inits };
+}
+
+function fieldsByRecord(defs: readonly SymbolDef[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const d of defs) {
+    if (d.kind === 'struct' || d.kind === 'union') out.set(d.name, out.get(d.name) ?? new Set());
+    if (d.kind === 'field' && d.container) out.set(d.container, (out.get(d.container) ?? new Set()).add(d.name));
+  }
+  return out;
 }
 
 function listCFiles(root: string, dir: string, out: string[]): void {
@@ -61,12 +74,29 @@ export function definedNames(index: TreeIndex): Set<string> {
   return all;
 }
 
-/** Uses of `names` that no file of the tree defines: what a build of this tree would break on. */
-export function undefinedUses(index: TreeIndex, names: ReadonlySet<string>): SymbolUse[] {
+function recordFields(index: TreeIndex): Map<string, Set<string>> {
+  const all = new Map<string, Set<string>>();
+  for (const f of index.values()) {
+    for (const [record, fields] of f.fields) all.set(record, new Set([...(all.get(record) ?? []), ...fields]));
+  }
+  return all;
+}
+
+/**
+ * What a build of this tree would break on: uses of `names` that no file defines, and designated
+ * initializers of `fieldNames` in a struct of the tree that no longer has that field. Member
+ * accesses (`x->dev`) are not judged: without types they cannot be attributed to a struct.
+ */
+export function undefinedUses(index: TreeIndex, names: ReadonlySet<string>, fieldNames: ReadonlySet<string> = new Set()): SymbolUse[] {
   const defined = definedNames(index);
+  const records = recordFields(index);
   const out: SymbolUse[] = [];
   for (const f of index.values()) {
     for (const u of f.uses) if (names.has(u.name) && !defined.has(u.name)) out.push(u);
+    for (const i of f.inits) {
+      const fields = records.get(i.type);
+      if (fieldNames.has(i.field) && fields && !fields.has(i.field)) out.push({ name: i.field, file: i.file, line: i.line, member: true });
+    }
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
