@@ -89,3 +89,9 @@ index 0000000..2222222
     expect(await hitsFor(newFile('drivers/dma-buf/Kconfig', 'config DMABUF_MAPPING'))).toEqual([]);
   });
 });
+
+describe('unicode-control-char and form feed', () => {
+  it('should leave a form feed page break alone', async () => {
+    expect(await hitsOf('unicode-control-char', withAdded('\f'))).toEqual([]);
+  });
+});

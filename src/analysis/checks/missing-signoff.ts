@@ -1,5 +1,5 @@
 import { patchCheck } from './check.js';
-import { patchTrailers, signOffs } from './trailer-lines.js';
+import { patchSignOffs } from './trailer-lines.js';
 
 /** The Developer's Certificate of Origin: no Signed-off-by, no merge (submitting-patches.rst). */
 export const missingSignoff = patchCheck({
@@ -8,7 +8,7 @@ export const missingSignoff = patchCheck({
   checkpatchType: 'MISSING_SIGN_OFF',
   description: 'the commit message has no Signed-off-by: line',
   run(patch) {
-    if (signOffs(patchTrailers(patch)).length > 0) return [];
+    if (patchSignOffs(patch).length > 0) return [];
     return [{ message: 'Missing Signed-off-by: line(s)' }];
   },
 });

@@ -1,7 +1,7 @@
 import { patchCheck } from './check.js';
 import { bodyLineHit } from './diff-lines.js';
 import { senderEmail } from './patch-people.js';
-import { patchTrailers, signOffs, trailerEmail } from './trailer-lines.js';
+import { patchSignOffs, trailerEmail } from './trailer-lines.js';
 
 /** Each handler appends a sign-off as the patch passes on, so the one who sends it signs last (DCO chain). */
 export const senderSignOffNotLast = patchCheck({
@@ -10,7 +10,7 @@ export const senderSignOffNotLast = patchCheck({
   description: "the sender's Signed-off-by: is not the last one of the chain",
   run(patch) {
     const sender = senderEmail(patch);
-    const signers = signOffs(patchTrailers(patch));
+    const signers = patchSignOffs(patch);
     const last = signers[signers.length - 1];
     if (sender === null || last === undefined) return [];
     if (trailerEmail(last.value) === sender) return [];

@@ -147,3 +147,10 @@ describe('duplicate-signature', () => {
     expect(await hitsOf('duplicate-signature', withTrailers('Acked-by: Jason Gunthorpe <jgg@nvidia.com>', SOB))).toEqual([]);
   });
 });
+
+describe('sign-offs outside the trailer block', () => {
+  it('should count a sign-off followed by a changelog paragraph above the ---, as checkpatch does', async () => {
+    const found = await findingsOf(withTrailers(SOB, '', 'Changes in v2:', '- rebased'));
+    expect(found.map((f) => f.id)).toEqual([]);
+  });
+});

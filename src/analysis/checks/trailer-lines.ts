@@ -131,7 +131,13 @@ export function isPersonTag(tag: KnownTag | null): boolean {
   return tag !== null && (PERSON_TAGS as readonly string[]).includes(tag);
 }
 
-/** `Signed-off-by` lines in order, however their key was cased. */
-export function signOffs(trailers: readonly RawTrailer[]): RawTrailer[] {
-  return trailers.filter((t) => t.knownKey === 'Signed-off-by');
+/**
+ * Every `Signed-off-by` line of the commit message in order, however it was cased, wherever it stands: like
+ * checkpatch, a sign-off followed by a stray paragraph (a changelog above the `---`) still counts. A line without
+ * the colon (`Signed-off-by Jo`) is not one: git would not read it either (trailer-malformed says why).
+ */
+export function patchSignOffs(patch: Pick<Patch, 'body'>): RawTrailer[] {
+  return commitMessageLines(patch)
+    .map(readTrailer)
+    .filter((t): t is RawTrailer => t?.knownKey === 'Signed-off-by' && t.hasColon);
 }

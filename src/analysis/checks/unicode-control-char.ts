@@ -3,8 +3,8 @@ import { addedLineCheck } from './line-checks.js';
 /**
  * Characters that make code read differently from how it compiles: bidi overrides and isolates (Trojan Source,
  * CVE-2021-42574), invisible separators that split or join tokens unseen (zero-width space, a BOM inside a file,
- * the line and paragraph separators JavaScript reads as newlines), and C0/C1 controls other than tab (a trailing CR
- * is dos-line-endings).
+ * the line and paragraph separators JavaScript reads as newlines), and C0/C1 controls other than tab and form feed
+ * (old sources use ^L as a page break; a trailing CR is dos-line-endings).
  */
 const NAMES: Record<number, string> = {
   0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
@@ -14,7 +14,7 @@ const NAMES: Record<number, string> = {
   0x200b: 'ZERO WIDTH SPACE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE (BOM)', 0x2028: 'LINE SEPARATOR',
   0x2029: 'PARAGRAPH SEPARATOR',
 };
-const CONTROL = /[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\ufeff\u2028\u2029\x00-\x08\x0b-\x1f\x7f-\x9f]/u;
+const CONTROL = /[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\ufeff\u2028\u2029\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]/u;
 
 function describe(ch: string): string {
   const code = ch.codePointAt(0)!;
