@@ -45,14 +45,26 @@ export async function seriesFromMails(mails: TestMail[]): Promise<PatchSeries> {
 }
 
 /** One well-formed patch mail (commit message, `---`, diffstat, diff), for tests to break one thing at a time. */
-export function patchMail(opts: { n?: number; total?: number; summary?: string; message?: string; trailers?: string; diff?: string } = {}): TestMail {
+export interface PatchMailOptions {
+  n?: number;
+  total?: number;
+  summary?: string;
+  message?: string;
+  trailers?: string;
+  diff?: string;
+}
+
+export function patchMail(opts: PatchMailOptions = {}): TestMail {
   const n = opts.n ?? 1;
   const total = opts.total ?? 1;
   const diff = opts.diff ?? SAMPLE_DIFF;
-  const stat = ` drivers/dma-buf/dma-buf.c | ${countChanges(diff)} ${'+'.repeat(countChanges(diff))}\n 1 file changed, ${countChanges(diff)} insertions(+)\n`;
+  const added = countChanges(diff);
+  const stat = ` drivers/dma-buf/dma-buf.c | ${added} ${'+'.repeat(added)}\n 1 file changed, ${added} insertions(+)\n`;
+  const message = opts.message ?? 'Importers attach with a list of mapping types.\n';
+  const trailers = opts.trailers ?? `Signed-off-by: ${TEST_AUTHOR}`;
   return {
     subject: `[PATCH ${String(n).padStart(2, '0')}/${total}] ${opts.summary ?? 'dma-buf: Add dma_buf_mapping_attach()'}`,
-    body: `${opts.message ?? 'Importers attach with a list of mapping types.\n'}\n${opts.trailers ?? `Signed-off-by: ${TEST_AUTHOR}`}\n---\n${stat}\n${diff}-- \n2.43.0\n`,
+    body: `${message}\n${trailers}\n---\n${stat}\n${diff}-- \n2.43.0\n`,
   };
 }
 

@@ -18,7 +18,7 @@ export interface RawTrailer extends BodyLine {
   hasColon: boolean;
 }
 
-/** checkpatch's `$signature_tags` plus the link and reference tags the kernel documents. */
+/** checkpatch's `$signature_tags`: tags that name a person. */
 export const PERSON_TAGS = [
   'Signed-off-by',
   'Co-developed-by',
@@ -30,6 +30,7 @@ export const PERSON_TAGS = [
   'To',
   'Cc',
 ] as const;
+/** The reference tags submitting-patches.rst documents. */
 const OTHER_TAGS = ['Fixes', 'Link', 'Closes', 'Message-ID'] as const;
 export type KnownTag = (typeof PERSON_TAGS)[number] | (typeof OTHER_TAGS)[number];
 const KNOWN_BY_LOWER = new Map<string, KnownTag>(
@@ -38,7 +39,11 @@ const KNOWN_BY_LOWER = new Map<string, KnownTag>(
 
 const KEY_VALUE = /^([ \t]*)([A-Za-z][\w-]{0,40})([ \t]*):([ \t]*)(.*)$/;
 /** A signature written without its colon or with blanks for dashes: `Signed-off-by Jo`, `Signed off by: Jo`. */
-const SLOPPY_SIGNATURE = /^([ \t]*)((?:signed|co-developed|acked|reviewed|tested|reported|suggested)[-_ ]?(?:off[-_ ]?)?by)([ \t]*)(:?)([ \t]*)(.*)$/i;
+const SLOPPY_SIGNATURE = new RegExp(
+  String.raw`^([ \t]*)((?:signed|co-developed|acked|reviewed|tested|reported|suggested)[-_ ]?(?:off[-_ ]?)?by)` +
+    String.raw`([ \t]*)(:?)([ \t]*)(.*)$`,
+  'i',
+);
 /** `[maintainer: what I changed]` notes sit among the trailers by kernel custom. */
 const NOTE = /^\[.*\]$/;
 const CONTINUATION = /^[ \t]+\S/;
@@ -48,19 +53,37 @@ function knownTag(key: string): KnownTag | null {
   return KNOWN_BY_LOWER.get(key.toLowerCase().replace(/[_ ]/g, '-')) ?? null;
 }
 
+/** The parts of a trailer line as both patterns capture them; a colon-less match has `colon` empty. */
+interface TrailerParts {
+  indent: string;
+  key: string;
+  before: string;
+  colon: string;
+  after: string;
+  value: string;
+}
+
+function trailerOf(line: BodyLine, { indent, key, before, colon, after, value }: TrailerParts): RawTrailer {
+  const spacing = { indent, spaceBeforeColon: before, spaceAfterColon: after, hasColon: colon === ':' };
+  return { ...line, key, knownKey: knownTag(key), value, ...spacing };
+}
+
+/** Every group of a match, an unmatched one as '' (all groups of both patterns can match empty). */
+function groupsOf(m: RegExpExecArray): string[] {
+  return Array.from(m, (g) => g ?? '');
+}
+
 function readTrailer(line: BodyLine): RawTrailer | null {
   const sloppy = SLOPPY_SIGNATURE.exec(line.text);
   const keyed = KEY_VALUE.exec(line.text);
   // A proper `Key: value` wins unless the key has blanks in it (`Signed off by:` only matches the sloppy form).
-  if (keyed && (!sloppy || sloppy[2]!.length <= keyed[2]!.length)) {
-    const [, indent, key, before, after, value] = keyed as unknown as string[];
-    return { ...line, key: key!, knownKey: knownTag(key!), value: value!,
-      indent: indent!, spaceBeforeColon: before!, spaceAfterColon: after!, hasColon: true };
+  if (keyed && (!sloppy || (sloppy[2] ?? '').length <= (keyed[2] ?? '').length)) {
+    const [, indent = '', key = '', before = '', after = '', value = ''] = groupsOf(keyed);
+    return trailerOf(line, { indent, key, before, colon: ':', after, value });
   }
   if (!sloppy) return null;
-  const [, indent, key, before, colon, after, value] = sloppy as unknown as string[];
-  return { ...line, key: key!, knownKey: knownTag(key!), value: value!,
-    indent: indent!, spaceBeforeColon: before!, spaceAfterColon: after!, hasColon: colon === ':' };
+  const [, indent = '', key = '', before = '', colon = '', after = '', value = ''] = groupsOf(sloppy);
+  return trailerOf(line, { indent, key, before, colon, after, value });
 }
 
 export interface TrailerBlock {

@@ -27,7 +27,8 @@ export const trailerMalformed = patchCheck({
       const problem = shapeProblem(t);
       return problem === null ? [] : [bodyLineHit(t, problem)];
     });
-    const stray = block.stray.map((l) => bodyLineHit(l, 'not a trailer: a trailer wrapped onto this line, or prose among the trailers'));
+    const strayMessage = 'not a trailer: a trailer wrapped onto this line, or prose among the trailers';
+    const stray = block.stray.map((l) => bodyLineHit(l, strayMessage));
     return [...shapes, ...stray];
   },
 });
