@@ -76,9 +76,11 @@ function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: M
     h.lines.forEach((l, li) => {
       const [marker, style] = KIND_STYLE[l.kind] ?? ['', 'plain'];
       // HunkLine.text is the line without its marker (src/series/diff.ts); no-newline keeps its backslash.
-      out.push(mailLine(marker + l.text, style, { bodyLine: l.bodyLine, ...(l.newLine !== null ? { fileLine: `${f.path}:${l.newLine}` } : {}) }));
+      const row = mailLine(marker + l.text, style, { bodyLine: l.bodyLine });
+      if (l.newLine !== null) row.fileLine = `${f.path}:${l.newLine}`;
+      out.push(row);
       for (const fd of byLine.get(l.bodyLine) ?? []) out.push(findingLine(fd, '    '));
-      out.push(...inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
+      if (anchoring.chunks.size > 0) out.push(...inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
     });
   });
   return out;

@@ -66,6 +66,7 @@ function trimBlank(lines: string[]): string[] {
  * the mail. A block's comment is the new text up to the next block (`QuotedBlock.beforeNewLine`).
  */
 export function anchorReplies(patch: Patch): ReplyAnchoring {
+  if (!patch.replies.some((r) => r.quoted.length > 0)) return { chunks: new Map(), unmatched: [...patch.replies] };
   const hunks = indexHunks(patch);
   const chunks = new Map<string, ReplyChunk[]>();
   const unmatched: Reply[] = [];
