@@ -102,6 +102,19 @@ describe('broken variants generated from the bundled mbox', () => {
     }));
   }, 120_000);
 
+  it('finds an exporter the conversion (07) missed, where 16 removes the legacy ops it still sets', async () => {
+    const laterFiles = new Set(original.patches.slice(7).flatMap((p) => p.files.map((f) => f.path)));
+    const exporter = original.patches[6]!.files.find((f) => /\.c$/.test(f.path) && !laterFiles.has(f.path))!;
+    const series = await loadVariant('missed-exporter', (m) => { const i = patchMessage(m, 7); m[i] = dropFileSection(m[i]!, exporter.path); });
+    const result = await analyzeSeries(series, { base: BASE });
+    expect(result.apply!.appliedAll).toBe(true);
+    expect(result.bisect.patches.findIndex((p) => p.status === 'broken')).toBe(15);
+    const found = result.findings.filter((f) => f.id === 'bisect-undefined-symbol');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.where.patch === 16 && f.where.file === exporter.path)).toBe(true);
+    expect(found[0]!.message).toMatch(/uses the field \.\w+ \(designated initializer\) at .*, which is removed by patch 16/);
+  }, 120_000);
+
   it('finds a patch moved before the one that introduces its symbol (22 before 21)', async () => {
     const series = await loadVariant('reordered', (m) => {
       const [a, b] = [patchMessage(m, 21), patchMessage(m, 22)];
