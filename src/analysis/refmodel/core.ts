@@ -39,12 +39,13 @@ export function initialState(model: GroupModel): ModelState {
 }
 
 const TYPE_CHAR: Record<MappingType, string> = { legacy: 'l', sgt: 's', pal: 'p', iommu_domain: 'i' };
-const STATUS_CHAR = { detached: 'd', attached: 'a', failed: 'f' } as const;
+const STATUS_CODE = { detached: 0, attached: 1, failed: 2 } as const;
+const TYPE_INDEX: Record<MappingType, number> = { legacy: 0, sgt: 1, pal: 2, iommu_domain: 3 };
 
-/** Slots are immutable, so their share of the state hash is computed once, here. */
+/** Slots are immutable, so their status and match are hashed once, here (the mapping has its own key). */
 export function makeSlot(status: AttachStatus, match: MatchResult | null, mapping: Mapping | null): SlotState {
-  const m = match === null ? '' : match.ok ? `${TYPE_CHAR[match.exporterType]}${TYPE_CHAR[match.importerType]}` : match.reason;
-  return { status, match, mapping, key: intern(`${STATUS_CHAR[status]}${m}:${mapping ? mapping.key : ''}`) };
+  const m = match === null ? 0 : match.ok ? 1 + TYPE_INDEX[match.exporterType] * 4 + TYPE_INDEX[match.importerType] : 17 + intern(match.reason);
+  return { status, match, mapping, key: STATUS_CODE[status] + 4 * m };
 }
 
 function withSlot(state: ModelState, i: number, slot: SlotState, domain?: Domain): ModelState {
@@ -181,9 +182,24 @@ export function restoreExporter(state: ModelState): ModelState | null {
   return state.revoked ? withState(state, { revoked: false }) : null;
 }
 
-/** Canonical hash: every field that distinguishes two states, in a compact string. */
+/** Two UTF-16 units per id, so any id fits and keys of different shapes cannot collide. */
+function pushId(codes: number[], id: number): void {
+  codes.push(id & 0xffff, id >>> 16);
+}
+
+/**
+ * Canonical hash: every field that distinguishes two states, as a short string of interned ids (short
+ * flat strings hash fast in the explorer's Set).
+ */
 export function stateKey(state: ModelState): string {
-  let key = `${state.gen}${state.revoked ? 'r' : '-'}${state.exporterSawDomain ?? ''}|${state.fault ?? ''}`;
-  for (let i = 0; i < state.slots.length; i++) key += `|${state.slots[i]!.key}:${state.domains[i]!.key}`;
-  return key;
+  const codes = [state.gen | (state.revoked ? 2 : 0)];
+  pushId(codes, state.exporterSawDomain === null ? 0 : intern(state.exporterSawDomain));
+  pushId(codes, state.fault === null ? 0 : intern(state.fault));
+  for (let i = 0; i < state.slots.length; i++) {
+    const slot = state.slots[i]!;
+    pushId(codes, slot.key);
+    pushId(codes, slot.mapping ? slot.mapping.key : 0);
+    pushId(codes, state.domains[i]!.key);
+  }
+  return String.fromCharCode(...codes);
 }

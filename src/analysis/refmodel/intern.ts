@@ -2,11 +2,12 @@
  * Short hash keys for the explorer. Each distinct value gets a small id once, so state keys stay short
  * and Set lookups cheap. Only equality matters (ids never reach output), so creation order leaks nowhere.
  */
-const interned = new Map<string, string>();
+const interned = new Map<string, number>([['', 0]]);
 
-export function intern(value: string): string {
+/** A small number per distinct string; the empty string is 0. */
+export function intern(value: string): number {
   let id = interned.get(value);
-  if (id === undefined) interned.set(value, (id = interned.size.toString(36)));
+  if (id === undefined) interned.set(value, (id = interned.size));
   return id;
 }
 

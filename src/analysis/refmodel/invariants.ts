@@ -88,17 +88,15 @@ export const CONVERT_EXACT = perSlot('CONVERT_EXACT', (state, i, ctx) => {
   const { mapping } = state.slots[i]!;
   const domain = state.domains[i]!;
   if (!mapping && domain.entries.length === 0) return null;
-  const who = pairName(ctx, i);
-  if (!mapping) {
-    return domain.entries.length > 0 ? `${who}: ${domain.entries.length} IOVA range(s) still allocated after unmap (leaked)` : null;
-  }
+  const who = (): string => pairName(ctx, i);
+  if (!mapping) return `${who()}: ${domain.entries.length} IOVA range(s) still allocated after unmap (leaked)`;
   const expected = ctx.expectedBytes[mapping.gen]!;
-  if (mapping.bytes !== expected) return `${who}: ${mapping.handoff} mapping covers ${mapping.bytes || 'nothing'}, the exporter's ranges are ${expected}`;
+  if (mapping.bytes !== expected) return `${who()}: ${mapping.handoff} mapping covers ${mapping.bytes || 'nothing'}, the exporter's ranges are ${expected}`;
   if (mapping.handoff === 'iommu_domain' && mapping.segments.some((s) => !isPageAligned(s.iova) || !isPageAligned(s.len))) {
-    return `${who}: iommu_domain mapping is not page-aligned`;
+    return `${who()}: iommu_domain mapping is not page-aligned`;
   }
   const held = domain.entries.filter((e) => !mapping.segments.some((s) => s.iova < e.iova + e.len && e.iova < s.iova + s.len));
-  return held.length > 0 ? `${who}: ${held.length} IOVA range(s) allocated that no segment uses (leaked)` : null;
+  return held.length > 0 ? `${who()}: ${held.length} IOVA range(s) allocated that no segment uses (leaked)` : null;
 });
 
 export const LIFECYCLE = perSlot(

@@ -107,7 +107,7 @@ export interface DomainEntry {
 /** An importer device's IOMMU domain (its default DMA domain, or iommufd's). `key` is its hash. */
 export interface Domain {
   entries: readonly DomainEntry[];
-  key: string;
+  key: number;
 }
 
 /** What an importer holds after map. */
@@ -121,7 +121,7 @@ export interface Mapping {
   gen: number;
   /** Device-visible bytes at map time, as `phys+len,…` after coalescing. */
   bytes: string;
-  key: string;
+  key: number;
 }
 
 export type AttachStatus = 'detached' | 'attached' | 'failed';
@@ -130,8 +130,8 @@ export interface SlotState {
   status: AttachStatus;
   match: MatchResult | null;
   mapping: Mapping | null;
-  /** Hash of the three fields above, computed once when the slot is made (core.ts makeSlot). */
-  key: string;
+  /** Hash of status and match, computed once when the slot is made (core.ts makeSlot). */
+  key: number;
 }
 
 /** The whole state of one buffer with its importers: slot i belongs to importer i of the group. */
