@@ -1,6 +1,7 @@
 export { renderReport } from './render-report.js';
 export type { ReportInput, ReportFormat, ReportOptions } from './report-input.js';
 export { reportJson, renderJson, REPORT_SCHEMA } from './json.js';
+export { stringifyJsonSafe } from './safe-json.js';
 export { renderMarkdown } from './markdown.js';
 export { renderText } from './text.js';
 export { buildReportBlocks } from './report-document.js';

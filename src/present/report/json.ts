@@ -4,6 +4,7 @@ import type { SeriesAnalysis } from '../../analysis/deps/index.js';
 import type { VerifyReport } from '../../analysis/refmodel/index.js';
 import type { ReportInput, ReportOptions } from './report-input.js';
 import { computeReviewState } from './review-state.js';
+import { stringifyJsonSafe } from './safe-json.js';
 
 /**
  * The report for tools: the `show` contract (`toShowJson`) plus `findings`, `review`, `analysis`
@@ -38,5 +39,5 @@ export function reportJson(input: ReportInput, opts: ReportOptions = {}): Record
 }
 
 export function renderJson(input: ReportInput, opts: ReportOptions = {}): string {
-  return `${JSON.stringify(reportJson(input, opts), null, 2)}\n`;
+  return stringifyJsonSafe(reportJson(input, opts));
 }

@@ -1,0 +1,15 @@
+/**
+ * JSON for a stream that may end on a terminal. JSON.stringify escapes C0 controls (ESC becomes
+ * \u001b) but writes DEL, the C1 controls (U+0080–U+009F, 8-bit CSI/OSC on some terminals), the bidi
+ * overrides/isolates/marks (Trojan Source) and U+2028/2029 raw. Mail text in JSON is escaped, never
+ * stripped: this writes those as \uXXXX escapes too, so the parsed value is byte-for-byte the same.
+ */
+// Outside strings JSON text is ASCII, so every match sits inside a string, where \uXXXX is equivalent.
+const RAW_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c]/g;
+
+const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `JSON.stringify(value, null, 2)` plus a newline, with no raw byte a terminal would act on. */
+export function stringifyJsonSafe(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(RAW_IN_JSON, escapeChar)}\n`;
+}
