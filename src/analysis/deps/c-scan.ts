@@ -52,9 +52,9 @@ export function containerOpenedBy(code: string): Container {
   const rec = RECORD_OPEN.exec(code) ?? ANON_RECORD_OPEN.exec(code);
   if (rec) {
     if (rec[1] === 'enum') return { kind: 'enum' };
-    return { kind: 'record', name: rec.length > 2 && rec[2] ? rec[2] : '' };
+    return { kind: 'record', name: rec[2] ?? '' };
   }
-  if (/=\s*\{?\s*$/.test(code) || /=\s*\{/.test(code)) return { kind: 'initializer', type: INITIALIZED_TYPE.exec(code)?.[1] ?? null };
+  if (/=\s*(?:\{|$)/.test(code)) return { kind: 'initializer', type: INITIALIZED_TYPE.exec(code)?.[1] ?? null };
   if (/\)\s*\{?\s*$/.test(code) && !/;\s*$/.test(code)) return { kind: 'function' };
   return { kind: 'file' };
 }
@@ -141,12 +141,6 @@ export function scanCode(code: string, where: Container, atColumn0: boolean): Sc
   }
   const initializes = designatedField(code, where);
   return initializes ? { defs, uses, members, initializes } : { defs, uses, members };
-}
-
-export interface SourceLine {
-  text: string;
-  /** The caller's line number (file line, or new/old line of a hunk). */
-  line: number;
 }
 
 export interface ScanState {
