@@ -2,7 +2,7 @@
  * The operations the explorer may take on one buffer, as fast-check-style commands: a label, a
  * precondition and a pure transition. Labels are what traces print and what `--replay` accepts.
  */
-import { accessSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type MapMemo } from './core.js';
+import { accessSlot, attachedSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type MapMemo } from './core.js';
 import type { ModelStrategy } from './strategy.js';
 import type { Action, GroupModel, MappingType, ModelState } from './types.js';
 
@@ -20,6 +20,7 @@ function action(label: string, step: (s: ModelState) => ModelState | null, when:
 function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo: MapMemo): Action[] {
   const pair = `${model.exporter.name}→${model.importers[i]!.name}`;
   const slot = (s: ModelState) => s.slots[i]!;
+  const attached = attachedSlot(model, i, strategy);
   const mapFor = (t: MappingType): Action =>
     action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy, memo), (s) => {
       const m = slot(s).match;
@@ -27,7 +28,7 @@ function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo
     });
   const mapTypes = [...new Set(model.importers[i]!.accepts)];
   return [
-    action(`attach(${pair})`, (s) => attachSlot(s, i, model, strategy), (s) => slot(s).status === 'detached'),
+    action(`attach(${pair})`, (s) => attachSlot(s, i, model, strategy, attached), (s) => slot(s).status === 'detached'),
     ...mapTypes.map(mapFor),
     action(`access(${pair})`, (s) => accessSlot(s, i, model), (s) => slot(s).mapping !== null),
     action(`unmap(${pair})`, (s) => unmapSlot(s, i, strategy), (s) => slot(s).mapping !== null),

@@ -57,9 +57,15 @@ function withSlot(state: ModelState, i: number, slot: SlotState, domain?: Domain
   return withState(state, { slots, domains });
 }
 
-export function attachSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy): ModelState {
+/** `attached` may be passed in: the slot a successful or failed attach makes, computed once per group. */
+export function attachSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, attached?: SlotState): ModelState {
+  return withSlot(state, i, attached ?? attachedSlot(model, i, strategy));
+}
+
+/** The slot attach makes: matching is pure, so this is the same for every state of a group. */
+export function attachedSlot(model: GroupModel, i: number, strategy: ModelStrategy): SlotState {
   const match = strategy.match(model, model.exporter, model.importers[i]!);
-  return withSlot(state, i, makeSlot(match.ok ? 'attached' : 'failed', match, null));
+  return makeSlot(match.ok ? 'attached' : 'failed', match, null);
 }
 
 function segmentsKey(segments: readonly Segment[]): string {
