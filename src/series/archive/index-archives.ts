@@ -1,0 +1,74 @@
+/**
+ * `patchscope index ARCHIVE...`: read what is new in every archive into the on-disk index, then
+ * regroup series and link their versions. A second run over the same archives reads nothing
+ * (or only what was appended), and the answer equals that of one clean run.
+ */
+import { availableParallelism } from 'node:os';
+import { archiveSources, type ArchiveSource } from '../../ingest/archive-folder.js';
+import { readSource, type SkippedRecord, type SourceProgress } from './read-source.js';
+import { openIndex, type Database } from './sqlite.js';
+import { regroupIndex } from './store-series.js';
+import { createDecoder } from './workers/pool.js';
+
+export interface IndexOptions {
+  /** The index file, or an open database. */
+  db: string | Database;
+  /** Decode workers; 0 decodes on the main thread. Default: one per core beyond the first, at least one. */
+  threads?: number;
+  /** Un-quote `>From ` lines. Default true: list archives (lore, public-inbox exports) are mboxrd. */
+  mboxrd?: boolean;
+  /** Progress after each batch, per source. */
+  onProgress?: (p: SourceProgress & { sourceIndex: number; sources: number }) => void;
+}
+
+export interface IndexSummary {
+  sources: number;
+  /** Sources that had nothing new. */
+  unchanged: number;
+  /** Messages read and indexed in this run. */
+  indexed: number;
+  /** Messages that could not be read in this run (damaged or undecodable), with their positions. */
+  skipped: SkippedRecord[];
+  /** After regrouping: the whole index. */
+  totals: { messages: number; series: number; versions: number };
+}
+
+/**
+ * Exit status the CLI should use for an index run: 2 when nothing could be read (every message
+ * seen in this run was skipped), 1 when something was skipped, 0 otherwise.
+ */
+export function indexExitCode(s: IndexSummary): 0 | 1 | 2 {
+  if (s.skipped.length === 0) return 0;
+  return s.indexed === 0 ? 2 : 1;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export async function indexArchives(paths: string[], opts: IndexOptions): Promise<IndexSummary> {
+  const db = typeof opts.db === 'string' ? openIndex(opts.db) : opts.db;
+  const threads = opts.threads ?? defaultThreads();
+  const decoder = createDecoder(threads);
+  const summary: IndexSummary = { sources: 0, unchanged: 0, indexed: 0, skipped: [], totals: { messages: 0, series: 0, versions: 0 } };
+  try {
+    const sources: ArchiveSource[] = [];
+    for (const p of paths) sources.push(...(await archiveSources(p)));
+    summary.sources = sources.length;
+    const ctx = { db, decoder, mboxrd: opts.mboxrd ?? true, inFlight: Math.max(2, threads * 2) };
+    for (const [i, source] of sources.entries()) {
+      const onProgress = opts.onProgress;
+      const progress = onProgress ? (p: SourceProgress) => onProgress({ ...p, sourceIndex: i + 1, sources: sources.length }) : undefined;
+      const r = await readSource(progress ? { ...ctx, onProgress: progress } : ctx, source);
+      if (r.unchanged) summary.unchanged += 1;
+      summary.indexed += r.messages;
+      summary.skipped.push(...r.skippedRecords);
+    }
+    const counts = regroupIndex(db);
+    summary.totals = { messages: counts.messages, series: counts.families, versions: counts.versions };
+    return summary;
+  } finally {
+    await decoder.close();
+    if (typeof opts.db === 'string') db.close();
+  }
+}
