@@ -17,6 +17,7 @@ async function findingsIn(sample: string) {
 describe('checks on conformance samples', () => {
   it('b4 trailers-test-simple.txt', async () => {
     expect(await findingsIn('b4-samples/trailers-test-simple.txt')).toEqual([[
+      ['missing-base-commit', 'check', null], // no base-commit: line anywhere
       ['subject-no-subsystem', 'check', null], // "[PATCH] Simple test"
       ['missing-signoff', 'error', null], // its trailers have no Signed-off-by
       ['bad-reported-by-link', 'warning', 3], // Reported-by is followed by Reviewed-by
@@ -27,6 +28,7 @@ describe('checks on conformance samples', () => {
 
   it('b4 trailers-test-extinfo.txt', async () => {
     expect(await findingsIn('b4-samples/trailers-test-extinfo.txt')).toEqual([[
+      ['missing-base-commit', 'check', null],
       ['subject-no-subsystem', 'check', null],
       ['no-author-sign-off', 'warning', null], // the only sign-off lost its address to a wrapped line
       ['bad-reported-by-link', 'warning', 3],
@@ -44,6 +46,7 @@ describe('checks on conformance samples', () => {
     expect(misspelt).toEqual([[
       ['series-numbering-gap', 'error', null], // it is "[PATCH 1/2]" and no 2/2 is in the mbox
       ['series-missing-cover', 'warning', null], // nor a 0/2
+      ['missing-base-commit', 'check', null],
       ['missing-signoff', 'error', null],
       ['trailer-malformed', 'warning', 6],
     ]]);

@@ -21,7 +21,8 @@ describe('corrupted-patch', () => {
 
   it('should find a hunk cut short of its header counts', async () => {
     const diff = SAMPLE_DIFF.replace(' }\n', '');
-    const hits = await hitsOf('corrupted-patch', [patchMail({ diff })]);
+    const mail = patchMail({ diff });
+    const hits = await hitsOf('corrupted-patch', [{ ...mail, body: mail.body.replace(/\nbase-commit: .*\n/, '\n') }]);
     expect(hits.map((h) => h.message)).toEqual(['patch seems to be corrupt: the diff ends before the hunk has the lines its @@ header counts']);
   });
 
@@ -43,7 +44,10 @@ describe('not-unified-diff and diffstat-mismatch', () => {
   it('should report a numbered patch without a diff', async () => {
     const mail = { subject: '[PATCH 1/1] dma-buf: Add types', body: 'Text only.\n\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n' };
     const found = await findingsOf([mail]);
-    expect(found.map((f) => [f.id, f.severity, f.message])).toEqual([['not-unified-diff', 'error', 'Does not appear to be a unified-diff format patch']]);
+    expect(found.map((f) => [f.id, f.severity, f.message])).toEqual([
+      ['missing-base-commit', 'check', 'base-commit not given: send with git format-patch --base so reviewers can apply the series'],
+      ['not-unified-diff', 'error', 'Does not appear to be a unified-diff format patch'],
+    ]);
   });
 
   it('should point at the diffstat line that disagrees', async () => {

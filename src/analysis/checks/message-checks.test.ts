@@ -41,6 +41,6 @@ describe('commit message checks', () => {
   it('should end the message at a --- file header when the diff has no --- separator (plain diff -u)', async () => {
     const body = `Fix the probe.\n\nSigned-off-by: ${TEST_AUTHOR}\n\n--- a/x.c\n+++ b/x.c\n@@ -2 +2 @@\n-a\n+b\n`;
     const found = await findingsOf([{ subject: '[PATCH] x: Fix the probe', body }]);
-    expect(found.map((f) => f.id)).toEqual([]);
+    expect(found.map((f) => f.id)).toEqual(['missing-base-commit']);
   });
 });

@@ -11,6 +11,7 @@ import { diffstatMismatch } from './diffstat-mismatch.js';
 import { dosLineEndings } from './dos-line-endings.js';
 import { duplicateSignature } from './duplicate-signature.js';
 import { longLine } from './long-line.js';
+import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
 import { missingEofNewline } from './missing-eof-newline.js';
 import { missingSignoff } from './missing-signoff.js';
@@ -39,6 +40,7 @@ export const CHECKS = [
   seriesDuplicatePatch,
   seriesTotalMismatch,
   seriesMissingCover,
+  missingBaseCommit,
   subjectPrefixInconsistent,
   subjectTooLong,
   subjectNoSubsystem,

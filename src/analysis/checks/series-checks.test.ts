@@ -47,3 +47,15 @@ describe('series checks', () => {
     expect(hits.map((h) => [h.where.patch, h.message])).toEqual([[2, 'subject prefix [PATCH RFC v1] differs from the series\' [PATCH v1]']]);
   });
 });
+
+describe('missing-base-commit', () => {
+  it('should accept a base-commit in the cover or after a diff, and ask for one otherwise', async () => {
+    const withBase = { ...cover(1), body: 'Why.\n\nbase-commit: c63e5a50e1dd291cd95b04291b028fdcaba4c534\n' };
+    const bare = patchMail();
+    const noBase = { ...bare, body: bare.body.replace(/\nbase-commit: .*\n/, '\n') };
+    expect(await hitsOf('missing-base-commit', [bare])).toEqual([]);
+    expect(await hitsOf('missing-base-commit', [withBase, noBase])).toEqual([]);
+    const hits = await hitsOf('missing-base-commit', [cover(1), noBase]);
+    expect(hits.map((h) => [h.severity, h.where])).toEqual([['check', {}]]);
+  });
+});

@@ -16,6 +16,8 @@ export interface TestMail {
 }
 
 export const TEST_AUTHOR = 'Jason Gunthorpe <jgg@nvidia.com>';
+/** The series' real base (SERIES-FACTS.md), written after the diff as `git format-patch --base` does. */
+export const BASE_COMMIT = 'c63e5a50e1dd291cd95b04291b028fdcaba4c534';
 
 function rfc822(mail: TestMail, n: number): string {
   const newline = mail.crlf ? '\r\n' : '\n';
@@ -44,7 +46,7 @@ export async function seriesFromMails(mails: TestMail[]): Promise<PatchSeries> {
   return set.series[0]!;
 }
 
-/** One well-formed patch mail (commit message, `---`, diffstat, diff), for tests to break one thing at a time. */
+/** One well-formed patch mail (message, `---`, diffstat, diff, base-commit), for tests to break one thing at a time. */
 export interface PatchMailOptions {
   n?: number;
   total?: number;
@@ -64,7 +66,7 @@ export function patchMail(opts: PatchMailOptions = {}): TestMail {
   const trailers = opts.trailers ?? `Signed-off-by: ${TEST_AUTHOR}`;
   return {
     subject: `[PATCH ${String(n).padStart(2, '0')}/${total}] ${opts.summary ?? 'dma-buf: Add dma_buf_mapping_attach()'}`,
-    body: `${message}\n${trailers}\n---\n${stat}\n${diff}-- \n2.43.0\n`,
+    body: `${message}\n${trailers}\n---\n${stat}\n${diff}\nbase-commit: ${BASE_COMMIT}\n-- \n2.43.0\n`,
   };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../analysis/checks/index.js';
-import { patchMail, SAMPLE_DIFF, seriesFromMails } from '../../analysis/checks/test-series.js';
+import { BASE_COMMIT, patchMail, SAMPLE_DIFF, seriesFromMails } from '../../analysis/checks/test-series.js';
 import { formatCheckpatch, formatFinding } from './checkpatch-text.js';
 
-const cover = { subject: '[PATCH 0/2] dma-buf: mapping types', body: 'Why.\n' };
+const cover = { subject: '[PATCH 0/2] dma-buf: mapping types', body: `Why.\n\nbase-commit: ${BASE_COMMIT}\n` };
 /** checkpatch's header for one input: the name between two rules as long as it. */
 const header = (name: string) => ['-'.repeat(name.length), name, '-'.repeat(name.length)];
 
@@ -14,7 +14,7 @@ describe('formatCheckpatch', () => {
     const text = formatCheckpatch(series, runChecks(series));
     expect(text).toBe([
       ...header('[PATCH 0/2] dma-buf: mapping types'),
-      'total: 0 errors, 0 warnings, 0 checks, 1 lines checked',
+      'total: 0 errors, 0 warnings, 0 checks, 3 lines checked',
       '',
       '[PATCH 0/2] dma-buf: mapping types has no obvious style problems and is ready for submission.',
       '',
@@ -23,12 +23,12 @@ describe('formatCheckpatch', () => {
       '#16: FILE: drivers/dma-buf/dma-buf.c:13:',
       '+\treturn ret; ',
       '',
-      'total: 1 errors, 0 warnings, 0 checks, 19 lines checked',
+      'total: 1 errors, 0 warnings, 0 checks, 21 lines checked',
       '',
       '[PATCH 01/2] dma-buf: Add dma_buf_mapping_attach() has style problems, please review.',
       '',
       ...header('[PATCH 02/2] dma-buf: Add dma_buf_mapping_attach()'),
-      'total: 0 errors, 0 warnings, 0 checks, 19 lines checked',
+      'total: 0 errors, 0 warnings, 0 checks, 21 lines checked',
       '',
       '[PATCH 02/2] dma-buf: Add dma_buf_mapping_attach() has no obvious style problems and is ready for submission.',
       '',
