@@ -92,6 +92,8 @@ function coldStart() {
   console.log(`cold start   bundled series in tmux 120x40   median ${runs[1].toFixed(0)} ms  (min ${runs[0].toFixed(0)}, max ${runs[2].toFixed(0)})`);
 }
 
+// React's development build costs ~30% per keystroke; run with NODE_ENV=production to see what a production bin gets.
+console.log(`NODE_ENV=${process.env.NODE_ENV ?? '(unset: React development build)'}`);
 if (existsSync(MBOX)) {
   const set = await loadSeriesSet(MBOX);
   const findings = set.series.flatMap((s) => runChecks(s));
