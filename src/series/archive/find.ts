@@ -50,12 +50,13 @@ interface VersionRow {
 
 /**
  * Series whose title (of any version), Message-ID or change-id matches: every word of the query
- * must occur (case-insensitive). Oldest series first; versions in order.
+ * must occur (case-insensitive); an empty query lists all. Oldest series first; versions in order.
  */
 export function findSeries(db: Database, query: string): FoundSeries[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const ids = new Set<string>();
   const families = db.prepare<{ id: string }>('SELECT id FROM families').all();
+  // An empty query lists every series.
+  const ids = new Set<string>(words.length === 0 ? families.map((f) => f.id) : []);
   const byMessage = db.prepare<{ family_id: string }>(
     `SELECT DISTINCT v.family_id FROM messages m JOIN thread_members t ON t.message_id = m.id JOIN versions v ON v.root_msgid = t.root_msgid
      WHERE m.msgid = ?`,
@@ -67,7 +68,6 @@ export function findSeries(db: Database, query: string): FoundSeries[] {
     const params = words.flatMap((w) => [`%${escapeLike(w)}%`, `%${escapeLike(w)}%`]);
     for (const r of db.prepare<{ family_id: string }>(`SELECT DISTINCT v.family_id FROM versions v WHERE ${like}`).all(...params)) ids.add(r.family_id);
   }
-  if (families.length === 0) return [];
   return [...ids].map((id) => describeFamily(db, id)).sort((a, b) => (a.firstDate ?? '').localeCompare(b.firstDate ?? '') || a.id.localeCompare(b.id));
 }
 
