@@ -39,12 +39,24 @@ function skipInBodyHeaders(lines: readonly BodyLine[]): number {
   return i;
 }
 
+/** Several checks read the same message; it is read once per patch object (and never changed: callers slice). */
+const messageOf = new WeakMap<object, readonly BodyLine[]>();
+
 /**
  * The commit message of a patch as git am would record it, read from the body as sent (not from the parsed
  * model) so every line keeps its `#N` and its raw spelling: in-body headers and trailing blank lines dropped.
  */
-export function commitMessageLines(patch: Pick<Patch, 'body'>): BodyLine[] {
-  const lines = splitBodyLines(patch.body);
+export function commitMessageLines(patch: Pick<Patch, 'body'>): readonly BodyLine[] {
+  let message = messageOf.get(patch);
+  if (message === undefined) {
+    message = readCommitMessage(patch.body);
+    messageOf.set(patch, message);
+  }
+  return message;
+}
+
+function readCommitMessage(body: string): BodyLine[] {
+  const lines = splitBodyLines(body);
   const end = commitMessageEnd(lines);
   const message = lines.slice(skipInBodyHeaders(lines.slice(0, end)), end);
   while (message.length > 0 && message[message.length - 1]!.text.trim() === '') message.pop();

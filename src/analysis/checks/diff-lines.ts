@@ -9,11 +9,19 @@ export interface AddedLine {
   previous: HunkLine | null;
 }
 
+/** Several checks walk the same hunks; the walk is made once per patch object. */
+const hunkLinesOf = new WeakMap<object, AddedLine[]>();
+
 /** Every line of the patch's hunks with the line before it, in order. */
 function hunkLines(patch: Pick<Patch, 'files'>): AddedLine[] {
-  return patch.files.flatMap((file) =>
-    file.hunks.flatMap((hunk) => hunk.lines.map((line, i) => ({ file, line, previous: hunk.lines[i - 1] ?? null }))),
-  );
+  let lines = hunkLinesOf.get(patch);
+  if (lines === undefined) {
+    lines = patch.files.flatMap((file) =>
+      file.hunks.flatMap((hunk) => hunk.lines.map((line, i) => ({ file, line, previous: hunk.lines[i - 1] ?? null }))),
+    );
+    hunkLinesOf.set(patch, lines);
+  }
+  return lines;
 }
 
 /** The `+` lines of every hunk: checkpatch looks only at what a patch adds. */
