@@ -88,6 +88,8 @@ interface Run {
   cache: Map<string, Exploration>;
   baselines: Map<string, PairBaseline | null>;
   mapMemo: MapMemo;
+  /** Results per (previous world, world), by identity. */
+  steps: Map<World, Map<World, GroupResult[]>>;
   explored: number;
   transitions: number;
 }
@@ -105,15 +107,29 @@ function explore(run: Run, model: GroupModel, prev: World | null): Exploration {
   return result;
 }
 
+type GroupResult = { model: GroupModel; result: Exploration };
+
+/** Every buffer of a world explored against the previous world. A step whose deltas changed nothing
+ * (renames, tests) has the same pair of worlds as the step before, so the list is reused whole. */
+function exploreWorld(run: Run, prev: World, world: World): GroupResult[] {
+  const byWorld = run.steps.get(prev) ?? new Map<World, GroupResult[]>();
+  run.steps.set(prev, byWorld);
+  let results = byWorld.get(world);
+  if (!results) {
+    results = groupsOf(world, run.strategy, run.maxGroup).map((model) => ({ model, result: explore(run, model, prev) }));
+    byWorld.set(world, results);
+  }
+  return results;
+}
+
 function verifyStep(run: Run, seq: Sequence, index: number, prev: World): StepReport {
   const step = seq.steps[index]!;
   const started = performance.now();
   const exploredBefore = run.explored;
   const best = new Map<InvariantId, { depth: number; cx: () => Counterexample }>();
   let states = 0;
-  const groups = groupsOf(step.world, run.strategy, run.maxGroup);
-  for (const model of groups) {
-    const result = explore(run, model, prev);
+  const groups = exploreWorld(run, prev, step.world);
+  for (const { model, result } of groups) {
     states += result.states;
     for (const [id, found] of Object.entries(result.violations) as [InvariantId, NonNullable<Exploration['violations'][InvariantId]>][]) {
       const seen = best.get(id);
@@ -158,6 +174,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     cache: new Map(),
     baselines: new Map(),
     mapMemo: new Map(),
+    steps: new Map(),
     explored: 0,
     transitions: 0,
   };
