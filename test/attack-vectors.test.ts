@@ -54,6 +54,10 @@ describe('diff paths that leave the worktree', () => {
     const climb = `../../../../../../../../..${target}`;
     expectRefused(await applyDiffs([newFile(climb)]), 1, /climbs out/);
     expect(existsSync(target)).toBe(false);
+    const passwd = existsSync('/etc/passwd') ? readFileSync('/etc/passwd', 'utf8') : null;
+    expectRefused(await applyDiffs([newFile('../../etc/passwd')]), 1, /climbs out/);
+    expectRefused(await applyDiffs([newFile('drivers/../../../etc/passwd')]), 1, /climbs out/);
+    if (passwd !== null) expect(readFileSync('/etc/passwd', 'utf8')).toBe(passwd);
   });
 
   it('refuses an absolute path (and leaves /etc/passwd alone)', async () => {
