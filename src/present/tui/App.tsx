@@ -33,7 +33,7 @@ function Review({ data }: AppProps) {
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       {ui.help
         ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
-        : <ScreenView screen={screen} entry={e} size={size} />}
+        : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
       <StatusLine crumb={screen.crumb} position={position} note={ui.note}
         prompt={ui.search.typing ? ui.search.draft : null} width={size.columns} />

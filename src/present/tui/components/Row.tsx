@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { DocLine } from '../state/lines.js';
+import { highlightSegs } from '../state/search.js';
 import { THEME } from './theme.js';
 
 export interface RowProps {
@@ -10,21 +11,24 @@ export interface RowProps {
   /** The pane has focus (the cursor is drawn brighter). */
   focused: boolean;
   width: number;
+  /** The last search, marked wherever it occurs (as less does). */
+  highlight: string;
 }
 
 /**
  * One row, cut to the pane's width so a long line never wraps and shifts the rows below it.
  * A gutter mark shows the cursor even without colour (FORCE_COLOR=0, monochrome terminals).
  */
-export const Row = memo(function Row({ line, selected, focused, width }: RowProps) {
+export const Row = memo(function Row({ line, selected, focused, width, highlight }: RowProps) {
   const room = Math.max(0, width - 1);
   let left = room;
   const parts = [];
-  for (let i = 0; i < line.segs.length && left > 0; i++) {
-    const s = line.segs[i]!;
+  const segs = highlight && line.text.length > 0 ? highlightSegs(line.segs, highlight) : line.segs;
+  for (let i = 0; i < segs.length && left > 0; i++) {
+    const s = segs[i]!;
     const text = s.text.length > left ? s.text.slice(0, left) : s.text;
     left -= text.length;
-    parts.push(<Text key={i} {...THEME[s.style]}>{text}</Text>);
+    parts.push(<Text key={i} {...THEME[s.style]} inverse={'match' in s}>{text}</Text>);
   }
   const mark = selected ? (focused ? '›' : '·') : ' ';
   return (

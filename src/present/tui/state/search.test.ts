@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findMatch } from './search.js';
+import { findMatch, highlightSegs } from './search.js';
 import { line } from './lines.js';
 
 const lines = ['alpha', 'Beta PAL', 'gamma', 'beta sgt'].map((t) => line([[t, 'plain']]));
@@ -21,5 +21,17 @@ describe('findMatch', () => {
   it('returns null for an empty query or list', () => {
     expect(findMatch(lines, '', 0, true)).toBeNull();
     expect(findMatch([], 'x', 0, true)).toBeNull();
+  });
+});
+
+describe('highlightSegs', () => {
+  it('splits out every match, across segments, keeping styles', () => {
+    const segs = [{ text: 'map pal ', style: 'add' as const }, { text: 'PAL end', style: 'dim' as const }];
+    expect(highlightSegs(segs, 'pal')).toEqual([
+      { text: 'map ', style: 'add' }, { text: 'pal', style: 'add', match: true }, { text: ' ', style: 'add' },
+      { text: 'PAL', style: 'dim', match: true }, { text: ' end', style: 'dim' },
+    ]);
+    expect(highlightSegs(segs, 'PAL').filter((s) => s.match)).toHaveLength(1);
+    expect(highlightSegs(segs, '')).toEqual(segs);
   });
 });

@@ -1,4 +1,4 @@
-import type { DocLine } from './lines.js';
+import type { DocLine, Seg } from './lines.js';
 
 /** Smart case as less and vim do: all-lowercase queries ignore case. */
 function matcher(query: string): (text: string) => boolean {
@@ -19,4 +19,23 @@ export function findMatch(lines: readonly DocLine[], query: string, from: number
     if (hit(lines[i]!.text)) return i;
   }
   return null;
+}
+
+/** Segments with every occurrence of `query` split out and marked `match`, for the visible rows. */
+export function highlightSegs(segs: readonly Seg[], query: string): (Seg & { match?: true })[] {
+  if (query === '') return [...segs];
+  const fold = query === query.toLowerCase();
+  const q = fold ? query.toLowerCase() : query;
+  const out: (Seg & { match?: true })[] = [];
+  for (const s of segs) {
+    const hay = fold ? s.text.toLowerCase() : s.text;
+    let from = 0;
+    for (let at = hay.indexOf(q); at >= 0; at = hay.indexOf(q, from)) {
+      if (at > from) out.push({ text: s.text.slice(from, at), style: s.style });
+      out.push({ text: s.text.slice(at, at + q.length), style: s.style, match: true });
+      from = at + q.length;
+    }
+    if (from < s.text.length) out.push({ text: s.text.slice(from), style: s.style });
+  }
+  return out;
 }
