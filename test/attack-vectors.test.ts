@@ -69,6 +69,13 @@ describe('diff paths that leave the worktree', () => {
     if (passwd !== null) expect(readFileSync('/etc/passwd', 'utf8')).toBe(passwd);
   });
 
+  it('refuses a rename or copy whose target leaves the tree or enters .git', async () => {
+    const move = (kind: 'rename' | 'copy', to: string): string =>
+      [`diff --git a/README b/${to}`, 'similarity index 100%', `${kind} from README`, `${kind} to ${to}`, ''].join('\n');
+    expectRefused(await applyDiffs([move('rename', '../../moved')]), 1, /climbs out/);
+    expectRefused(await applyDiffs([move('copy', '.git/config')]), 1, /inside \.git/);
+  });
+
   it('refuses a hook written into .git', async () => {
     expectRefused(await applyDiffs([newFile('.git/hooks/pre-commit', '100755')]), 1, /inside \.git/);
     expectRefused(await applyDiffs([newFile('sub/.Git/config')]), 1, /inside \.git/);
