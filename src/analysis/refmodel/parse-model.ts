@@ -13,6 +13,13 @@ const DELTA_OPS: readonly DeltaOp[] = [
   'add-exporter', 'set-offers', 'add-importer', 'set-accepts', 'set-max-ranges',
 ];
 
+/** Driver names go into action labels and replay strings (`xe[0]>iommufd,mlx5:…`), so no separators. */
+function driverName(r: JsonReader, v: unknown, path: string): string {
+  const name = r.string(v, path);
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) r.fail(path, 'use letters, digits, "-", "_" or "." only');
+  return name;
+}
+
 function types(r: JsonReader, v: unknown, path: string): MappingType[] {
   return r.array(v, path).map((t, k) => r.oneOf(t, MAPPING_TYPES, `${path}[${k}]`, 'mapping type'));
 }
@@ -35,7 +42,7 @@ export function readExporter(r: JsonReader, v: unknown, path: string): ExporterS
   });
   if (buffers.length === 0) r.fail(`${path}.buffers`, 'an exporter needs at least one buffer');
   return {
-    name: r.string(o.name, `${path}.name`),
+    name: driverName(r, o.name, `${path}.name`),
     buffers,
     offers: types(r, o.offers, `${path}.offers`),
     dynamic: r.boolean(o.dynamic, `${path}.dynamic`),
@@ -47,7 +54,7 @@ export function readExporter(r: JsonReader, v: unknown, path: string): ExporterS
 export function readImporter(r: JsonReader, v: unknown, path: string): ImporterSpec {
   const o = r.object(v, path);
   return {
-    name: r.string(o.name, `${path}.name`),
+    name: driverName(r, o.name, `${path}.name`),
     accepts: types(r, o.accepts, `${path}.accepts`),
     dynamic: r.boolean(o.dynamic, `${path}.dynamic`),
     p2p: r.boolean(o.p2p, `${path}.p2p`),

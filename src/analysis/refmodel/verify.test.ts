@@ -72,6 +72,7 @@ describe('verifySequences on the bundled sequences', () => {
     const r = verifySequences(flipped, { only: ['proposed'] });
     expect(r.sequences.map((s) => s.name)).toEqual(['proposed']);
     expect(r.ok).toBe(false);
+    expect(() => verifySequences(flipped, { depth: -1 })).toThrow('depth must be an integer from 0 to 64, not -1');
     expect(() => verifySequences(flipped, { only: ['propsed'] })).toThrow(/unknown sequence "propsed" \(known: as-posted, proposed/);
   });
 });

@@ -178,6 +178,8 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     explored: 0,
     transitions: 0,
   };
+  if (opts.depth !== undefined && !(Number.isInteger(opts.depth) && opts.depth >= 0 && opts.depth <= 64)) throw new UsageError(`depth must be an integer from 0 to 64, not ${opts.depth}`);
+  if (opts.maxGroup !== undefined && !(Number.isInteger(opts.maxGroup) && opts.maxGroup >= 1 && opts.maxGroup <= 3)) throw new UsageError(`maxGroup must be 1, 2 or 3, not ${opts.maxGroup}`);
   const unknown = (opts.only ?? []).filter((name) => !seqs.some((s) => s.name === name));
   if (unknown.length) throw new UsageError(`unknown sequence ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${seqs.map((s) => s.name).join(', ')})`);
   const chosen = opts.only ? seqs.filter((s) => opts.only!.includes(s.name)) : seqs;
