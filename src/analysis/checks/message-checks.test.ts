@@ -44,3 +44,20 @@ describe('commit message checks', () => {
     expect(found.map((f) => f.id)).toEqual(['missing-base-commit']);
   });
 });
+
+describe('git-commit-id', () => {
+  const ids = async (message: string) => (await hitsOf('git-commit-id', [patchMail({ message })])).map((h) => [h.where.bodyLine, h.message.split(' - ')[1]]);
+
+  it('should accept 12+ digits with the title, also wrapped onto the next line', async () => {
+    expect(await ids('Since commit c63e5a50e1dd ("dma-buf: Introduce DMA-buf mapping types") the core matches.\n')).toEqual([]);
+    expect(await ids('Since commit c63e5a50e1dd ("dma-buf: Introduce\nDMA-buf mapping types") the core matches.\n')).toEqual([]);
+    expect(await ids('This reverts commit c63e5a50e1dd291cd95b04291b028fdcaba4c534.\n')).toEqual([]);
+  });
+
+  it('should flag a short hash and a missing title, but not pasted git log lines', async () => {
+    expect(await ids('As commit c63e5a50 did.\nAnd commit c63e5a50e1dd did too.\n    commit c63e5a50\n')).toEqual([
+      [1, 'commit c63e5a50 has 8 hex digits; use at least 12'],
+      [2, 'commit c63e5a50e1dd should be followed by its title, as ("<title line>")'],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { diffInCommitMsg } from './diff-in-commit-msg.js';
 import { diffstatMismatch } from './diffstat-mismatch.js';
 import { dosLineEndings } from './dos-line-endings.js';
 import { duplicateSignature } from './duplicate-signature.js';
+import { gitCommitId } from './git-commit-id.js';
 import { longLine } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -48,6 +49,7 @@ export const CHECKS = [
   missingCommitDescription,
   commitLogLongLine,
   diffInCommitMsg,
+  gitCommitId,
   missingSignoff,
   noAuthorSignOff,
   senderSignOffNotLast,
