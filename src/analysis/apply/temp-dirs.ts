@@ -2,8 +2,8 @@
  * Temporary folders (worktrees, scratch repos, patch files) that must not outlive the run, even
  * when the user presses Ctrl-C. Each is registered while in use; a process-level SIGINT/SIGTERM
  * handler, installed once on first use, removes whatever is still registered and then lets the
- * signal take its usual course (exit 130 / 143). A worktree's record in its repository is pruned
- * by the next run (`git worktree prune` before each `worktree add`).
+ * signal take its usual course (exit 130 / 143). A worktree's record left in its repository by
+ * a Ctrl-C is pruned by the next `git worktree prune` (ours after each run, or git's own gc).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -10,7 +10,7 @@
 import { cpSync, existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../../util/errors.js';
-import { addWorktree, commitAll, initRepo, removeWorktree, resolveCommit, runGit, workTreeTop } from './git.js';
+import { addWorktree, commitAll, initRepo, removeWorktree, resolveCommit, workTreeTop } from './git.js';
 import { makeTempDir, removeTempDir } from './temp-dirs.js';
 
 export type BaseTree = { kind: 'dir'; path: string } | { kind: 'rev'; repo: string; rev: string };
@@ -41,7 +41,6 @@ async function worktreeOf(repo: string, rev: string): Promise<Workspace> {
     removeTempDir(root);
   };
   try {
-    await runGit(repo, ['worktree', 'prune']);
     await addWorktree(repo, tree, commit);
   } catch (e) {
     await dispose();
