@@ -56,7 +56,8 @@ function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): str
   const step: StepReport = seq.steps[k]!;
   const patches = step.patches.length ? `patches ${step.patches.join(',')}` : 'no posted patch';
   const head = `  step ${k + 1}: ${clean(step.name)} [${patches}] — ${step.verdict === 'pass' ? 'pass' : 'FAIL'}`;
-  const stats = `    ${group(step.states)} states (${group(step.statesExplored)} new) in ${step.ms.toFixed(1)} ms, ${rate(step.statesExplored, step.ms)}, ${step.groups} buffers`;
+  const speed = step.statesExplored > 0 ? rate(step.statesExplored, step.ms) : 'all explorations reused';
+  const stats = `    ${group(step.states)} states (${group(step.statesExplored)} new) in ${step.ms.toFixed(1)} ms, ${speed}, ${step.groups} buffers`;
   const out = [head, stats];
   if (step.planned.length) out.push(`    planned: ${step.planned.map((d) => clean(describeDelta(d))).join('; ')}`);
   const prev = k > 0 ? seq.steps[k - 1] : undefined;
