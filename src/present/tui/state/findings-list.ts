@@ -41,6 +41,7 @@ export function findingRows(findings: Finding[]): DocLine[] {
       [padEnd(clean(f.id), 24) + ' ', f.severity],
       [padEnd(clean(where(f)), 36) + ' ', 'accent'],
       [clean(f.message), 'plain'],
+      [f.excerpt ? `  ‹${clean(f.excerpt).trim()}›` : '', 'dim'],
     ], target ? { target } : {});
   });
 }

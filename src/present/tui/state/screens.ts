@@ -33,7 +33,7 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   const panes = model.data.set.series.length > 1
     ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: model.versionRows(), rows: Math.min(4, model.versionRows().length) }, patches]
     : [patches];
-  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set, proposedSequence(model.data)?.name), BLANK], layout: 'stack', panes };
+  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set, proposedSequence(model.data)?.name, model.data.findings.filter((f) => f.where.patch === undefined && !f.where.messageId).length), BLANK], layout: 'stack', panes };
 }
 
 function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {

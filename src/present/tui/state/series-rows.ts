@@ -8,8 +8,8 @@ export const SERIES_COLUMNS = line([
   [`${padEnd('#', 3)}${padStart('+/−', 10)}  ${padEnd('R A T', 9)}${padEnd('re', 4)}${padEnd('E W', 7)}${padEnd('bis', 4)}${padEnd('step', 5)}${padEnd('author', 17)}subject`, 'heading'],
 ]);
 
-/** The cover summary above the table: title, version, author, date, base, counts. */
-export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string): DocLine[] {
+/** The cover summary; `seriesFindings` counts findings about no single patch. */
+export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string, seriesFindings = 0): DocLine[] {
   const cover = series.cover;
   const tags = [series.rfc ? 'RFC' : '', `v${series.version}`, series.resend ? 'RESEND' : ''].filter(Boolean).join(' ');
   const replies = series.patches.reduce((n, p) => n + p.replies.length, cover?.replies.length ?? 0);
@@ -20,6 +20,7 @@ export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string
     cover?.baseCommit ? `base ${cover.baseCommit.slice(0, 12)}` : '',
     set.series.length > 1 ? `${set.series.length} versions/series in set (v: next)` : '',
     steps ? `step: ${clean(steps)}` : '',
+    seriesFindings ? `${seriesFindings} series findings (2)` : '',
   ].filter(Boolean).join(' · ');
   const intro = (cover?.body ?? '').trim().split(/\n\s*\n/)[0]?.split('\n').slice(0, 2) ?? [];
   return [
