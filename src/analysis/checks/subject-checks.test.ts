@@ -19,7 +19,8 @@ describe('subject checks', () => {
 
   it('should want a subsystem prefix, and accept nested and multi-word ones', async () => {
     expect(await hitsOf('subject-no-subsystem', [patchMail({ summary: 'Add dma_buf_mapping_attach()' })])).toHaveLength(1);
-    for (const summary of ['drm/xe/dma-buf: Use the SGT mapping type', 'iio: buffer: convert to use the SGT mapping type']) {
+    const good = ['drm/xe/dma-buf: Use the SGT mapping type', 'iio: buffer: convert to use the SGT mapping type', 'vfio, iommufd: Use PAL'];
+    for (const summary of good) {
       expect(await hitsOf('subject-no-subsystem', [patchMail({ summary })]), summary).toEqual([]);
     }
   });

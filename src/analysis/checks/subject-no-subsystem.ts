@@ -1,7 +1,10 @@
 import { patchCheck } from './check.js';
 
-/** `subsys: summary` or `sub/sys: summary` (`iio: buffer:` too): the first word names where the change lands. */
-const SUBSYSTEM_PREFIX = /^[\w.+/,-]+: \S/;
+/**
+ * `subsys: summary`, `sub/sys: summary`, `a, b: summary` (`iio: buffer:` too): the first word names where the change
+ * lands. Written so each part is matched one way only (no backtracking blow-up on a long subject).
+ */
+const SUBSYSTEM_PREFIX = /^[\w.+/-]+(?:, ?[\w.+/-]+)*: \S/;
 
 export const subjectNoSubsystem = patchCheck({
   id: 'subject-no-subsystem',
