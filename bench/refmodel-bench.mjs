@@ -16,7 +16,7 @@ if (!existsSync(entry)) {
   console.error('dist/ is missing: run `npx tsc -p .` first');
   process.exit(2);
 }
-const { loadSequenceFile, verifySequences, DEFAULT_DEPTH } = await import(entry);
+const { loadSequenceFile, verifySequences, DEFAULT_DEPTH, groupsOf, checkContext, exploreGroup, REFERENCE_STRATEGY } = await import(entry);
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -50,6 +50,36 @@ function measure(label, opts) {
   return samples;
 }
 
+/**
+ * The explorer alone: every buffer of the last `proposed` step (110 buffers, groups of 1–3 importers),
+ * contexts built beforehand, one shared map memo as verify uses. This is the states/s of the search
+ * itself, without the per-step setup and report building the lines above include.
+ */
+function measureExplorer(depth) {
+  const seq = sequences.find((s) => s.name === 'proposed');
+  const last = seq.steps.length - 1;
+  const contexts = groupsOf(seq.steps[last].world, REFERENCE_STRATEGY, 3).map((g) => checkContext(g, REFERENCE_STRATEGY, seq.steps[last - 1].world));
+  const mapMemo = new Map();
+  const samples = Array.from({ length: runs * 4 }, () => {
+    let states = 0;
+    let transitions = 0;
+    const cpu0 = process.cpuUsage();
+    for (const ctx of contexts) {
+      const r = exploreGroup(ctx, { depth, mapMemo });
+      states += r.states;
+      transitions += r.transitions;
+    }
+    const cpu = process.cpuUsage(cpu0);
+    return { states, transitions, cpu: (cpu.user + cpu.system) / 1000 };
+  });
+  const cpu = median(samples.map((s) => s.cpu));
+  const { states, transitions } = samples[0];
+  console.log(
+    `${`explorer only, depth ${depth}`.padEnd(32)} ${fmt(states).padStart(7)} distinct ${fmt(transitions).padStart(7)} generated | cpu ${cpu.toFixed(2).padStart(6)} ms` +
+      ` (${fmt((states / cpu) * 1000)} distinct/s, ${fmt((transitions / cpu) * 1000)} generated/s)`,
+  );
+}
+
 /** A full verify in a fresh process: what `patchscope verify` pays, JIT warm-up included. */
 function coldRun() {
   const script = `const m = await import(${JSON.stringify(entry)});
@@ -63,6 +93,8 @@ console.log(`refmodel bench: ${runs} runs each, median; node ${process.version}`
 measure('warm-up (discarded)', { only: ['proposed'] });
 measure(`proposed, depth ${DEFAULT_DEPTH}`, { only: ['proposed'] });
 measure(`proposed, depth ${DEFAULT_DEPTH + 4}`, { only: ['proposed'], depth: DEFAULT_DEPTH + 4 });
+measureExplorer(DEFAULT_DEPTH);
+measureExplorer(DEFAULT_DEPTH + 4);
 const full = measure(`all sequences, depth ${DEFAULT_DEPTH} (warm)`, {});
 if (!full.every((s) => s.ok)) console.log('WARNING: a sequence did not come out as expected');
 const cold = Array.from({ length: Math.min(runs, 5) }, coldRun);
