@@ -6,11 +6,10 @@
 /** Every `<id>` in a header value, in order, without the brackets; duplicates dropped. */
 export function messageIdsIn(value: string | undefined): string[] {
   if (!value) return [];
-  const ids: string[] = [];
-  for (const m of value.matchAll(/<([^<>\s]+)>/g)) {
-    if (!ids.includes(m[1]!)) ids.push(m[1]!);
-  }
-  return ids;
+  // A Set, not Array.includes: a References header of 100,000 ids took a minute (quadratic).
+  const ids = new Set<string>();
+  for (const m of value.matchAll(/<([^<>\s]+)>/g)) ids.add(m[1]!);
+  return [...ids];
 }
 
 /**
