@@ -175,3 +175,18 @@ describe('resize', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
   });
 });
+
+describe('small terminals', () => {
+  it('says how many keys the help could not show', async () => {
+    const app = await renderApp(reviewData());
+    Object.defineProperty(app.stdout, 'columns', { value: 60, configurable: true });
+    Object.defineProperty(app.stdout, 'rows', { value: 16, configurable: true });
+    const before = app.frames.length;
+    app.stdout.emit('resize');
+    await nextFrame(app.frames, before);
+    await app.press('?');
+    const f = app.frame();
+    expect(f).toContain('next line / row');
+    expect(f).toMatch(/… \d+ more keys: enlarge the terminal/);
+  });
+});
