@@ -47,5 +47,5 @@ export function findingRows(findings: Finding[]): DocLine[] {
 }
 
 export function describeFilter(filter: FindingsFilter, shown: number, total: number): string {
-  return `level: ${filter.level} (e)  type: ${filter.type ?? 'all'} (t)  showing ${shown} of ${total}`;
+  return `level: ${filter.level} (e)  type: ${clean(filter.type ?? 'all')} (t)  showing ${shown} of ${total}`;
 }

@@ -7,6 +7,11 @@ export function findingsForPatch(findings: Finding[], patch: Pick<Patch, 'index'
   return findings.filter((f) => (f.where.messageId ? f.where.messageId === patch.messageId : f.where.patch === patch.index));
 }
 
+/** Findings about the series as a whole (no patch, no message): shown in the findings view only. */
+export function seriesWideFindings(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.where.patch === undefined && !f.where.messageId);
+}
+
 export function countBySeverity(findings: Finding[]): { error: number; warning: number; check: number } {
   const counts = { error: 0, warning: 0, check: 0 };
   for (const f of findings) counts[f.severity]++;

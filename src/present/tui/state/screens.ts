@@ -2,7 +2,7 @@ import { applyFilter, describeFilter, findingTypes } from './findings-list.js';
 import { clean, line, BLANK, type DocLine } from './lines.js';
 import type { ReviewModel } from './model.js';
 import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
-import { proposedSequence } from './lookups.js';
+import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
 
@@ -28,12 +28,18 @@ export interface Screen {
 
 function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   const s = model.series(ui.version);
-  if (!s) return { crumb: 'series', header: [line([['No patch series found in the input.', 'warning']])], layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
+  if (!s) {
+    const header = [line([['No patch series found in the input.', 'warning']])];
+    return { crumb: 'series', header, layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
+  }
   const patches: PaneDef = { id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: model.seriesRows(ui.version) };
-  const panes = model.data.set.series.length > 1
-    ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: model.versionRows(), rows: Math.min(4, model.versionRows().length) }, patches]
+  const versions = model.versionRows();
+  const panes = versions.length > 1
+    ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: versions, rows: Math.min(4, versions.length) }, patches]
     : [patches];
-  return { crumb: `v${s.version}`, header: [...seriesHeader(s, model.data.set, proposedSequence(model.data)?.name, model.data.findings.filter((f) => f.where.patch === undefined && !f.where.messageId).length), BLANK], layout: 'stack', panes };
+  const { data } = model;
+  const header = seriesHeader(s, data.set, proposedSequence(data)?.name, seriesWideFindings(data.findings).length);
+  return { crumb: `v${s.version}`, header: [...header, BLANK], layout: 'stack', panes };
 }
 
 function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {
