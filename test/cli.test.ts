@@ -95,6 +95,30 @@ describe('patchscope CLI', () => {
     expectOneLineError(run(mapped), pattern as RegExp);
   });
 
+  it('verify --json: as-posted fails HIDE_PHYS at patch 23, proposed holds everything, exit 0 (all as expected)', () => {
+    const r = run(['verify', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.schema).toBe(1);
+    const seq = (name: string) => j.sequences.find((s: { name: string }) => s.name === name);
+    const firstFail = seq('as-posted').steps.find((s: { verdict: string }) => s.verdict === 'fail');
+    expect(firstFail.patches).toEqual([23]);
+    const hide = firstFail.invariants.find((i: { name: string }) => i.name === 'HIDE_PHYS');
+    expect(hide.holds).toBe(false);
+    expect(hide.counterexample.trace.length).toBe(2);
+    expect(seq('proposed').steps.every((s: { verdict: string }) => s.verdict === 'pass')).toBe(true);
+    const domain = seq('exporter-maps-domain').steps.flatMap((s: { invariants: { name: string; holds: boolean }[] }) => s.invariants);
+    expect(domain.some((i: { name: string; holds: boolean }) => i.name === 'HIDE_DOMAIN' && !i.holds)).toBe(true);
+    expect(j.binding.mismatches).toEqual([]);
+  });
+
+  it('verify --replay re-runs a counterexample and exits 1 on the violation it shows', () => {
+    const r = run(['verify', '--replay', 'as-posted#23:vfio-pci[0]>iommufd:attach(vfio-pci->iommufd);map(vfio-pci->iommufd, pal)']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/1: attach\(vfio-pci→iommufd\)/);
+    expect(r.out).toMatch(/HIDE_PHYS violated at step 2/);
+  });
+
   it('no INPUT and no TTY prints the plain review of the bundled series', () => {
     const r = run(['--quiet']);
     expect(r.out).toMatch(/Add DMA-buf mapping types and convert vfio\/iommufd to use them/);

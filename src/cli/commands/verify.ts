@@ -1,5 +1,5 @@
 import { replayCounterexample, loadSequenceFile } from '../../analysis/refmodel/index.js';
-import { formatVerifyText } from '../../present/report/verify-text.js';
+import { formatVerifyText, formatReplayText } from '../../present/report/verify-text.js';
 import type { Command } from '../args.js';
 import { BUNDLED_INPUT } from '../args.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';
@@ -12,7 +12,7 @@ export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Prom
   if (cmd.replay !== null) {
     const file = loadSequenceFile(sequencePath);
     const result = replayCounterexample(file.sequences, cmd.replay);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(cmd.json ? `${JSON.stringify(result, null, 2)}\n` : formatReplayText(result, { fullStates: cmd.fullStates }));
     return result.violations.length ? EXIT_FINDINGS : EXIT_OK;
   }
   // The binding is checked against INPUT, or against the bundled series for the bundled sequences.
