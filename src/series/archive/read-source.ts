@@ -61,7 +61,8 @@ async function mboxStart(ctx: ReadContext, path: string, row: SourceRow): Promis
   const resumable = cursor === 0 || (cursor <= st.size && (cursor === st.size || (await startsMessageAt(path, cursor))));
   const from = resumable ? cursor : 0;
   if (from === st.size) return { records: async function* () {}, fresh: false, size: st.size, mtime: st.mtimeMs };
-  return { records: () => mboxRecords(path, from, ctx.mboxrd), fresh: !resumable, size: st.size, mtime: st.mtimeMs };
+  // Split without un-quoting: decodeRow un-quotes mboxrd in the workers, off the main thread.
+  return { records: () => mboxRecords(path, from, false), fresh: !resumable, size: st.size, mtime: st.mtimeMs };
 }
 
 async function epochStart(path: string, row: SourceRow): Promise<Start> {
@@ -96,7 +97,9 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
   let batch: ArchiveRecord[] = [];
   const submit = async (): Promise<void> => {
     const raws: DecodeMessage[] = [];
-    for (const r of batch) if (r.kind === 'raw') raws.push({ bytes: r.bytes, position: r.position, index: ++index });
+    for (const r of batch) {
+      if (r.kind === 'raw') raws.push({ bytes: r.bytes, position: r.position, index: ++index, mboxrd: ctx.mboxrd && r.position.kind === 'offset' });
+    }
     queue.push({ done: ctx.decoder.decode(raws), records: batch });
     batch = [];
     await flush(ctx.inFlight);

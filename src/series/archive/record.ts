@@ -8,7 +8,9 @@ import type { ArchivePosition } from '../../ingest/archive-folder.js';
 import { decodeMessage } from '../../ingest/index.js';
 import { InputError } from '../../util/errors.js';
 import type { MessageOrigin, RawMessage } from '../../ingest/types.js';
+import { unquoteMboxrd } from '../../ingest/mbox.js';
 import { classify, type MessageKind } from '../classify.js';
+import { lazyRow } from './lazy-row.js';
 
 export interface MessageRow {
   /** The position as stored: the byte offset (as text) or the commit id. */
@@ -64,9 +66,16 @@ export function toMessageRow(message: RawMessage, source: string, position: stri
   };
 }
 
-/** Decode one archived message into its row; a message the decoder rejects is skipped with why. */
-export async function decodeRow(bytes: Uint8Array, p: ArchivePosition, index: number): Promise<RowResult> {
+/**
+ * Decode one archived message into its row; a message the decoder rejects is skipped with why.
+ * `mboxrd` un-quotes `>From ` lines here rather than while splitting, so that the work runs in
+ * the decode workers. Plain messages take the lazy path (headers only); the rest the full decoder.
+ */
+export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
   const position = positionText(p);
+  const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
+  const lazy = lazyRow(bytes, p.source, position);
+  if (lazy) return { kind: 'row', row: lazy };
   try {
     return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };
   } catch (e) {

@@ -12,7 +12,7 @@ if (port) {
   port.on('message', (job: DecodeJob) => {
     void (async () => {
       const results: RowResult[] = [];
-      for (const m of job.messages) results.push(await decodeRow(job.data.subarray(m.start, m.end), m.position, m.index));
+      for (const m of job.messages) results.push(await decodeRow(job.data.subarray(m.start, m.end), m.position, m.index, m.mboxrd));
       port.postMessage({ seq: job.seq, results });
     })().catch((e: unknown) => port.postMessage({ seq: job.seq, error: e instanceof Error ? e.stack ?? e.message : String(e) }));
   });

@@ -12,13 +12,15 @@ export interface DecodeMessage {
   bytes: Uint8Array;
   position: ArchivePosition;
   index: number;
+  /** The bytes still carry mboxrd `>From ` quoting. */
+  mboxrd: boolean;
 }
 
 /** A batch as sent to a worker: every message's bytes packed into one transferred buffer. */
 export interface DecodeJob {
   seq: number;
   data: Uint8Array;
-  messages: { start: number; end: number; position: ArchivePosition; index: number }[];
+  messages: { start: number; end: number; position: ArchivePosition; index: number; mboxrd: boolean }[];
 }
 
 /**
@@ -31,7 +33,7 @@ export function packJob(seq: number, messages: DecodeMessage[]): DecodeJob {
   const packed = messages.map((m) => {
     data.set(m.bytes, at);
     at += m.bytes.length;
-    return { start: at - m.bytes.length, end: at, position: m.position, index: m.index };
+    return { start: at - m.bytes.length, end: at, position: m.position, index: m.index, mboxrd: m.mboxrd };
   });
   return { seq, data, messages: packed };
 }
@@ -61,7 +63,7 @@ export function createDecoder(threads: number): Decoder {
     return {
       decode: async (messages) => {
         const out: RowResult[] = [];
-        for (const m of messages) out.push(await decodeRow(m.bytes, m.position, m.index));
+        for (const m of messages) out.push(await decodeRow(m.bytes, m.position, m.index, m.mboxrd));
         return out;
       },
       close: async () => undefined,
