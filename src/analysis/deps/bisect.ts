@@ -9,7 +9,7 @@ import type { Finding } from '../findings.js';
 import type { Patch, PatchSeries } from '../../series/types.js';
 import { C_KEYWORDS } from './c-lexer.js';
 import type { PatchSymbols, SymbolUse } from './symbols.js';
-import { indexTree, undefinedUses, updateTreeIndex, type TreeIndex } from './tree-index.js';
+import { indexTree, undefinedUses, updateTreeIndex, type TreeIndex, type WatchList } from './tree-index.js';
 
 export type PatchBisect =
   | { index: number; status: 'ok' }
@@ -42,14 +42,16 @@ export function seriesSymbolNames(symbols: readonly PatchSymbols[]): Set<string>
   return names;
 }
 
-/** The struct and union fields a series defines, removes or renames. */
-export function seriesFieldNames(symbols: readonly PatchSymbols[]): Set<string> {
-  const names = new Set<string>();
-  for (const s of symbols) {
-    for (const d of [...s.defines, ...s.removes]) if (d.kind === 'field') names.add(d.name);
-    for (const r of s.renames) if (r.kind === 'field') { names.add(r.from); names.add(r.to); }
+/** What bisect watches in a tree: the series' symbol names, and the fields it adds or removes with their structs. */
+export function seriesWatchList(symbols: readonly PatchSymbols[]): WatchList {
+  const fields = new Set<string>();
+  const records = new Set<string>();
+  for (const d of symbols.flatMap((s) => [...s.defines, ...s.removes])) {
+    if (d.kind !== 'field') continue;
+    fields.add(d.name);
+    if (d.container) records.add(d.container);
   }
-  return names;
+  return { names: seriesSymbolNames(symbols), fields, records };
 }
 
 /** Why `name` is not defined after patch `at`, from the series' own history. */
@@ -120,15 +122,14 @@ export function treeInspector(series: PatchSeries, symbols: readonly PatchSymbol
   inspect: (patchIndex: number, worktreeDir: string) => Promise<void>;
   result: () => BisectResult;
 } {
-  const names = seriesSymbolNames(symbols);
-  const fields = seriesFieldNames(symbols);
+  const watch = seriesWatchList(symbols);
   const states = new Map<number, SymbolUse[]>();
   let index: TreeIndex | null = null;
   const inspect = async (patchIndex: number, dir: string): Promise<void> => {
     const patch = series.patches.find((p) => p.index === patchIndex);
-    if (index === null || !patch) index = indexTree(dir);
+    if (index === null || !patch) index = indexTree(dir, watch);
     else updateTreeIndex(index, dir, patch);
-    states.set(patchIndex, undefinedUses(index, names, fields));
+    states.set(patchIndex, undefinedUses(index));
   };
   return { inspect, result: () => judgeStates(series, symbols, states, false) };
 }

@@ -2,7 +2,7 @@ export { analyzeSeries } from './analyze.js';
 export type { AnalyzeOptions, SeriesAnalysis } from './analyze.js';
 export { indexPatchSymbols, indexSeriesSymbols, scanFileText, isCSource } from './symbols.js';
 export type { PatchSymbols, SymbolDef, SymbolUse, SymbolRename, SymbolKind } from './symbols.js';
-export { treeInspector, judgeStates, seriesSymbolNames, explainMissing } from './bisect.js';
+export { treeInspector, judgeStates, seriesSymbolNames, seriesWatchList, explainMissing } from './bisect.js';
 export type { BisectResult, PatchBisect, BrokenUse } from './bisect.js';
 export { bisectSeriesOnly } from './bisect-series.js';
 export { buildGraph, dependenciesOf, forwardEdges } from './graph.js';
