@@ -48,7 +48,7 @@ function expectRefused(result: Awaited<ReturnType<typeof applyDiffs>>, patch: nu
   expect(liveTempDirs()).toEqual([]);
 }
 
-describe('diff paths that leave the worktree', () => {
+describe('diff paths that leave the worktree', { timeout: 30_000 }, () => {
   it('refuses ../../ climbing out of the tree', async () => {
     const target = sentinel('dotdot');
     const climb = `../../../../../../../../..${target}`;
@@ -97,7 +97,7 @@ describe('diff paths that leave the worktree', () => {
   });
 });
 
-describe('names that a shell would interpret', () => {
+describe('names that a shell would interpret', { timeout: 30_000 }, () => {
   it.each([
     ['a newline', 'x\ny.c', /control character/],
     ['a command substitution', 'a$(touch SENTINEL).c', /shell metacharacter/],
@@ -119,7 +119,7 @@ describe('names that a shell would interpret', () => {
   });
 });
 
-describe('refs that would become options', () => {
+describe('refs that would become options', { timeout: 30_000 }, () => {
   it.each(['--upload-pack=evil', '-c', '--output=/tmp/x', 'HEAD..main', 'a b', 'HEAD:path', '', 'x\nHEAD'])('refuses %j', (ref) => {
     expect(isSafeRef(ref)).toBe(false);
     expect(() => assertSafeRef(ref)).toThrow(/refusing revision/);

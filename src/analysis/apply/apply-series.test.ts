@@ -24,7 +24,7 @@ async function twoPatchSeries() {
 
 afterEach(() => removeTestTrees());
 
-describe('applySeries on a plain folder', () => {
+describe('applySeries on a plain folder', { timeout: 30_000 }, () => {
   it('applies every patch in order, one commit each, with the patch author and date', async () => {
     const series = await twoPatchSeries();
     const seen: { index: number; core: string }[] = [];
@@ -83,7 +83,7 @@ describe('applySeries on a plain folder', () => {
   });
 });
 
-describe('applySeries on a repository', () => {
+describe('applySeries on a repository', { timeout: 30_000 }, () => {
   it('uses a detached worktree of the named revision and removes it afterwards', async () => {
     const series = await twoPatchSeries();
     const repo = await makeRepo([BASE, { 'lib/core.c': 'int core_init(void) { return 9; }\n' }]);

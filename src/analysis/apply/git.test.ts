@@ -5,7 +5,7 @@ import { makeRepo, makeTree, removeTestTrees } from './temp-tree.test-util.js';
 
 afterEach(() => removeTestTrees());
 
-describe('the git edge', () => {
+describe('the git edge', { timeout: 30_000 }, () => {
   it('wraps a failing command in a GitError that keeps the command', async () => {
     const dir = makeTree({});
     const err = await runGit(dir, ['rev-parse', '--verify', 'HEAD']).catch((e: unknown) => e);

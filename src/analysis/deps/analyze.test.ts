@@ -42,7 +42,7 @@ async function series(renamed: string[], order = [0, 1, 2]): Promise<ReturnType<
 
 const ALL = ['include/widget.h', 'lib/widget.c', 'drivers/a.c', 'drivers/b.c'];
 
-describe('analyzeSeries with a base tree', () => {
+describe('analyzeSeries with a base tree', { timeout: 30_000 }, () => {
   it('applies and is bisectable at every patch; every cut is possible', async () => {
     const result = await analyzeSeries(await series(ALL), { base: { kind: 'dir', path: makeTree(BASE) }, split: [1, 2], suggestSplit: true });
     expect(result.apply?.appliedAll).toBe(true);
@@ -88,7 +88,7 @@ describe('analyzeSeries with a base tree', () => {
   });
 });
 
-describe('analyzeSeries and struct fields', () => {
+describe('analyzeSeries and struct fields', { timeout: 30_000 }, () => {
   const OPS = 'struct widget_ops {\n\tint (*map)(void);\n\tint (*legacy_map)(void);\n};\n';
   const user = (name: string): string => `#include <ops.h>\n\nstatic const struct widget_ops ${name}_ops = {\n\t.map = ${name}_map,\n\t.legacy_map = ${name}_map,\n};\n`;
   const TREE: Files = { 'include/ops.h': OPS, 'drivers/x.c': user('x'), 'drivers/y.c': user('y') };
@@ -104,7 +104,7 @@ describe('analyzeSeries and struct fields', () => {
   });
 });
 
-describe('analyzeSeries without a base tree', () => {
+describe('analyzeSeries without a base tree', { timeout: 30_000 }, () => {
   it('says the answer is partial and still sees what the series shows', async () => {
     const clean = await analyzeSeries(await series(ALL));
     expect(clean.apply).toBeNull();

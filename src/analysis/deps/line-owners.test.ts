@@ -7,7 +7,7 @@ afterEach(() => removeTestTrees());
 
 const lines = (n: number, tag = 'line'): string => Array.from({ length: n }, (_, i) => `${tag} ${i + 1}\n`).join('');
 
-describe('lineTouches', () => {
+describe('lineTouches', { timeout: 30_000 }, () => {
   it('follows added lines through later insertions above them', async () => {
     const base = { 'f.txt': lines(30) };
     // 1 appends near the end; 2 inserts five lines at the top (shifting 1's lines); 3 edits 1's line.

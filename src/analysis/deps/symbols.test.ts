@@ -29,7 +29,7 @@ const HEADER = [
   '',
 ].join('\n');
 
-describe('scanFileText', () => {
+describe('scanFileText', { timeout: 30_000 }, () => {
   it('finds macros, records, fields, enum constants, typedefs, globals and functions', () => {
     const { defs } = scanFileText('include/widget.h', HEADER);
     expect(defs.map((d) => [d.kind, d.name, d.line, d.container ?? ''])).toEqual([
@@ -66,7 +66,7 @@ describe('scanFileText', () => {
   });
 });
 
-describe('indexPatchSymbols', () => {
+describe('indexPatchSymbols', { timeout: 30_000 }, () => {
   it('sees a rename as a removed and an added definition of the same shape', async () => {
     const before = { 'lib/w.c': 'int widget_attach(struct widget *w)\n{\n\treturn 0;\n}\nEXPORT_SYMBOL(widget_attach);\n\nint user(void)\n{\n\treturn widget_attach(NULL);\n}\n' };
     const after = { 'lib/w.c': before['lib/w.c'].replaceAll('widget_attach', 'widget_sgt_attach') };
