@@ -4,7 +4,8 @@
  * (or only what was appended), and the answer equals that of one clean run.
  */
 import { availableParallelism } from 'node:os';
-import { archiveSources, type ArchiveSource } from '../../ingest/archive-folder.js';
+import { stat } from 'node:fs/promises';
+import { archiveSources, isGzipFile, type ArchiveSource } from '../../ingest/archive-folder.js';
 import { readSource, type SkippedRecord, type SourceProgress } from './read-source.js';
 import { openIndex, type Database } from './sqlite.js';
 import { regroupIndex } from './store-series.js';
@@ -17,8 +18,22 @@ export interface IndexOptions {
   threads?: number;
   /** Un-quote `>From ` lines. Default true: list archives (lore, public-inbox exports) are mboxrd. */
   mboxrd?: boolean;
-  /** Progress after each batch, per source. */
-  onProgress?: (p: SourceProgress & { sourceIndex: number; sources: number }) => void;
+  /** Progress after each batch (the shape src/cli/progress.ts draws: messages, MB, rate, ETA). */
+  onProgress?: (p: IndexProgress) => void;
+}
+
+/** Running totals of one index run, over all its sources. */
+export interface IndexProgress {
+  messages: number;
+  skipped: number;
+  /** Message bytes read so far in this run. */
+  bytes: number;
+  /** Bytes of plain mbox files still to read when the run started; absent when an epoch or gzip is read (unknown). */
+  total?: number;
+  /** The source being read, and its place among all of them. */
+  source: string;
+  sourceIndex: number;
+  sources: number;
 }
 
 export interface IndexSummary {
@@ -46,6 +61,19 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/** What is left to read of plain mbox files (size beyond the stored cursor); null when that cannot be known. */
+async function bytesToRead(db: Database, sources: ArchiveSource[]): Promise<number | null> {
+  const cursorOf = db.prepare<{ cursor: string | null }>('SELECT cursor FROM sources WHERE path = ?');
+  let total = 0;
+  for (const s of sources) {
+    if (s.kind === 'epoch' || (await isGzipFile(s.path))) return null;
+    const size = (await stat(s.path)).size;
+    const cursor = Number(cursorOf.get(s.path)?.cursor ?? 0);
+    total += cursor <= size ? size - cursor : size;
+  }
+  return total;
+}
+
 export async function indexArchives(paths: string[], opts: IndexOptions): Promise<IndexSummary> {
   const db = typeof opts.db === 'string' ? openIndex(opts.db) : opts.db;
   const threads = opts.threads ?? defaultThreads();
@@ -56,10 +84,19 @@ export async function indexArchives(paths: string[], opts: IndexOptions): Promis
     for (const p of paths) sources.push(...(await archiveSources(p)));
     summary.sources = sources.length;
     const ctx = { db, decoder, mboxrd: opts.mboxrd ?? true, inFlight: Math.max(2, threads * 2) };
+    const total = await bytesToRead(db, sources);
+    const done = { messages: 0, skipped: 0, bytes: 0 };
     for (const [i, source] of sources.entries()) {
       const onProgress = opts.onProgress;
-      const progress = onProgress ? (p: SourceProgress) => onProgress({ ...p, sourceIndex: i + 1, sources: sources.length }) : undefined;
+      const progress = onProgress
+        ? (p: SourceProgress) =>
+            onProgress({ messages: done.messages + p.messages, skipped: done.skipped + p.skipped, bytes: done.bytes + p.bytes,
+              ...(total === null ? {} : { total }), source: p.source, sourceIndex: i + 1, sources: sources.length })
+        : undefined;
       const r = await readSource(progress ? { ...ctx, onProgress: progress } : ctx, source);
+      done.messages += r.messages;
+      done.skipped += r.skipped;
+      done.bytes += r.bytes;
       if (r.unchanged) summary.unchanged += 1;
       summary.indexed += r.messages;
       summary.skipped.push(...r.skippedRecords);

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawMessage } from '../../ingest/types.js';
+import type { ThreadNode } from '../types.js';
 import type { ClassifiedMessage, MessageKind } from '../classify.js';
 import { groupSeries, threadRoots, type SeriesDraft } from '../group.js';
 import { parseSubject } from '../subject.js';
@@ -115,7 +116,8 @@ export function linkVersions(rows: StoredMessage[]): Linked {
     const r = byId.get(id)!;
     return { id, message, subject: parseSubject(r.subject), kind: r.kind, patchBody: '', hasDiff: !!r.hasDiff, hasDiffstat: !!r.hasDiffstat };
   });
-  const drafts = groupSeries(classified, threads.nodes);
+  const rootOf = threadRoots(threads.nodes);
+  const drafts = groupByThread(classified, threads.nodes, rootOf);
   const changeIds = new Map([...byId].map(([id, r]) => [id, r.changeId]));
   const facts = drafts.map((d) => draftFacts(d, changeIds));
   const sets = makeSets(facts.length);
@@ -141,9 +143,28 @@ export function linkVersions(rows: StoredMessage[]): Linked {
   for (const [rep, list] of members) familyOf.set(rep, familyId(list.map((i) => facts[i]!)));
   const versions = facts.map((f, i) => ({ familyId: familyOf.get(sets.find(i))!, ...f }));
   const roots = new Map<number, string>();
-  const rootOf = threadRoots(threads.nodes);
   for (const r of rows) roots.set(r.rowid, rootOf.get(r.msgid) ?? r.msgid);
   return { versions, roots };
+}
+
+/**
+ * groupSeries one thread at a time. In an archive, versions only ever relate within a thread
+ * (groupSeries' partial-reroll search compares every pair of drafts, quadratic over an archive),
+ * and patches without a cover must not be pooled across unrelated threads of one source.
+ */
+function groupByThread(classified: ClassifiedMessage[], nodes: Map<string, ThreadNode>, rootOf: Map<string, string>): SeriesDraft[] {
+  const threads = new Map<string, { messages: ClassifiedMessage[]; nodes: Map<string, ThreadNode> }>();
+  const threadOf = (id: string) => {
+    const root = rootOf.get(id) ?? id;
+    let t = threads.get(root);
+    if (!t) threads.set(root, (t = { messages: [], nodes: new Map() }));
+    return t;
+  };
+  for (const [id, node] of nodes) threadOf(id).nodes.set(id, node);
+  for (const c of classified) threadOf(c.id).messages.push(c);
+  const drafts: SeriesDraft[] = [];
+  for (const t of threads.values()) if (t.messages.some((c) => c.kind !== 'other')) drafts.push(...groupSeries(t.messages, t.nodes));
+  return drafts;
 }
 
 /** A short id for a family, from its earliest version's first Message-ID: the same data gives the same id. */

@@ -22,6 +22,8 @@ export interface SourceProgress {
   /** Messages read from this source in this run. */
   messages: number;
   skipped: number;
+  /** Bytes of the messages read from this source in this run. */
+  bytes: number;
 }
 
 export interface SourceResult extends SourceProgress {
@@ -81,7 +83,7 @@ function sourceRow(db: Database, source: ArchiveSource, mboxrd: boolean): Source
 export async function readSource(ctx: ReadContext, source: ArchiveSource): Promise<SourceResult> {
   const row = sourceRow(ctx.db, source, ctx.mboxrd);
   const start = source.kind === 'mbox' ? await mboxStart(ctx, source.path, row) : await epochStart(source.path, row);
-  const result: SourceResult = { source: source.path, messages: 0, skipped: 0, unchanged: start === null, skippedRecords: [] };
+  const result: SourceResult = { source: source.path, messages: 0, skipped: 0, bytes: 0, unchanged: start === null, skippedRecords: [] };
   if (start === null) return result;
   const writer = new BatchWriter(ctx.db, row.id);
   if (start.fresh) writer.dropRows();
@@ -91,7 +93,8 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
     while (queue.length > keep) {
       const { done, records } = queue.shift()!;
       writer.write(records, await done, result);
-      ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped });
+      for (const r of records) if (r.kind === 'raw') result.bytes += r.bytes.length;
+      ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped, bytes: result.bytes });
     }
   };
   let batch: ArchiveRecord[] = [];
