@@ -58,7 +58,7 @@ export function findSeries(db: Database, query: string): FoundSeries[] {
   // An empty query lists every series.
   const ids = new Set<string>(words.length === 0 ? families.map((f) => f.id) : []);
   const byMessage = db.prepare<{ family_id: string }>(
-    `SELECT DISTINCT v.family_id FROM messages m JOIN thread_members t ON t.message_id = m.id JOIN versions v ON v.root_msgid = t.root_msgid
+    `SELECT DISTINCT v.family_id FROM messages m JOIN thread_members t ON t.message_id = m.id JOIN versions v ON v.thread = t.thread
      WHERE m.msgid = ?`,
   );
   const exact = query.trim().replace(/^<|>$/g, '');
@@ -107,7 +107,7 @@ interface MemberRow {
 export async function readSeriesMessages(db: Database, id: string): Promise<IngestResult[]> {
   const rows = db
     .prepare<MemberRow>(
-      `SELECT s.path, s.kind, s.mboxrd, m.position FROM versions v JOIN thread_members t ON t.root_msgid = v.root_msgid
+      `SELECT s.path, s.kind, s.mboxrd, m.position FROM versions v JOIN thread_members t ON t.thread = v.thread
        JOIN messages m ON m.id = t.message_id JOIN sources s ON s.id = m.source_id WHERE v.family_id = ?
        GROUP BY m.id ORDER BY s.id, m.id`,
     )

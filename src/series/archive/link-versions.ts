@@ -30,8 +30,8 @@ export interface StoredMessage {
   changeId: string | null;
 }
 
-export interface LinkedVersion {
-  familyId: string;
+/** One version of a series as grouping found it, before versions are linked into families. */
+export interface VersionFacts {
   version: number;
   rfc: boolean;
   resend: boolean;
@@ -45,12 +45,12 @@ export interface LinkedVersion {
   partial: boolean;
   changeId: string | null;
   author: string | null;
+  /** The conversation (see components.ts) the version was found in: its first row id. */
+  thread: number;
 }
 
-export interface Linked {
-  versions: LinkedVersion[];
-  /** Thread root of every indexed message (rowid → root Message-ID). */
-  roots: Map<number, string>;
+export interface LinkedVersion extends VersionFacts {
+  familyId: string;
 }
 
 function slim(m: StoredMessage, index: number): RawMessage {
@@ -86,7 +86,7 @@ function makeSets(n: number): { find: (i: number) => number; union: (a: number, 
   return { find, union: (a, b) => void (parent[find(a)] = find(b)) };
 }
 
-function draftFacts(d: SeriesDraft, changeIds: Map<string, string | null>): Omit<LinkedVersion, 'familyId'> {
+function draftFacts(d: SeriesDraft, changeIds: Map<string, string | null>, thread: number): VersionFacts {
   const lead = d.cover ?? [...d.patches].sort((a, b) => (a.subject.counter ?? 1) - (b.subject.counter ?? 1))[0]!;
   const dates = [d.cover, ...d.patches].map((c) => c?.message.date).filter((x): x is string => !!x).sort();
   const counters = new Set(d.patches.map((p) => p.subject.counter ?? 1));
@@ -103,11 +103,12 @@ function draftFacts(d: SeriesDraft, changeIds: Map<string, string | null>): Omit
     partial: d.partialFrom !== null,
     changeId: [d.cover, ...d.patches].map((c) => (c ? changeIds.get(c.id) : null)).find((x) => !!x) ?? null,
     author: lead.message.from?.email ?? null,
+    thread,
   };
 }
 
-/** Thread, group and link every stored message. Pure: same rows, same answer. */
-export function linkVersions(rows: StoredMessage[]): Linked {
+/** Thread and group the messages of one conversation (rows in row-id order). Pure: same rows, same answer. */
+export function groupConversation(rows: StoredMessage[]): VersionFacts[] {
   const threads = threadMessages(rows.map(slim));
   // The first copy of a repeated Message-ID is the one threading keeps.
   const byId = new Map<string, StoredMessage>();
@@ -116,10 +117,17 @@ export function linkVersions(rows: StoredMessage[]): Linked {
     const r = byId.get(id)!;
     return { id, message, subject: parseSubject(r.subject), kind: r.kind, patchBody: '', hasDiff: !!r.hasDiff, hasDiffstat: !!r.hasDiffstat };
   });
-  const rootOf = threadRoots(threads.nodes);
-  const drafts = groupByThread(classified, threads.nodes, rootOf);
+  const drafts = groupByThread(classified, threads.nodes, threadRoots(threads.nodes));
   const changeIds = new Map([...byId].map(([id, r]) => [id, r.changeId]));
-  const facts = drafts.map((d) => draftFacts(d, changeIds));
+  const thread = rows[0]?.rowid ?? 0;
+  return drafts.map((d) => draftFacts(d, changeIds, thread));
+}
+
+/**
+ * Link versions into series: same thread root (a v2 sent in reply to v1, a partial reroll),
+ * same change-id, or same author and subject stem (a partial reroll's one-patch title is not a stem).
+ */
+export function linkFamilies(facts: VersionFacts[]): LinkedVersion[] {
   const sets = makeSets(facts.length);
   const firstWith = new Map<string, number>();
   const join = (key: string, i: number): void => {
@@ -141,10 +149,7 @@ export function linkVersions(rows: StoredMessage[]): Linked {
   });
   const familyOf = new Map<number, string>();
   for (const [rep, list] of members) familyOf.set(rep, familyId(list.map((i) => facts[i]!)));
-  const versions = facts.map((f, i) => ({ familyId: familyOf.get(sets.find(i))!, ...f }));
-  const roots = new Map<number, string>();
-  for (const r of rows) roots.set(r.rowid, rootOf.get(r.msgid) ?? r.msgid);
-  return { versions, roots };
+  return facts.map((f, i) => ({ familyId: familyOf.get(sets.find(i))!, ...f }));
 }
 
 /**
@@ -168,7 +173,7 @@ function groupByThread(classified: ClassifiedMessage[], nodes: Map<string, Threa
 }
 
 /** A short id for a family, from its earliest version's first Message-ID: the same data gives the same id. */
-function familyId(versions: Omit<LinkedVersion, 'familyId'>[]): string {
+function familyId(versions: VersionFacts[]): string {
   const earliest = [...versions].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.firstId.localeCompare(b.firstId))[0]!;
   return createHash('sha1').update(earliest.firstId).digest('hex').slice(0, 12);
 }

@@ -1,0 +1,71 @@
+/**
+ * Splits the index into conversations before grouping, in little memory: every message is joined
+ * with the ids it references (In-Reply-To, References) by union-find over interned ids, reading
+ * only those three columns. Threading never links ids across two such components, so grouping
+ * each one alone gives what grouping all at once would, and only the components that hold a
+ * patch or a cover are ever loaded whole (pure discussion threads are never materialised).
+ */
+import type { Database } from './sqlite.js';
+
+export interface Components {
+  /** Row ids of each component that holds a patch or a cover, each ascending; components ordered by first row id. */
+  withPatches: number[][];
+  messages: number;
+}
+
+interface IdRow {
+  id: number;
+  msgid: string;
+  in_reply_to: string | null;
+  refs: string;
+  kind: string;
+}
+
+export function threadComponents(db: Database): Components {
+  const intern = new Map<string, number>();
+  let parent = new Int32Array(1024);
+  const idOf = (key: string): number => {
+    let i = intern.get(key);
+    if (i === undefined) {
+      i = intern.size;
+      intern.set(key, i);
+      if (i >= parent.length) {
+        const grown = new Int32Array(parent.length * 2);
+        grown.set(parent);
+        parent = grown;
+      }
+      parent[i] = i;
+    }
+    return i;
+  };
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const rows: { id: number; key: number; patch: boolean }[] = [];
+  for (const r of db.prepare<IdRow>('SELECT id, msgid, in_reply_to, refs, kind FROM messages ORDER BY id').iterate()) {
+    const key = idOf(r.msgid);
+    if (r.in_reply_to) union(key, idOf(r.in_reply_to));
+    if (r.refs) for (const ref of r.refs.split(' ')) union(key, idOf(ref));
+    rows.push({ id: r.id, key, patch: r.kind !== 'other' });
+  }
+  const byRoot = new Map<number, number[]>();
+  const interesting = new Set<number>();
+  for (const r of rows) {
+    const root = find(r.key);
+    if (r.patch) interesting.add(root);
+    const list = byRoot.get(root);
+    if (list) list.push(r.id);
+    else byRoot.set(root, [r.id]);
+  }
+  const withPatches = [...byRoot].filter(([root]) => interesting.has(root)).map(([, ids]) => ids);
+  return { withPatches: withPatches.sort((a, b) => a[0]! - b[0]!), messages: rows.length };
+}
