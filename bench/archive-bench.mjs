@@ -16,23 +16,27 @@ import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rea
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const args = parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({
+  options: {
+    mb: { type: 'string' },
+    threads: { type: 'string' },
+    profile: { type: 'boolean' },
+    'no-python': { type: 'boolean' },
+    // internal: one measured index run inside a child process
+    phase: { type: 'string' },
+    file: { type: 'string' },
+    db: { type: 'string' },
+  },
+});
 const MB = Number(args.mb ?? 50);
 const SLICE_MB = 20;
+// The worker row always uses workers, at least one, whatever the index's own default.
 const THREADS = args.threads === undefined ? Math.max(1, availableParallelism() - 1) : Number(args.threads);
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith('--')) continue;
-    const next = argv[i + 1];
-    out[argv[i].slice(2)] = next === undefined || next.startsWith('--') ? true : argv[++i];
-  }
-  return out;
-}
 const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
 const mib = (bytes) => bytes / 2 ** 20;
 

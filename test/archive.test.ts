@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries } from '../src/series/archive/index.js';
+import { defaultIndexPath, defaultThreads, findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries, type IndexProgress } from '../src/series/archive/index.js';
 import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/series/archive/test-archive.js';
 import { toShowJson } from '../src/series/index.js';
 
@@ -104,6 +104,25 @@ describe('archive index: find every version of a series', () => {
     const third = await indexArchives([join(dir, 'inbox'), folder], { db, threads: 0 });
     expect(third).toMatchObject({ unchanged: 0, indexed: 3, totals: { messages: 18 } });
     expect(findSeries(openIndex(db), 'iommufd').map((f) => f.title)).toEqual(['iommufd: A new series']);
+  });
+});
+
+describe('archive index: progress and defaults', () => {
+  it('reports messages and bytes against the bytes still to read', async () => {
+    const seen: IndexProgress[] = [];
+    const path = join(dir, 'progress.mbox');
+    writeMbox(path, [...epochMails, ...mboxMails]);
+    const summary = await indexArchives([path], { db: join(dir, 'progress.sqlite'), threads: 0, onProgress: (p) => seen.push(p) });
+    const last = seen.at(-1)!;
+    expect([last.messages, last.skipped, last.sourceIndex, last.sources]).toEqual([summary.indexed, 0, 1, 1]);
+    expect(last.bytes).toBeGreaterThan(0);
+    expect(last.bytes).toBeLessThanOrEqual(last.total!);
+  });
+
+  it('puts the index in the XDG cache and uses no worker on two cores', () => {
+    expect(defaultIndexPath({ XDG_CACHE_HOME: '/c' })).toBe('/c/patchscope/index.sqlite');
+    expect(defaultIndexPath({ XDG_CACHE_HOME: 'relative' })).toMatch(/\.cache\/patchscope\/index\.sqlite$/);
+    expect([defaultThreads(2), defaultThreads(8)]).toEqual([0, 7]);
   });
 });
 

@@ -14,7 +14,7 @@ import { createDecoder } from './workers/pool.js';
 export interface IndexOptions {
   /** The index file, or an open database. */
   db: string | Database;
-  /** Decode workers; 0 decodes on the main thread. Default: one per core beyond the first, at least one. */
+  /** Decode workers; 0 decodes on the main thread. Default: defaultThreads(). */
   threads?: number;
   /** Un-quote `>From ` lines. Default true: list archives (lore, public-inbox exports) are mboxrd. */
   mboxrd?: boolean;
@@ -57,8 +57,14 @@ export function indexExitCode(s: IndexSummary): 0 | 1 | 2 {
   return s.indexed === 0 ? 2 : 1;
 }
 
-export function defaultThreads(): number {
-  return Math.max(1, availableParallelism() - 1);
+/**
+ * Decode workers by default: none on two cores or fewer. Measured on this project's 2-core
+ * machine (docs/archive.md): the main thread already keeps one core busy splitting, writing
+ * SQLite and grouping, and a worker run was slower than the one-thread run. With more cores,
+ * one worker per core beyond the main thread's.
+ */
+export function defaultThreads(cores: number = availableParallelism()): number {
+  return cores <= 2 ? 0 : cores - 1;
 }
 
 /** What is left to read of plain mbox files (size beyond the stored cursor); null when that cannot be known. */
