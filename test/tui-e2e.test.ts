@@ -26,7 +26,7 @@ const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll the screen until `test` holds; the last screen goes into the failure message. */
-async function waitFor(test: (s: string) => boolean, what: string, ms = 60000): Promise<string> {
+async function waitFor(test: (s: string) => boolean, what: string, ms = 60000, detail = () => ''): Promise<string> {
   const until = Date.now() + ms;
   let last = '';
   while (Date.now() < until) {
@@ -34,7 +34,7 @@ async function waitFor(test: (s: string) => boolean, what: string, ms = 60000): 
     if (test(last)) return last;
     await sleep(100);
   }
-  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
+  throw new Error(`timed out waiting for ${what} ${detail()}; screen was:\n${last}`);
 }
 
 /** One key at a time, as typed: Ink takes a burst of several characters as one paste. */
@@ -95,7 +95,7 @@ describe.skipIf(!ready)('TUI end to end (tmux)', () => {
     await press('q');
     // tmux marks the pane dead a moment before it records the exit status.
     const status = () => tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}:#{pane_dead_status}').trim();
-    await waitFor(() => /^1:\d+$/.test(status()), 'the TUI to exit');
+    await waitFor(() => /^1:\d+$/.test(status()), 'the TUI to exit', 60000, () => `pane dead:status:signal = ${status()}:${tmux('display-message', '-p', '-t', SESSION, '#{pane_dead_signal}').trim()}`);
     expect(status()).toBe('1:0');
   }, 180000);
 });
