@@ -1,6 +1,7 @@
 /** Ingest: bytes → RawMessage[]. The only names other stages should import from this folder. */
 export { readInput, iterateMessages, type ReadInputOptions } from './read-input.js';
 export { decodeMessage } from './decode.js';
+export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';
 export type {
   Header,

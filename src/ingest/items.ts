@@ -16,12 +16,21 @@ export interface IngestCounter {
   onProgress?: ((p: { messages: number; bytes: number }) => void) | undefined;
 }
 
+/** Resource limits a user may raise or lower (defaults in stream-items.ts and gzip.ts). */
+export interface IngestLimits {
+  /** Largest message held in memory, in bytes; a larger mbox message is skipped, a larger single message refused. */
+  maxMessageBytes?: number;
+  /** Largest gzip expansion ratio accepted (decompression-bomb guard). */
+  gzipMaxRatio?: number;
+}
+
 /** Where the items of one stream go: names for their origins and the shared counter. */
 export interface StreamTarget {
   source: string;
   file?: string;
   mboxrd: boolean;
   counter: IngestCounter;
+  limits?: IngestLimits;
 }
 
 /** Count raw bytes as they pass, for progress reports. */
@@ -38,9 +47,9 @@ export function nextOrigin(t: StreamTarget, offset: number | null): MessageOrigi
   return origin;
 }
 
-/** An item for something that yielded no message (a cut gzip, an unreadable file), with why. */
-export function skippedItem(t: StreamTarget, reason: string): IngestItem {
-  const origin = nextOrigin(t, null);
+/** An item for something that yielded no message (a cut gzip, an unreadable file, an oversized message), with why. */
+export function skippedItem(t: StreamTarget, reason: string, offset: number | null = null): IngestItem {
+  const origin = nextOrigin(t, offset);
   t.counter.items += 1;
   t.counter.onProgress?.({ messages: t.counter.items, bytes: t.counter.bytes });
   return { kind: 'skipped', skipped: { origin, messageId: null, reason } };

@@ -12,11 +12,15 @@ export interface MboxSlice {
   bytes: Buffer;
   /** Byte offset of the separator line (the message's first byte) in the whole stream. */
   offset: number;
+  /** Set when the message was larger than `maxMessageBytes`: its size; `bytes` is then empty (never held). */
+  oversize?: number;
 }
 
 export interface SplitOptions {
   /** Un-quote `>+From ` lines by one `>` (mboxrd). Default false, as `git mailsplit` without `--mboxrd`. */
   mboxrd?: boolean;
+  /** Per-message cap: a longer message is measured and passed over, not held (default: no cap). */
+  maxMessageBytes?: number;
 }
 
 const LF = 0x0a;
@@ -103,6 +107,8 @@ interface SplitState {
   carry: Buffer;
   /** True when the next byte continues a line already flushed (so it cannot start a separator). */
   midLine: boolean;
+  /** Bytes of the current message seen so far (held in `parts` only while under the cap). */
+  size: number;
 }
 
 /**
@@ -110,7 +116,7 @@ interface SplitState {
  * git also skips) with a `From ` separator line; the caller checks that with {@link isFromLine}.
  */
 export async function* splitMbox(chunks: AsyncIterable<Buffer>, opts: SplitOptions = {}): AsyncGenerator<MboxSlice> {
-  const st: SplitState = { parts: [], msgOffset: null, carryOffset: 0, carry: Buffer.alloc(0), midLine: false };
+  const st: SplitState = { parts: [], msgOffset: null, carryOffset: 0, carry: Buffer.alloc(0), midLine: false, size: 0 };
   let leading = true;
   for await (const raw of chunks) {
     let chunk = raw;
@@ -141,14 +147,14 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
     const nl = buf.indexOf(LF, cand);
     if (nl < 0 && !atEnd && buf.length - cand < MAX_SEPARATOR_LINE) {
       // The candidate line is incomplete: flush what precedes it, carry the rest.
-      st.parts.push(buf.subarray(bodyFrom, cand));
+      keep(st, buf.subarray(bodyFrom, cand), opts);
       st.carry = Buffer.from(buf.subarray(cand));
       st.carryOffset = base + cand;
       return;
     }
     const lineEnd = nl < 0 ? buf.length : nl + 1;
     if (isFromLine(buf.subarray(cand, lineEnd))) {
-      st.parts.push(buf.subarray(bodyFrom, cand));
+      keep(st, buf.subarray(bodyFrom, cand), opts);
       const done = finish(st, opts);
       if (done) yield done;
       st.msgOffset = base + cand;
@@ -164,7 +170,7 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
   const tailMayBeSeparator =
     tail.length > 0 && tail.length < MAX_SEPARATOR_LINE && startsWith(FROM_SPACE, 0, tail.subarray(0, 5));
   const cut = tailMayBeSeparator ? keepFrom : buf.length;
-  st.parts.push(buf.subarray(bodyFrom, cut));
+  keep(st, buf.subarray(bodyFrom, cut), opts);
   st.carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
   st.carryOffset = base + cut;
   st.midLine = cut === buf.length && buf.length > 0 && buf[buf.length - 1] !== LF;
@@ -176,11 +182,21 @@ function nextCandidate(buf: Buffer, from: number): number {
   return at < 0 ? -1 : at + 1;
 }
 
+/** Add a piece of the current message; past the cap, drop what is held and only count (memory stays bounded). */
+function keep(st: SplitState, piece: Buffer, opts: SplitOptions): void {
+  st.size += piece.length;
+  if (st.size > (opts.maxMessageBytes ?? Infinity)) st.parts = [];
+  else st.parts.push(piece);
+}
+
 /** Close the message being collected, if any. Bytes before the first separator are dropped. */
 function finish(st: SplitState, opts: SplitOptions): MboxSlice | null {
   const parts = st.parts;
+  const size = st.size;
   st.parts = [];
+  st.size = 0;
   if (st.msgOffset === null) return null;
+  if (size > (opts.maxMessageBytes ?? Infinity)) return { bytes: Buffer.alloc(0), offset: st.msgOffset, oversize: size };
   const joined = Buffer.concat(parts);
   return { bytes: opts.mboxrd ? unquoteMboxrd(joined) : joined, offset: st.msgOffset };
 }

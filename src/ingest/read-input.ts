@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import { folderItems } from './format-patch-dir.js';
 import { gitRangeItems } from './git-range.js';
-import { counted, type IngestCounter } from './items.js';
+import { counted, type IngestCounter, type IngestLimits } from './items.js';
 import { describeFsError, fileChunks, stdinChunks } from './source.js';
 import { itemsFromChunks } from './stream-items.js';
 import type { IngestItem, IngestResult } from './types.js';
@@ -22,6 +22,8 @@ export interface ReadInputOptions {
    * guess from content would change bodies that mboxo writers left alone.
    */
   mboxrd?: boolean;
+  /** Per-message size cap and gzip ratio guard for file and stdin inputs (folders and git ranges use the defaults). */
+  limits?: IngestLimits;
 }
 
 /** Stream the messages of an input, one item at a time, in input order. */
@@ -29,13 +31,13 @@ export async function* iterateMessages(spec: string, opts: ReadInputOptions = {}
   const counter: IngestCounter = { items: 0, bytes: 0, onProgress: opts.onProgress };
   const mboxrd = opts.mboxrd ?? false;
   if (spec === '-') {
-    yield* itemsFromChunks(counted(stdinChunks(), counter), { source: spec, mboxrd, counter });
+    yield* itemsFromChunks(counted(stdinChunks(), counter), { source: spec, mboxrd, counter, limits: opts.limits });
   } else if (spec.startsWith('git:')) {
     yield* gitRangeItems(spec, opts.repo ?? process.cwd(), mboxrd, counter);
   } else if (await isDirectory(spec)) {
     yield* folderItems(spec, spec, mboxrd, counter);
   } else {
-    yield* itemsFromChunks(counted(await fileChunks(spec), counter), { source: spec, mboxrd, counter });
+    yield* itemsFromChunks(counted(await fileChunks(spec), counter), { source: spec, mboxrd, counter, limits: opts.limits });
   }
 }
 

@@ -18,11 +18,15 @@ export async function* itemsFromChunks(chunks: AsyncIterable<Buffer>, t: StreamT
   if (isGzip(head)) {
     yield* gzipItems(all, t);
   } else if (isFromLine(firstLine(head))) {
-    for await (const slice of splitMbox(all, { mboxrd: t.mboxrd })) {
-      yield await decodeItem(slice.bytes, nextOrigin(t, slice.offset), t.counter);
+    const maxMessageBytes = t.limits?.maxMessageBytes ?? MAX_SINGLE_MESSAGE;
+    for await (const slice of splitMbox(all, { mboxrd: t.mboxrd, maxMessageBytes })) {
+      // An oversized message is passed over, not held, and still accounted for (count in == count out).
+      yield slice.oversize === undefined
+        ? await decodeItem(slice.bytes, nextOrigin(t, slice.offset), t.counter)
+        : skippedItem(t, `message of ${slice.oversize} bytes is larger than the per-message cap of ${maxMessageBytes} bytes`, slice.offset);
     }
   } else {
-    yield await singleMessageItem(await collect(all, MAX_SINGLE_MESSAGE, t.source), t);
+    yield await singleMessageItem(await collect(all, t.limits?.maxMessageBytes ?? MAX_SINGLE_MESSAGE, t.source), t);
   }
 }
 
@@ -33,7 +37,7 @@ export async function* itemsFromChunks(chunks: AsyncIterable<Buffer>, t: StreamT
  */
 async function* gzipItems(chunks: AsyncIterable<Buffer>, t: StreamTarget): AsyncGenerator<IngestItem> {
   try {
-    yield* itemsFromChunks(gunzipChunks(chunks, t.source), t);
+    yield* itemsFromChunks(gunzipChunks(chunks, t.source, { maxRatio: t.limits?.gzipMaxRatio }), t);
   } catch (e) {
     if (!(e instanceof TruncatedGzip)) throw e;
     yield skippedItem(t, `${e.message} (after ${e.decompressedOffset} decompressed bytes); the messages before it were kept`);

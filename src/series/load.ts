@@ -1,4 +1,4 @@
-import { readInput, type ReadInputOptions } from '../ingest/index.js';
+import { readInput, type IngestLimits, type ReadInputOptions } from '../ingest/index.js';
 import type { SeriesSet } from './types.js';
 import { buildSeriesSet } from './build.js';
 
@@ -9,6 +9,8 @@ export interface LoadOptions {
   onProgress?: (p: { spec: string; messages: number; bytes: number }) => void;
   /** Un-quote `>From ` lines (mboxrd); see ingest's ReadInputOptions. */
   mboxrd?: boolean;
+  /** Per-message size cap and gzip ratio guard; see ingest's IngestLimits. */
+  limits?: IngestLimits;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function loadSeriesSet(specs: string[] | string, opts: LoadOptions 
   const list = Array.isArray(specs) ? specs : [specs];
   const results = [];
   for (const spec of list) {
-    const read: ReadInputOptions = { repo: opts.repo, mboxrd: opts.mboxrd };
+    const read: ReadInputOptions = { repo: opts.repo, mboxrd: opts.mboxrd, limits: opts.limits };
     const progress = opts.onProgress;
     if (progress) read.onProgress = (p) => progress({ spec, ...p });
     results.push(await readInput(spec, read));
