@@ -104,6 +104,13 @@ describe('archive index: find every version of a series', () => {
     const third = await indexArchives([join(dir, 'inbox'), folder], { db, threads: 0 });
     expect(third).toMatchObject({ unchanged: 0, indexed: 3, totals: { messages: 18 } });
     expect(findSeries(openIndex(db), 'iommufd').map((f) => f.title)).toEqual(['iommufd: A new series']);
+    // Regrouping only what the new mail touched gives what grouping everything from scratch gives.
+    const fresh = join(dir, 'fresh.sqlite');
+    await indexArchives([join(dir, 'inbox'), folder], { db: fresh, threads: 0 });
+    expect(findSeries(openIndex(db), '')).toEqual(findSeries(openIndex(fresh), ''));
+    const family = ours(findSeries(openIndex(db), TITLE))!;
+    const show = async (path: string) => JSON.stringify(toShowJson(await loadSeriesById(openIndex(path), family.id)));
+    expect(await show(db)).toEqual(await show(fresh));
   });
 });
 

@@ -11,6 +11,8 @@ export interface Components {
   /** Row ids of each component that holds a patch or a cover, each ascending; components ordered by first row id. */
   withPatches: number[][];
   messages: number;
+  /** The highest row id seen (0 when empty). */
+  lastRow: number;
 }
 
 interface IdRow {
@@ -67,5 +69,5 @@ export function threadComponents(db: Database): Components {
     else byRoot.set(root, [r.id]);
   }
   const withPatches = [...byRoot].filter(([root]) => interesting.has(root)).map(([, ids]) => ids);
-  return { withPatches: withPatches.sort((a, b) => a[0]! - b[0]!), messages: rows.length };
+  return { withPatches: withPatches.sort((a, b) => a[0]! - b[0]!), messages: rows.length, lastRow: rows.at(-1)?.id ?? 0 };
 }

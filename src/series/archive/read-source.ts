@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { mboxRecords, startsMessageAt, type ArchiveRecord, type ArchiveSource } from '../../ingest/archive-folder.js';
 import { epochHead, epochRecords, isAncestorOfHead } from '../../ingest/public-inbox.js';
 import type { Database } from './sqlite.js';
+import { forgetGrouping } from './store-series.js';
 import { positionText, type RowResult } from './record.js';
 import type { Decoder, DecodeMessage } from './workers/pool.js';
 
@@ -143,6 +144,7 @@ class BatchWriter {
       this.db.prepare('DELETE FROM messages WHERE source_id = ?').run(this.sourceId);
       this.db.prepare('DELETE FROM damaged WHERE source_id = ?').run(this.sourceId);
       this.db.prepare('UPDATE sources SET cursor = NULL, complete = 0 WHERE id = ?').run(this.sourceId);
+      forgetGrouping(this.db);
     })();
   }
 

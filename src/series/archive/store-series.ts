@@ -40,39 +40,101 @@ function rowLoader(db: Database): (ids: number[]) => StoredMessage[] {
   };
 }
 
+const THROUGH = 'grouped_through';
+
+/**
+ * Regroup after new rows: only the conversations that hold a row added since the last grouping
+ * are grouped again; the versions of all others are kept as stored. Grouping a conversation
+ * depends on its rows alone and families are linked again over all versions, so the result
+ * equals a full regrouping (which dropping a source's rows forces by clearing the mark).
+ */
 export function regroupIndex(db: Database): GroupCounts {
-  const { withPatches, messages } = threadComponents(db);
+  const through = Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
+  const { withPatches, messages, lastRow } = threadComponents(db);
+  const full = through === 0;
+  const touched = full ? withPatches : withPatches.filter((ids) => ids[ids.length - 1]! > through);
+  const staleThreads = full ? new Set<number>() : threadsOf(db, touched.flat());
+  const stored = full ? [] : db.prepare<VersionRow>('SELECT * FROM versions').all();
+  const kept = stored.filter((v) => !staleThreads.has(v.thread)).map(factsOf);
   const load = rowLoader(db);
-  const facts: VersionFacts[] = [];
-  for (const ids of withPatches) facts.push(...groupConversation(load(ids)));
+  const facts: VersionFacts[] = kept;
+  for (const ids of touched) facts.push(...groupConversation(load(ids)));
   const versions = linkFamilies(facts);
   db.transaction(() => {
-    db.exec('DELETE FROM families; DELETE FROM versions; DELETE FROM thread_members;');
+    db.exec('DELETE FROM families; DELETE FROM versions;');
     writeVersions(db, versions);
+    if (full) db.exec('DELETE FROM thread_members;');
+    const drop = db.prepare('DELETE FROM thread_members WHERE thread = ?');
+    for (const t of staleThreads) drop.run(t);
     const member = db.prepare('INSERT INTO thread_members (thread, message_id) VALUES (?, ?)');
     const threads = new Set(versions.map((v) => v.thread));
-    for (const ids of withPatches) if (threads.has(ids[0]!)) for (const id of ids) member.run(ids[0], id);
+    for (const ids of touched) if (threads.has(ids[0]!)) for (const id of ids) member.run(ids[0], id);
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(THROUGH, String(lastRow));
   })();
   return { families: new Set(versions.map((v) => v.familyId)).size, versions: versions.length, messages };
 }
 
+/** Forget what was grouped: the next regroupIndex groups everything (after rows were deleted). */
+export function forgetGrouping(db: Database): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(THROUGH);
+}
+
+/** The stored conversations some messages (or conversation keys) were grouped in. */
+function threadsOf(db: Database, ids: number[]): Set<number> {
+  const out = new Set<number>(ids); // a conversation's key is its first row id
+  const lookup = db.prepare<{ thread: number }>('SELECT thread FROM thread_members WHERE message_id = ?');
+  for (const id of ids) for (const r of lookup.all(id)) out.add(r.thread);
+  return out;
+}
+
+interface VersionRow {
+  family_id: string;
+  version: number;
+  rfc: number;
+  resend: number;
+  title: string;
+  root_msgid: string;
+  thread: number;
+  first_msgid: string;
+  total: number;
+  patches: number;
+  date: string | null;
+  partial: number;
+  change_id: string | null;
+  author: string | null;
+}
+
+function factsOf(v: VersionRow): VersionFacts {
+  return {
+    version: v.version, rfc: v.rfc === 1, resend: v.resend === 1, title: v.title, rootId: v.root_msgid, firstId: v.first_msgid,
+    total: v.total, patches: v.patches, date: v.date, partial: v.partial === 1, changeId: v.change_id, author: v.author, thread: v.thread,
+  };
+}
+
+/** The version that names a family: the newest full one (a partial reroll names one patch only); ties by date, then id. */
+function namesBetter(a: LinkedVersion, b: LinkedVersion): boolean {
+  if (a.partial !== b.partial) return !a.partial;
+  if (a.version !== b.version) return a.version > b.version;
+  if ((a.date ?? '') !== (b.date ?? '')) return (a.date ?? '') > (b.date ?? '');
+  return a.firstId < b.firstId;
+}
+
 function writeVersions(db: Database, versions: LinkedVersion[]): void {
   const insertVersion = db.prepare(
-    `INSERT INTO versions (family_id, version, rfc, resend, title, root_msgid, thread, first_msgid, total, patches, date, partial, change_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO versions (family_id, version, rfc, resend, title, root_msgid, thread, first_msgid, total, patches, date, partial, change_id, author)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const family = new Map<string, { title: string; author: string | null; first: string | null; latest: LinkedVersion }>();
+  const family = new Map<string, { first: string | null; latest: LinkedVersion }>();
   for (const v of versions) {
     insertVersion.run(v.familyId, v.version, v.rfc ? 1 : 0, v.resend ? 1 : 0, v.title, v.rootId, v.thread, v.firstId, v.total, v.patches, v.date,
-      v.partial ? 1 : 0, v.changeId);
+      v.partial ? 1 : 0, v.changeId, v.author);
     const f = family.get(v.familyId);
-    if (!f) family.set(v.familyId, { title: v.title, author: v.author, first: v.date, latest: v });
+    if (!f) family.set(v.familyId, { first: v.date, latest: v });
     else {
       if (v.date && (!f.first || v.date < f.first)) f.first = v.date;
-      // The family is named by its newest full version (a partial reroll names one patch only).
-      if (!v.partial && (f.latest.partial || v.version > f.latest.version)) f.latest = v;
+      if (namesBetter(v, f.latest)) f.latest = v;
     }
   }
   const insertFamily = db.prepare('INSERT INTO families (id, title, author, first_date) VALUES (?, ?, ?, ?)');
-  for (const [id, f] of family) insertFamily.run(id, f.latest.title, f.latest.author ?? f.author, f.first);
+  for (const [id, f] of family) insertFamily.run(id, f.latest.title, f.latest.author, f.first);
 }
