@@ -1,7 +1,7 @@
 // The real CLI, spawned as a user runs it: exit codes, one-line errors, no stack traces.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
@@ -23,6 +23,7 @@ function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('patchscope CLI', () => {
   it('--help lists every command and exits 0', () => {

@@ -35,7 +35,7 @@ function Review({ data }: AppProps) {
         ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
-      <StatusLine crumb={screen.crumb} position={position} note={ui.note}
+      <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}
         prompt={ui.search.typing ? ui.search.draft : null} width={size.columns} />
     </Box>
   );

@@ -12,6 +12,8 @@ export interface ReviewData {
   findings: Finding[];
   bisect?: BisectView;
   verify?: VerifyView;
+  /** Work still running (apply, bisect, the model), shown on the status line until the data arrives. */
+  pending?: string;
 }
 
 /** Per-patch build/bisect outcome, keyed by the patch's 1-based index. */

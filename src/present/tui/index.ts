@@ -14,6 +14,13 @@ export { toReviewData, verifyView, bisectView, type ReviewInputs } from './adapt
 export interface TuiOptions {
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
+  /**
+   * Fuller data still being computed (apply, bisect, the model). The first frame shows `data` at
+   * once; when this resolves the screens redraw with it, keeping the reviewer's place. If it
+   * rejects, `onLaterError` gets the error and the screens keep what they have.
+   */
+  later?: Promise<ReviewData>;
+  onLaterError?: (e: unknown) => ReviewData;
 }
 
 /**
@@ -44,8 +51,21 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<v
     const instance = render(createElement(App, { data }), {
       stdin: stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
     });
-    if (stdin === null) instance.unmount();
+    let done = false;
+    opts.later?.then(
+      (full) => { if (!done) instance.rerender(createElement(App, { data: full })); },
+      (e: unknown) => {
+        const fallback = opts.onLaterError?.(e) ?? { ...data, pending: undefined };
+        if (!done) instance.rerender(createElement(App, { data: fallback }));
+      },
+    );
+    if (stdin === null) {
+      // No keyboard: one frame, with everything (the caller may be a script with a pseudo-terminal).
+      if (opts.later) instance.rerender(createElement(App, { data: await opts.later.catch(() => data) }));
+      instance.unmount();
+    }
     await instance.waitUntilExit();
+    done = true;
   } finally {
     if (alternate) stdout.write('\x1b[?1049l');
     if (stdin && stdin !== process.stdin && stdin !== opts.stdin) stdin.destroy();
