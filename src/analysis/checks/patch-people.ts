@@ -19,10 +19,12 @@ export function authorEmail(patch: Pick<Patch, 'body' | 'author'>): string | nul
 }
 
 /**
- * Who sent the mail, when known. With an in-body `From:` the model's author may be that in-body person, and then
- * the sender is not recorded anywhere we can read: null (the check that needs it stays silent).
+ * Who sent the mail, when known: null when the check that needs it must stay silent. A git range and the
+ * `*.patch` files of a format-patch folder are not sent yet (their From: is the commit's author), and with an in-body `From:` the model's
+ * author may be that in-body person, so the sender is not recorded anywhere we can read.
  */
-export function senderEmail(patch: Pick<Patch, 'body' | 'author'>): string | null {
+export function senderEmail(patch: Pick<Patch, 'body' | 'author' | 'origin'>): string | null {
+  if (patch.origin.source.startsWith('git:') || /\.patch$/.test(patch.origin.file ?? '')) return null;
   const author = patch.author?.email.toLowerCase() ?? null;
   const inBody = inBodyFromEmail(patch);
   return inBody !== null && inBody === author ? null : author;

@@ -37,11 +37,11 @@ function rfc822(mail: TestMail, n: number): string {
 }
 
 /** A series from literal mails, through ingest's decoder and the series builder; a `0/N` subject is the cover. */
-export async function seriesFromMails(mails: TestMail[]): Promise<PatchSeries> {
+export async function seriesFromMails(mails: TestMail[], source = 'test.mbox'): Promise<PatchSeries> {
   const messages = await Promise.all(
-    mails.map((m, i) => decodeMessage(Buffer.from(rfc822(m, i)), { source: 'test.mbox', index: i + 1, offset: null })),
+    mails.map((m, i) => decodeMessage(Buffer.from(rfc822(m, i)), { source, index: i + 1, offset: null })),
   );
-  const set = buildSeriesSet({ source: 'test.mbox', messages, skipped: [] });
+  const set = buildSeriesSet({ source, messages, skipped: [] });
   if (set.series.length !== 1) throw new Error(`expected one series from the test mails, got ${set.series.length}`);
   return set.series[0]!;
 }

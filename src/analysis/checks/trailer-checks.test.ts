@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, hitsOf } from './test-findings.js';
-import { patchMail, TEST_AUTHOR } from './test-series.js';
+import { runChecks } from './run-checks.js';
+import { patchMail, seriesFromMails, TEST_AUTHOR } from './test-series.js';
 
 const SOB = `Signed-off-by: ${TEST_AUTHOR}`;
 /** The patch mail with these trailers; its first trailer sits on body line 3. */
@@ -26,6 +27,12 @@ describe('sign-off checks', () => {
   it('should want the sender to sign last', async () => {
     const hits = await hitsOf('sender-sign-off-not-last', withTrailers(SOB, 'Signed-off-by: Leon Romanovsky <leon@kernel.org>'));
     expect(rows(hits)).toEqual([[4, "the sender 'jgg@nvidia.com' should sign off last, after this Signed-off-by:"]]);
+  });
+
+  it('should not guess the sender of a git range, whose From: is the commit author', async () => {
+    const mails = withTrailers(SOB, 'Signed-off-by: Leon Romanovsky <leon@kernel.org>');
+    const series = await seriesFromMails(mails, 'git:HEAD~1..HEAD');
+    expect(runChecks(series, { only: ['sender-sign-off-not-last'] })).toEqual([]);
   });
 
   it('should read an in-body From: as the author and leave the unknown sender alone', async () => {
