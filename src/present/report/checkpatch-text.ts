@@ -55,13 +55,13 @@ function shownLine(f: Finding, bodyLines: readonly string[] | undefined): string
   return `${f.where.line !== undefined ? '+' : ''}${clean(f.excerpt)}`;
 }
 
-/** A finding as checkpatch prints it; `body` is the message it points into (for the raw `#N` line). */
-export function formatFinding(f: Finding, body?: string): string {
+/** A finding as checkpatch prints it; `bodyLines` are the lines of the message it points into (for `#N`). */
+export function formatFinding(f: Finding, bodyLines?: readonly string[]): string {
   const type = checkInfo(f.id)?.checkpatchType ?? typeFromId(f.id);
   const lines = [`${LEVEL[f.severity]}:${type}: ${clean(f.message)}`];
   const location = locationLine(f);
   if (location !== null) lines.push(location);
-  const shown = shownLine(f, body?.split('\n'));
+  const shown = shownLine(f, bodyLines);
   if (shown !== null) lines.push(shown);
   return `${lines.join('\n')}\n`;
 }
@@ -76,7 +76,8 @@ function section(name: string, findings: readonly Finding[], body: string, isOwn
   const verdict = findings.length === 0
     ? `${name} has no obvious style problems and is ready for submission.`
     : `${name} has style problems, please review.`;
-  const shown = findings.map((f) => formatFinding(f, isOwnBody(f) ? body : undefined)).join('\n');
+  const lines = body.split('\n');
+  const shown = findings.map((f) => formatFinding(f, isOwnBody(f) ? lines : undefined)).join('\n');
   const total = totalLine(count(findings), linesOf(body));
   return [`${rule}\n${name}\n${rule}\n`, shown ? `${shown}\n` : '', `${total}\n\n${verdict}\n`].join('');
 }
