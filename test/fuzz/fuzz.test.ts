@@ -2,14 +2,14 @@
 // read, or in one clean PatchscopeError (exit 2), within a time proportional to its size.
 // Short mode runs in `npm test` with a fixed seed; `node scripts/fuzz.mjs --runs N` is the long mode
 // (it sets PATCHSCOPE_FUZZ_RUNS / PATCHSCOPE_FUZZ_SEED and saves failing inputs for test/corpus/).
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { MUTATION_NAMES, describeMutations, mutate, type Mutation } from './mutators.js';
-import { fuzzScratch, runPipeline, timeBudgetMs, type Outcome } from './pipeline.js';
+import { expectClean, fuzzScratch, runPipeline, type Outcome } from './pipeline.js';
 import { loadSeeds } from './seeds.js';
 
 const RUNS = Number(process.env.PATCHSCOPE_FUZZ_RUNS ?? 60);
@@ -35,13 +35,6 @@ function save(input: Buffer, label: string): string {
   writeFileSync(file, input);
   writeFileSync(`${file}.txt`, `${label}\n`);
   return file;
-}
-
-/** The property, as assertions: a placed SeriesSet or one clean error, in time. */
-export function expectClean(outcome: Outcome, size: number): void {
-  if (outcome.kind === 'set') expect(outcome.placed).toBe(outcome.set.messages);
-  else expect(outcome.error.message).not.toMatch(/\n/);
-  expect(outcome.ms).toBeLessThan(timeBudgetMs(size));
 }
 
 describe('mutation fuzzer', () => {

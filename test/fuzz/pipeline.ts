@@ -4,6 +4,7 @@
  * The outcome is a SeriesSet whose every message is placed, or one PatchscopeError (exit 2 in the
  * CLI). Anything else thrown is a bug and propagates, with the input saved for replay.
  */
+import { expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,4 +62,11 @@ export async function runPipeline(path: string, opts: PipelineOptions = {}): Pro
  */
 export function timeBudgetMs(size: number): number {
   return 3000 + size / 100;
+}
+
+/** The property, as assertions: a SeriesSet that places every message read, or one clean one-line error, in time. */
+export function expectClean(outcome: Outcome, size: number): void {
+  if (outcome.kind === 'set') expect(outcome.placed).toBe(outcome.set.messages);
+  else expect(outcome.error.message).not.toMatch(/\n/);
+  expect(outcome.ms).toBeLessThan(timeBudgetMs(size));
 }
