@@ -92,20 +92,32 @@ function seriesName(series: PatchSeries): string {
   return clean(subject.replace(/\s+/g, ' '));
 }
 
+/** Findings by patch index; those of no patch of this series (the series, the cover, a missing patch) under -1. */
+function byPatch(series: PatchSeries, findings: readonly Finding[]): Map<number, Finding[]> {
+  const known = new Set(series.patches.map((p) => p.index));
+  const groups = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const key = f.where.patch !== undefined && known.has(f.where.patch) ? f.where.patch : -1;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return groups;
+}
+
 /** The whole report: series-wide and cover findings first, then each patch in order, then the summary line. */
 export function formatCheckpatch(series: PatchSeries, findings: readonly Finding[]): string {
-  const known = new Set(series.patches.map((p) => p.index));
-  const seriesWide = findings.filter((f) => f.where.patch === undefined || !known.has(f.where.patch));
+  const groups = byPatch(series, findings);
+  const seriesWide = groups.get(-1) ?? [];
   const parts: string[] = [];
   if (seriesWide.length > 0 || series.cover) {
     parts.push(section(seriesName(series), seriesWide, series.cover?.body ?? '', (f) => f.where.patch === 0));
   }
   for (const patch of series.patches) {
-    const mine = findings.filter((f) => f.where.patch === patch.index);
-    parts.push(section(clean(patch.rawSubject.replace(/\s+/g, ' ')), mine, patch.body, () => true));
+    parts.push(section(clean(patch.rawSubject.replace(/\s+/g, ' ')), groups.get(patch.index) ?? [], patch.body, () => true));
   }
   const all = count(findings);
-  const withProblems = series.patches.filter((p) => findings.some((f) => f.where.patch === p.index)).length;
+  const withProblems = series.patches.filter((p) => groups.has(p.index)).length;
   parts.push(
     `${series.patches.length} patches checked, ${withProblems} with style problems: ` +
       `${all.error} errors, ${all.warning} warnings, ${all.check} checks in total\n`,
