@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { archiveSources, mboxRecords, startsMessageAt, type ArchiveRecord } from './archive-folder.js';
+import { archiveSources, MAX_ARCHIVE_MESSAGE, mboxRecords, startsMessageAt, type ArchiveRecord } from './archive-folder.js';
 import { mailText, mboxText, writeEpoch, type TestMail } from '../series/archive/test-archive.js';
 
 const mails: TestMail[] = [1, 2, 3].map((i) => ({ id: `f${i}@example.org`, subject: `message ${i}`, body: `line ${i}\nFrom the body, quoted in mboxrd.\n`, minute: i }));
@@ -50,6 +50,16 @@ describe('mbox records', () => {
     const records = await all(mboxRecords(path, 0, true));
     expect(records.map((r) => r.kind)).toEqual(['raw', 'raw', 'damaged']);
     expect(text(records[2]!)).toContain('cut in half');
+  });
+
+  it('passes over a message larger than the cap without holding it, and reads on', async () => {
+    const path = join(dir, 'huge.mbox');
+    const huge = { ...mails[1]!, body: `${'x'.repeat(1023)}\n`.repeat(MAX_ARCHIVE_MESSAGE / 1024 + 1) };
+    writeFileSync(path, mboxText([mails[0]!, huge, mails[2]!]));
+    const records = await all(mboxRecords(path, 0, true));
+    expect(records.map((r) => r.kind)).toEqual(['raw', 'damaged', 'raw']);
+    expect(text(records[1]!)).toMatch(/over the \d+-byte cap/);
+    expect(text(records[2]!)).toBe(`${mailText(mails[2]!)}\n`);
   });
 
   it('reports a truncated gzip at the message being read and keeps the ones before it', async () => {

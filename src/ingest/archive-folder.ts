@@ -8,12 +8,18 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../util/errors.js';
+import { InputError, LimitError } from '../util/errors.js';
 import { mailFilesIn } from './format-patch-dir.js';
 import { gunzipChunks, TruncatedGzip } from './gzip.js';
 import { isFromLine, splitMbox } from './mbox.js';
 import { isEpoch } from './public-inbox.js';
 import { describeFsError, firstLine } from './source.js';
+
+/**
+ * Largest message kept from an archive mbox. List archives cap mail far lower (vger: 100 KB);
+ * a larger "message" is a broken separator or hostile, and is passed over without being held.
+ */
+export const MAX_ARCHIVE_MESSAGE = 32 * 1024 * 1024;
 
 /** Where a message sits in an archive, for errors and for reading it again. */
 export type ArchivePosition =
@@ -95,7 +101,7 @@ export async function* mboxRecords(path: string, from: number, mboxrd: boolean):
   const start = gz ? 0 : from;
   const raw = createReadStream(path, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
   const size = (await stat(path)).size;
-  let held: { offset: number; bytes: Buffer } | null = null;
+  let held: { offset: number; bytes: Buffer; oversize?: number } | null = null;
   let lastByte = -1;
   async function* tracked(): AsyncGenerator<Buffer> {
     for await (const c of gz ? gunzipChunks(raw, path) : raw) {
@@ -105,23 +111,29 @@ export async function* mboxRecords(path: string, from: number, mboxrd: boolean):
   }
   const position = (offset: number): ArchivePosition => ({ kind: 'offset', source: path, offset });
   try {
-    for await (const slice of splitMbox(tracked(), { mboxrd })) {
+    for await (const slice of splitMbox(tracked(), { mboxrd, maxMessageBytes: MAX_ARCHIVE_MESSAGE })) {
       const offset = start + slice.offset;
       // A gzip cannot be entered in the middle: until its end, the only resume point is its start.
-      if (held) yield { kind: 'raw', position: position(held.offset), bytes: held.bytes, resume: gz ? '0' : String(offset) };
-      held = { offset, bytes: slice.bytes };
+      if (held) yield finished(held, gz ? '0' : String(offset));
+      held = { offset, bytes: slice.bytes, ...(slice.oversize === undefined ? {} : { oversize: slice.oversize }) };
     }
   } catch (e) {
-    if (!(e instanceof TruncatedGzip)) throw e;
+    // A cut gzip, or one that expands like a decompression bomb: the rest of this file is lost.
+    if (!(e instanceof TruncatedGzip) && !(e instanceof LimitError)) throw e;
     const at = held?.offset ?? 0;
     held = null; // the message being read when the data broke off is not whole
     yield { kind: 'damaged', position: position(at), reason: e.message, resume: String(size) };
     return;
   }
   if (!held) return;
-  if (lastByte !== 0x0a) {
+  if (lastByte !== 0x0a && held.oversize === undefined) {
     yield { kind: 'damaged', position: position(held.offset), reason: 'message cut in half: the file ends mid-line', resume: String(size) };
   } else {
-    yield { kind: 'raw', position: position(held.offset), bytes: held.bytes, resume: String(size) };
+    yield finished(held, String(size));
+  }
+
+  function finished(m: { offset: number; bytes: Buffer; oversize?: number }, resume: string): ArchiveRecord {
+    if (m.oversize === undefined) return { kind: 'raw', position: position(m.offset), bytes: m.bytes, resume };
+    return { kind: 'damaged', position: position(m.offset), reason: `message of ${m.oversize} bytes is over the ${MAX_ARCHIVE_MESSAGE}-byte cap: passed over`, resume };
   }
 }
