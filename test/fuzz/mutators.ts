@@ -63,7 +63,10 @@ function wrapMime(b: Buffer, depth: number): Buffer {
 export const MUTATORS = {
   flipBytes: (b, at, n) => {
     const out = Buffer.from(b);
-    for (let k = 0; k < 1 + (n % 16) && out.length; k++) out[(at + k * 7919) % out.length] ^= 1 << ((n + k) % 8);
+    for (let k = 0; k < 1 + (n % 16) && out.length; k++) {
+      const i = (at + k * 7919) % out.length;
+      out[i] = out[i]! ^ (1 << ((n + k) % 8));
+    }
     return out;
   },
   truncate: (b, at) => b.subarray(0, at % (b.length + 1)),
