@@ -1,15 +1,11 @@
-import type { Patch } from '../../series/types.js';
 import { patchCheck } from './check.js';
-
-/** The series model records jsdiff's complaint here when it has it (an optional field of `Patch`). */
-type PatchWithDiffError = Patch & { diffError?: string };
 
 /** A numbered patch whose diff the series parser could not read (or that has none) cannot be applied or reviewed. */
 export const notUnifiedDiff = patchCheck({
   id: 'not-unified-diff',
   severity: 'error',
   description: 'a patch has no diff, or its diff could not be parsed',
-  run(patch: PatchWithDiffError) {
+  run(patch) {
     if (patch.files.length > 0) return [];
     if (patch.diffText.trim() === '') return [{ message: 'Does not appear to be a unified-diff format patch' }];
     const reason = patch.diffError ? `: ${patch.diffError}` : '';
