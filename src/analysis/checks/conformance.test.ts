@@ -51,4 +51,11 @@ describe('checks on conformance samples', () => {
       ['trailer-malformed', 'warning', 6],
     ]]);
   });
+
+  it('b4 trailers-followup-partial-reroll.mbox: the v3 that resends one patch has no numbering gap', async () => {
+    const set = await loadSeriesSet(resolve(CONFORMANCE, 'b4-samples/trailers-followup-partial-reroll.mbox'));
+    const reroll = set.series.find((s) => s.partialReroll !== undefined);
+    expect(reroll?.partialReroll?.standIns.length).toBeGreaterThan(0);
+    expect(runChecks(reroll!, { only: ['series-numbering-gap'] })).toEqual([]);
+  });
 });
