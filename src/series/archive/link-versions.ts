@@ -125,7 +125,7 @@ export function groupConversation(rows: StoredMessage[]): VersionFacts[] {
 
 /**
  * Link versions into series: same thread root (a v2 sent in reply to v1, a partial reroll),
- * same change-id, or same author and subject stem (a partial reroll's one-patch title is not a stem).
+ * same change-id, or same author and subject stem of versions that start their own thread.
  */
 export function linkFamilies(facts: VersionFacts[]): LinkedVersion[] {
   const sets = makeSets(facts.length);
@@ -138,7 +138,9 @@ export function linkFamilies(facts: VersionFacts[]): LinkedVersion[] {
   facts.forEach((f, i) => {
     join(`root\0${f.rootId}`, i);
     if (f.changeId) join(`change\0${f.changeId}`, i);
-    if (f.author && !f.partial) join(`stem\0${f.author}\0${subjectStem(f.title)}`, i);
+    // Only a version that starts its own thread is titled by its subject; one found inside
+    // another's thread (a patch-only draft, a reroll) is linked by that thread's root already.
+    if (f.author && !f.partial && f.firstId === f.rootId) join(`stem\0${f.author}\0${subjectStem(f.title)}`, i);
   });
   const members = new Map<number, number[]>();
   facts.forEach((_, i) => {
