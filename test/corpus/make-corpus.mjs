@@ -55,3 +55,5 @@ write('many-references.mbox.gz', gzipSync(`${cover(0)}${head('Re: [PATCH 0/0] dr
 const two = gzipSync(cover(1) + patch(1, 1, 'p1@x'));
 write('truncated.mbox.gz', two.subarray(0, Math.floor(two.length * 0.7)));
 write('bomb.mbox.gz', Buffer.concat([gzipSync(`${head('[PATCH] bomb', 'b@x').join('\n')}\n\n`), gzipSync(Buffer.alloc(80 << 20))]));
+// Regression (fuzzer, seed 2): a bracket group of 150,000 words; parseSubject spread them into push() and overflowed the stack.
+write('bracket-of-many-words.mbox.gz', gzipSync(`${head(`[PATCH ${'a '.repeat(150_000)}] x`, 'w@x').join('\n')}\n\nbody\n${diff()}\n`));
