@@ -7,6 +7,8 @@
 // nothing recurses once per message or per bracket (a stack overflow would throw here).
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzScratch, runPipeline, type Outcome } from './fuzz/pipeline.js';
+import { buildSeriesSet, countPlaced } from '../src/series/index.js';
+import type { RawMessage } from '../src/ingest/index.js';
 
 const scratch = fuzzScratch();
 afterAll(() => scratch.dispose());
@@ -107,5 +109,19 @@ describe('growth stays linear', () => {
     }
     const ratio = large.ms / Math.max(small.ms, NOISE_FLOOR_MS);
     expect(ratio, `1×: ${small.ms.toFixed(0)} ms, 10×: ${large.ms.toFixed(0)} ms`).toBeLessThan(maxRatio);
+  });
+});
+
+describe('no stack overflow on many of one thing', () => {
+  // Regression: the series total was Math.max(...one argument per patch), which overflows V8's stack
+  // past ~120,000 arguments. Same family as parseSubject's push(...words) the fuzzer found.
+  it('a series of 150,000 patch messages builds and places each', () => {
+    const message = (i: number): RawMessage => ({
+      origin: { source: 'many', index: i + 1, offset: null }, messageId: `m${i}@x`, inReplyTo: null, references: [],
+      from: null, date: null, dateHeader: null, subject: `[PATCH ${(i % 9999) + 1}/9999] x`, body: 'x\n', attachments: [], headers: [], warnings: [],
+    });
+    const set = buildSeriesSet({ source: 'many', messages: Array.from({ length: 150_000 }, (_, i) => message(i)), skipped: [] });
+    expect(countPlaced(set)).toBe(150_000);
+    expect(set.series[0]?.total).toBe(9999);
   });
 });

@@ -38,8 +38,11 @@ function orderPatches(draft: SeriesDraft): { kept: ClassifiedMessage[]; duplicat
 }
 
 function totalOf(draft: SeriesDraft, patches: Patch[]): number {
-  const stated = [draft.cover?.subject.total ?? 0, ...draft.patches.map((p) => p.subject.total ?? 1)];
-  return Math.max(...stated, ...patches.map((p) => p.index));
+  // A fold, not Math.max(...list): spreading one argument per patch overflows the stack on a huge mailbox.
+  let total = draft.cover?.subject.total ?? 0;
+  for (const p of draft.patches) total = Math.max(total, p.subject.total ?? 1);
+  for (const p of patches) total = Math.max(total, p.index);
+  return total;
 }
 
 function missingIndices(total: number, patches: Patch[], standIns: number[]): number[] {
