@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzScratch, runPipeline, type Outcome } from './fuzz/pipeline.js';
 import { buildSeriesSet, countPlaced } from '../src/series/index.js';
 import type { RawMessage } from '../src/ingest/index.js';
+import { patchDoc } from '../src/present/tui/state/patch-doc.js';
 
 const scratch = fuzzScratch();
 afterAll(() => scratch.dispose());
@@ -115,13 +116,24 @@ describe('growth stays linear', () => {
 describe('no stack overflow on many of one thing', () => {
   // Regression: the series total was Math.max(...one argument per patch), which overflows V8's stack
   // past ~120,000 arguments. Same family as parseSubject's push(...words) the fuzzer found.
+  const message = (i: number, body = 'x\n'): RawMessage => ({
+    origin: { source: 'many', index: i + 1, offset: null }, messageId: `m${i}@x`, inReplyTo: null, references: [],
+    from: null, date: null, dateHeader: null, subject: `[PATCH ${(i % 9999) + 1}/9999] x`, body, attachments: [], headers: [], warnings: [],
+  });
+
   it('a series of 150,000 patch messages builds and places each', () => {
-    const message = (i: number): RawMessage => ({
-      origin: { source: 'many', index: i + 1, offset: null }, messageId: `m${i}@x`, inReplyTo: null, references: [],
-      from: null, date: null, dateHeader: null, subject: `[PATCH ${(i % 9999) + 1}/9999] x`, body: 'x\n', attachments: [], headers: [], warnings: [],
-    });
     const set = buildSeriesSet({ source: 'many', messages: Array.from({ length: 150_000 }, (_, i) => message(i)), skipped: [] });
     expect(countPlaced(set)).toBe(150_000);
     expect(set.series[0]?.total).toBe(9999);
+  });
+
+  // Regression: the TUI's patch document appended lines with push(...lines) and overflowed the stack.
+  it('a patch of 200,000 diff lines opens as a TUI document', () => {
+    const n = 200_000;
+    const diff = `diff --git a/a.c b/a.c\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/a.c\n@@ -0,0 +1,${n} @@\n`;
+    const lines = Array.from({ length: n }, (_, i) => `+int v${i};`).join('\n');
+    const set = buildSeriesSet({ source: 'big', messages: [message(0, `x\n---\n${diff}${lines}\n`)], skipped: [] });
+    const patch = set.series[0]!.patches[0]!;
+    expect(patchDoc(patch, []).length).toBeGreaterThan(n);
   });
 });

@@ -80,10 +80,18 @@ function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: M
       if (l.newLine !== null) row.fileLine = `${f.path}:${l.newLine}`;
       out.push(row);
       for (const fd of byLine.get(l.bodyLine) ?? []) out.push(findingLine(fd, '    '));
-      if (anchoring.chunks.size > 0) out.push(...inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
+      if (anchoring.chunks.size > 0) pushAll(out, inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
     });
   });
   return out;
+}
+
+/**
+ * Appends one line at a time: push(...lines) passes each line as an argument and overflowed the stack
+ * on a patch of 200,000 diff lines (found by the hardening tests).
+ */
+function pushAll(out: DocLine[], lines: readonly DocLine[]): void {
+  for (const l of lines) out.push(l);
 }
 
 function unmatchedLines(anchoring: ReplyAnchoring): DocLine[] {
@@ -91,7 +99,9 @@ function unmatchedLines(anchoring: ReplyAnchoring): DocLine[] {
   const out: DocLine[] = [BLANK, line([[`Replies not tied to a hunk (${anchoring.unmatched.length})`, 'heading']])];
   for (const r of anchoring.unmatched) {
     const indent = '  '.repeat(Math.max(0, r.depth - 1));
-    out.push({ ...replyHeading(r, indent), replyId: r.messageId }, ...replyBody(r, indent), BLANK);
+    out.push({ ...replyHeading(r, indent), replyId: r.messageId });
+    pushAll(out, replyBody(r, indent));
+    out.push(BLANK);
   }
   return out;
 }
@@ -109,16 +119,18 @@ export function patchDoc(p: Patch, findings: Finding[], notes: DocLine[] = []): 
   const unplaced = findings.filter((f) => !f.where.bodyLine);
   const out = [...headerLines(p, `${String(p.index).padStart(2, '0')} `), ...notes, ...unplaced.map((f) => findingLine(f, ''))];
   if (unplaced.length || notes.length) out.push(BLANK);
-  out.push(...messageLines(p.commitMessage, p.trailers, byLine), ...replyTrailerLines(p.trailers), BLANK);
+  pushAll(out, messageLines(p.commitMessage, p.trailers, byLine));
+  pushAll(out, replyTrailerLines(p.trailers));
+  out.push(BLANK);
   out.push(line([['---', 'dim']]), ...diffstatLines(p), BLANK);
-  p.files.forEach((f, fi) => out.push(...fileLines(f, fi, anchoring, byLine)));
-  if (p.files.length === 0 && p.diffText) out.push(...p.diffText.split('\n').map((t) => mailLine(t, 'plain')));
+  p.files.forEach((f, fi) => pushAll(out, fileLines(f, fi, anchoring, byLine)));
+  if (p.files.length === 0 && p.diffText) pushAll(out, p.diffText.split('\n').map((t) => mailLine(t, 'plain')));
   return [...out, ...unmatchedLines(anchoring)];
 }
 
 /** The cover letter as a document: its body, then every reply to it. */
 export function coverDoc(c: Cover, findings: Finding[]): DocLine[] {
   const out = [...headerLines(c, '00 '), ...findings.map((f) => findingLine(f, ''))];
-  out.push(...messageLines(c.body, c.trailers, new Map()));
+  pushAll(out, messageLines(c.body, c.trailers, new Map()));
   return [...out, ...unmatchedLines({ chunks: new Map(), unmatched: c.replies })];
 }
