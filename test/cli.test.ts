@@ -77,7 +77,21 @@ describe('patchscope CLI', () => {
     expect(ids).toContain('missing-signoff');
   });
 
+  it('check --ignore takes checkpatch TYPEs: the missing sign-off no longer fails the run', () => {
+    const broken = readFileSync(BUNDLED, 'utf8').replace(
+      /(Subject: \[PATCH RFC 03\/26\][\s\S]*?)\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n/,
+      '$1\n',
+    );
+    const f = join(tmp, 'no-signoff-ignored.mbox');
+    writeFileSync(f, broken);
+    const r = run(['check', f, '--format', 'json', '--ignore', 'MISSING_SIGN_OFF,no-author-sign-off', '--base', join(ROOT, 'fixtures/dmabuf-mapping-types/base')]);
+    const ids = JSON.parse(r.out).series[0].findings.map((x: { id: string }) => x.id);
+    expect(ids).not.toContain('missing-signoff');
+    expect(r.code).toBe(0);
+  });
+
   it.each([
+    ['an unknown --ignore name', ['check', '--ignore', 'NO_SUCH_CHECK'], /no check named "NO_SUCH_CHECK"/],
     ['a missing file', ['show', join(tmp, 'nope.mbox')], /nope\.mbox/],
     ['a truncated gzip', ['show', 'TRUNC'], /truncated|unexpected end|gzip/i],
     ['a file that is not mail', ['show', 'NOTMAIL'], /not-mail\.bin/],
@@ -118,6 +132,15 @@ describe('patchscope CLI', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/1: attach\(vfio-pci→iommufd\)/);
     expect(r.out).toMatch(/HIDE_PHYS violated at step 2/);
+  });
+
+  // Regression: `patchscope check --list-checks | head -3` printed an EPIPE stack trace.
+  it('stops quietly when the reader of stdout goes away (| head)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check --list-checks | true; echo "status=\${PIPESTATUS[0]}" >&2`], {
+      cwd: ROOT, encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(r.stderr).toMatch(/status=0/);
   });
 
   it('no INPUT and no TTY prints the plain review of the bundled series', () => {

@@ -11,6 +11,11 @@ describe('parseCommand', () => {
       kind: 'check', input: 'x.mbox', base: 'v6.19', split: [20, 22], format: 'json', suggestSplit: false,
     });
   });
+  it('parses check --ignore (repeatable, comma lists) and --max-line-length', () => {
+    expect(parseCommand(['check', 'x', '--ignore', 'LONG_LINE,trailing-whitespace', '--ignore', 'spdx-license-tag', '--max-line-length', '80'])).toMatchObject({
+      ignore: ['LONG_LINE', 'trailing-whitespace', 'spdx-license-tag'], maxLineLength: 80,
+    });
+  });
   it('parses verify with no input and a depth', () => {
     expect(parseCommand(['verify', '--depth', '7', '--json'])).toMatchObject({ kind: 'verify', input: null, depth: 7, json: true });
   });

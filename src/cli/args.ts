@@ -14,6 +14,10 @@ export type Command =
       split: number[] | null;
       suggestSplit: boolean;
       format: 'text' | 'json';
+      /** Check ids or checkpatch TYPEs to skip (`--ignore`), validated against the registry when run. */
+      ignore: string[];
+      maxLineLength: number | null;
+      listChecks: boolean;
       common: CommonOptions;
     }
   | {
@@ -57,7 +61,8 @@ usage:
                                          (no INPUT: the bundled RFC series)
   patchscope show INPUT [--json]         the parsed series
   patchscope check INPUT [--base DIR|REV] [--split N,M] [--suggest-split]
-                         [--format text|json]
+                         [--format text|json] [--ignore ID,...] [--max-line-length N]
+  patchscope check --list-checks
   patchscope verify [INPUT] [--sequence FILE] [--binding FILE] [--depth N]
                     [--json] [--replay STR] [--full-states]
   patchscope report INPUT --format md|json|text [-o FILE] [--now]
@@ -85,6 +90,9 @@ const OPTIONS = {
   base: { type: 'string' },
   split: { type: 'string' },
   'suggest-split': { type: 'boolean' },
+  ignore: { type: 'string', multiple: true },
+  'max-line-length': { type: 'string' },
+  'list-checks': { type: 'boolean' },
   format: { type: 'string' },
   sequence: { type: 'string' },
   binding: { type: 'string' },
@@ -132,7 +140,7 @@ export function parseCommand(argv: string[]): Command {
       only(['json']);
       return { kind: 'show', input: one('INPUT'), json: v.json ?? false, common };
     case 'check':
-      only(['base', 'split', 'suggest-split', 'format', 'json']);
+      only(['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks']);
       return {
         kind: 'check',
         input: one('INPUT'),
@@ -140,6 +148,9 @@ export function parseCommand(argv: string[]): Command {
         split: v.split === undefined ? null : parseSplit(v.split),
         suggestSplit: v['suggest-split'] ?? false,
         format: v.json ? 'json' : oneOf('--format', v.format ?? 'text', ['text', 'json'] as const),
+        ignore: (v.ignore ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+        maxLineLength: v['max-line-length'] === undefined ? null : parsePositiveInt('--max-line-length', v['max-line-length'], 10000),
+        listChecks: v['list-checks'] ?? false,
         common,
       };
     case 'verify':

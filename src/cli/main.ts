@@ -5,6 +5,7 @@ import { EXIT_OK, EXIT_BAD_INPUT, type ExitCode } from './exit-codes.js';
 
 /** Entry point: parse, dispatch, map errors to exit codes. Never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe();
   let code: ExitCode;
   try {
     code = await dispatch(parseCommand(argv));
@@ -52,4 +53,17 @@ async function version(): Promise<string> {
   const { readFileSync } = await import('node:fs');
   const url = new URL('../../package.json', import.meta.url);
   return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * `patchscope show | head`: when the reader goes away, stop as git and coreutils do, without a
+ * stack trace. Any other stream error is still an error.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+      throw e;
+    });
+  }
 }

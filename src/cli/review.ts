@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { SeriesSet, PatchSeries } from '../series/index.js';
 import type { Finding } from '../analysis/findings.js';
-import { runChecks } from '../analysis/checks/index.js';
+import { runChecks, type RunChecksOptions } from '../analysis/checks/index.js';
 import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
 import { loadSequenceFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
@@ -20,10 +20,11 @@ export interface ReviewOptions {
   base?: BaseTree;
   split?: number[];
   suggestSplit?: boolean;
+  checks?: RunChecksOptions;
 }
 
 export async function reviewSeries(series: PatchSeries, opts: ReviewOptions): Promise<SeriesReview> {
-  const checks = runChecks(series);
+  const checks = runChecks(series, opts.checks);
   const analysis = await analyzeSeries(series, opts);
   return { series, findings: [...checks, ...analysis.findings], analysis };
 }

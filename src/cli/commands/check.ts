@@ -2,17 +2,26 @@ import { formatCheckpatch } from '../../present/report/checkpatch-text.js';
 import { depsBlocks } from '../../present/report/deps-section.js';
 import { applyBlocks } from '../../present/report/analysis-section.js';
 import { renderText } from '../../present/report/text.js';
+import { CHECKS, isCheckId, typeFromId, type CheckId, type RunChecksOptions } from '../../analysis/checks/index.js';
+import { UsageError } from '../../util/errors.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, resolveBase } from '../context.js';
 import { reviewSeries, hasErrors, type SeriesReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
-export async function runCheck(cmd: Extract<Command, { kind: 'check' }>): Promise<ExitCode> {
+type CheckCommand = Extract<Command, { kind: 'check' }>;
+
+export async function runCheck(cmd: CheckCommand): Promise<ExitCode> {
+  if (cmd.listChecks) {
+    for (const c of CHECKS) process.stdout.write(`${c.id.padEnd(34)} ${c.severity.toUpperCase().padEnd(8)} ${c.description}\n`);
+    return EXIT_OK;
+  }
+  const checks = checkOptions(cmd);
   const set = await loadInput(cmd.input, cmd.common);
   const base = resolveBase(cmd.base, cmd.input, cmd.common);
   const reviews: SeriesReview[] = [];
   for (const series of requireSeries(set, cmd.input)) {
-    reviews.push(await reviewSeries(series, { base, split: cmd.split ?? undefined, suggestSplit: cmd.suggestSplit }));
+    reviews.push(await reviewSeries(series, { base, split: cmd.split ?? undefined, suggestSplit: cmd.suggestSplit, checks }));
   }
   if (cmd.format === 'json') {
     const json = reviews.map((r) => ({
@@ -33,4 +42,15 @@ export async function runCheck(cmd: Extract<Command, { kind: 'check' }>): Promis
     }
   }
   return reviews.some((r) => hasErrors(r.findings)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `--ignore` takes our ids (`trailing-whitespace`) or checkpatch's TYPEs (`TRAILING_WHITESPACE`). */
+function checkOptions(cmd: CheckCommand): RunChecksOptions {
+  const byType = new Map(CHECKS.map((c) => [typeFromId(c.id), c.id] as const));
+  const skip: CheckId[] = cmd.ignore.map((name) => {
+    const id = isCheckId(name) ? name : byType.get(name.toUpperCase());
+    if (id === undefined) throw new UsageError(`--ignore: no check named "${name}" (see patchscope check --list-checks)`);
+    return id;
+  });
+  return { skip, ...(cmd.maxLineLength !== null ? { maxLineLength: cmd.maxLineLength } : {}) };
 }
