@@ -13,6 +13,7 @@ import { runChecks } from '../../src/analysis/checks/index.js';
 import { analyzeSeries } from '../../src/analysis/deps/index.js';
 import { formatShowText } from '../../src/present/report/show-text.js';
 import { formatCheckpatch } from '../../src/present/report/checkpatch-text.js';
+import { renderReport } from '../../src/present/report/index.js';
 import { isPatchscopeError, type PatchscopeError } from '../../src/util/errors.js';
 
 export type Outcome =
@@ -37,7 +38,7 @@ export function fuzzScratch(): { file: (name: string, b: Buffer) => string; disp
   };
 }
 
-/** Runs ingest → series → checks → text/JSON presenters on the file at `path`. */
+/** Runs ingest → series → checks (→ deps → report in every format) → text/JSON presenters on the file at `path`. */
 export async function runPipeline(path: string, opts: PipelineOptions = {}): Promise<Outcome> {
   const started = performance.now();
   let set: SeriesSet;
@@ -50,8 +51,12 @@ export async function runPipeline(path: string, opts: PipelineOptions = {}): Pro
   JSON.stringify(toShowJson(set));
   formatShowText(set);
   for (const series of set.series) {
-    formatCheckpatch(series, runChecks(series));
-    if (opts.deps) await analyzeSeries(series, {});
+    const findings = runChecks(series);
+    formatCheckpatch(series, findings);
+    if (!opts.deps) continue;
+    // What `report` renders for the series: the three formats over checks and the dependency analysis.
+    const analysis = await analyzeSeries(series, {});
+    for (const format of ['md', 'text', 'json'] as const) renderReport({ set, findings, analysis }, format);
   }
   return { kind: 'set', set, placed: countPlaced(set), ms: performance.now() - started };
 }
