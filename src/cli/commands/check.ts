@@ -2,7 +2,7 @@ import { formatCheckpatch } from '../../present/report/checkpatch-text.js';
 import { depsBlocks } from '../../present/report/deps-section.js';
 import { applyBlocks } from '../../present/report/analysis-section.js';
 import { renderText } from '../../present/report/text.js';
-import { CHECKS, isCheckId, typeFromId, type CheckId, type RunChecksOptions } from '../../analysis/checks/index.js';
+import { CHECKS, isCheckId, type CheckId, type RunChecksOptions } from '../../analysis/checks/index.js';
 import { UsageError } from '../../util/errors.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, resolveBase } from '../context.js';
@@ -46,7 +46,7 @@ export async function runCheck(cmd: CheckCommand): Promise<ExitCode> {
 
 /** `--ignore` takes our ids (`trailing-whitespace`) or checkpatch's TYPEs (`TRAILING_WHITESPACE`). */
 function checkOptions(cmd: CheckCommand): RunChecksOptions {
-  const byType = new Map(CHECKS.map((c) => [typeFromId(c.id), c.id] as const));
+  const byType = new Map(CHECKS.map((c) => [c.checkpatchType, c.id] as const));
   const skip: CheckId[] = cmd.ignore.map((name) => {
     const id = isCheckId(name) ? name : byType.get(name.toUpperCase());
     if (id === undefined) throw new UsageError(`--ignore: no check named "${name}" (see patchscope check --list-checks)`);

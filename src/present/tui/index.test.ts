@@ -24,9 +24,33 @@ describe('runTui', () => {
     const keys = fakeKeyboard();
     const screen = fakeScreen();
     const done = runTui(reviewData(), { stdin: keys, stdout: screen.stream });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(screen.text()).toContain('Add DMA-buf mapping types and convert vfio/iommufd to use them');
+    // Poll rather than sleep a fixed time: CI's 2 cores may be busy with other test files.
+    const title = 'Add DMA-buf mapping types and convert vfio/iommufd to use them';
+    for (let waited = 0; !screen.text().includes(title) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(screen.text()).toContain(title);
     (keys as unknown as PassThrough).write('Q');
-    await expect(Promise.race([done.then(() => 'quit'), new Promise((r) => setTimeout(() => r('still running'), 2000))])).resolves.toBe('quit');
+    await expect(Promise.race([done.then(() => 'quit'), new Promise((r) => setTimeout(() => r('still running'), 10_000))])).resolves.toBe('quit');
+  });
+});
+
+describe('runTui with data still being computed', () => {
+  it('draws the first data at once, then redraws with what `later` brings', async () => {
+    const keys = fakeKeyboard();
+    const screen = fakeScreen();
+    const first = { ...reviewData(), pending: 'applying, bisecting and verifying the model…' };
+    let deliver: (d: ReturnType<typeof reviewData>) => void = () => {};
+    const later = new Promise<ReturnType<typeof reviewData>>((r) => { deliver = r; });
+    const done = runTui(first, { stdin: keys, stdout: screen.stream, later });
+    const until = async (s: string) => {
+      for (let waited = 0; !screen.text().includes(s) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      return screen.text();
+    };
+    expect(await until('applying, bisecting')).toContain('applying, bisecting and verifying the model…');
+    const before = screen.text().length;
+    deliver({ ...reviewData(), pending: 'analysis arrived' });
+    await until('analysis arrived');
+    expect(screen.text().slice(before)).toContain('analysis arrived');
+    (keys as unknown as PassThrough).write('Q');
+    await done;
   });
 });
