@@ -18,7 +18,7 @@ let epoch: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'patchscope-kill-'));
   archive = join(dir, 'list.mboxrd');
-  execFileSync(process.execPath, [join(ROOT, 'bench', 'gen-archive.mjs'), '--mb', '4', '--out', archive], { stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'gen-archive.mjs'), '--mb', '6', '--out', archive], { stdio: 'ignore' });
   epoch = join(dir, 'e.git');
   writeEpoch(epoch, [
     { id: 'k0@x', subject: '[PATCH 0/1] dma-buf: Tail series', minute: 1, body: 'cover\n' },

@@ -13,6 +13,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { GitError } from '../util/errors.js';
 import type { ArchiveRecord } from './archive-folder.js';
 
 const COMMIT_ID = /^[0-9a-f]{40}$/;
@@ -57,7 +58,7 @@ export async function* epochRecords(gitDir: string, since: string | null = null)
   async function* commits(): AsyncGenerator<string> {
     for await (const line of createInterface({ input: revList.stdout, crlfDelay: Infinity })) if (COMMIT_ID.test(line)) yield line;
     const code = await exitCode(revList);
-    if (code !== 0) throw new Error(`git rev-list failed in ${gitDir}: ${(await stderr).trim()}`);
+    if (code !== 0) throw new GitError(`${gitDir}: git rev-list failed: ${(await stderr).trim()}`, ['rev-list', '--reverse']);
   }
   try {
     yield* commitRecords(gitDir, commits());

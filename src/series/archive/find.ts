@@ -114,7 +114,11 @@ export async function readSeriesMessages(db: Database, id: string): Promise<Inge
     .all(id);
   if (rows.length === 0) throw new InputError({ source: `series:${id}` }, 'no such series in the index (run `patchscope index` first)');
   const bySource = new Map<string, MemberRow[]>();
-  for (const r of rows) bySource.set(r.path, [...(bySource.get(r.path) ?? []), r]);
+  for (const r of rows) {
+    const list = bySource.get(r.path);
+    if (list) list.push(r);
+    else bySource.set(r.path, [r]);
+  }
   const results: IngestResult[] = [];
   for (const [path, members] of bySource) results.push(await readMembers(path, members));
   return results;

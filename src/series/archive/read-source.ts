@@ -41,7 +41,8 @@ interface SourceRow {
   complete: number;
 }
 
-const BATCH = 256;
+/** Messages per transaction: fewer commits (1024 vs 256 measured 8.8 s -> 7.2 s on 200 MB), still small to lose. */
+const BATCH = 1024;
 
 export interface ReadContext {
   db: Database;
