@@ -73,15 +73,19 @@ describe('temporary worktrees do not outlive the run', () => {
     const child = spawn(process.execPath, [BIN, 'check', join(FIXTURE, 'series.mbox'), '--base', join(FIXTURE, 'base'), '-q'], {
       cwd: ROOT,
       env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
-    // Wait until a worktree exists, so the signal lands while one is live.
+    // Wait until a worktree exists, so the signal lands while one is live (and git may be writing in
+    // it). Only patchscope is signalled, not its git children: harsher than a terminal's Ctrl-C.
     const seen = await waitFor(() => leftovers(tmp).length > 0, 60_000);
     expect(seen, 'a temporary worktree appeared').toBe(true);
     child.kill('SIGINT');
     const { code, signal } = await exited;
-    expect(signal === 'SIGINT' || code === 130).toBe(true);
+    expect(signal === 'SIGINT' || code === 130, `exit ${code}, signal ${signal}: ${stderr}`).toBe(true);
+    expect(stderr).not.toMatch(/\n\s+at |Error:/);
     expect(leftovers(tmp)).toEqual([]);
   });
 });

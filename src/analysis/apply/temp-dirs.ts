@@ -12,9 +12,20 @@ import { join } from 'node:path';
 const live = new Set<string>();
 let handlerInstalled = false;
 
+/**
+ * Never throws: it runs in a signal handler, where a git child may still be writing in a folder
+ * (rmSync then failed with ENOTEMPTY and the user saw a stack trace; found by test/git-safety.test.ts).
+ * A folder that cannot be removed yet is retried, then kept registered for the 'exit' handler.
+ */
 function removeAllNow(): void {
-  for (const dir of live) rmSync(dir, { recursive: true, force: true });
-  live.clear();
+  for (const dir of live) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      live.delete(dir);
+    } catch {
+      // Left registered: the 'exit' handler tries again.
+    }
+  }
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -22,9 +33,11 @@ function onSignal(signal: NodeJS.Signals): void {
   process.removeListener('SIGINT', onSignal);
   process.removeListener('SIGTERM', onSignal);
   handlerInstalled = false;
-  // With no other listener, re-raise so the default action ends the process as the user asked;
-  // otherwise the other listener (the CLI's) already received this signal and decides.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  // With no other listener, end now with the shell's code for the signal (130 / 143). Re-raising it
+  // was asynchronous: the run went on, made new folders (re-installing this handler, which caught the
+  // re-raised signal too) and could finish with exit 1 (found by test/git-safety.test.ts). Otherwise
+  // the other listener (the CLI's) already received this signal and decides.
+  if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
 function installHandler(): void {
