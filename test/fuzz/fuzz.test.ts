@@ -37,10 +37,18 @@ function save(input: Buffer, label: string): string {
   return file;
 }
 
+/** Long mode reports progress now and then (a 100,000-run session lasts most of an hour). */
+let done = 0;
+const started = Date.now();
+function tick(): void {
+  if (LONG && ++done % (RUNS > 10_000 ? 5000 : 500) === 0) console.log(`fuzz: ${done}/${RUNS} runs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
 describe('mutation fuzzer', () => {
   it(`keeps its promise on ${RUNS} mutated inputs (seed ${SEED})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (si, steps) => {
+        tick();
         const seed = seeds[si]!;
         const input = mutate(seed.bytes, steps);
         let outcome: Outcome;
