@@ -10,7 +10,7 @@ import { InputError } from '../../util/errors.js';
 import { buildSeriesSet } from '../build.js';
 import type { SeriesSet } from '../types.js';
 import { originOf, positionText } from './record.js';
-import type { Database } from './sqlite.js';
+import type { Database, VersionRow } from './sqlite.js';
 
 export interface FoundVersion {
   version: number;
@@ -35,18 +35,6 @@ export interface FoundSeries {
   versions: FoundVersion[];
 }
 
-interface VersionRow {
-  family_id: string;
-  version: number;
-  rfc: number;
-  resend: number;
-  title: string;
-  first_msgid: string;
-  date: string | null;
-  total: number;
-  patches: number;
-  partial: number;
-}
 
 /**
  * Series whose title (of any version), Message-ID or change-id matches: every word of the query

@@ -27,6 +27,24 @@ export interface Database {
   close(): void;
 }
 
+/** A row of the versions table. */
+export interface VersionRow {
+  family_id: string;
+  version: number;
+  rfc: number;
+  resend: number;
+  title: string;
+  root_msgid: string;
+  thread: number;
+  first_msgid: string;
+  total: number;
+  patches: number;
+  date: string | null;
+  partial: number;
+  change_id: string | null;
+  author: string | null;
+}
+
 type DatabaseConstructor = new (path: string) => Database;
 
 const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor;

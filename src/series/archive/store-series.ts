@@ -2,7 +2,7 @@
  * Regroups the whole index after new messages arrived and replaces the series tables in one
  * transaction: readers (and a run killed half-way) see either the old grouping or the new one.
  */
-import type { Database, Statement } from './sqlite.js';
+import type { Database, Statement, VersionRow } from './sqlite.js';
 import { threadComponents } from './components.js';
 import { groupConversation, linkFamilies, type LinkedVersion, type StoredMessage, type VersionFacts } from './link-versions.js';
 
@@ -87,22 +87,6 @@ function threadsOf(db: Database, ids: number[]): Set<number> {
   return out;
 }
 
-interface VersionRow {
-  family_id: string;
-  version: number;
-  rfc: number;
-  resend: number;
-  title: string;
-  root_msgid: string;
-  thread: number;
-  first_msgid: string;
-  total: number;
-  patches: number;
-  date: string | null;
-  partial: number;
-  change_id: string | null;
-  author: string | null;
-}
 
 function factsOf(v: VersionRow): VersionFacts {
   return {
