@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultIndexPath, defaultThreads, findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries, type IndexProgress } from '../src/series/archive/index.js';
 import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/series/archive/test-archive.js';
 import { toShowJson } from '../src/series/index.js';
@@ -111,6 +111,17 @@ describe('archive index: find every version of a series', () => {
     const family = ours(findSeries(openIndex(db), TITLE))!;
     const show = async (path: string) => JSON.stringify(toShowJson(await loadSeriesById(openIndex(path), family.id)));
     expect(await show(db)).toEqual(await show(fresh));
+  });
+});
+
+describe('archive index: the flagship series', () => {
+  it('links the RFC and the v2 whose cover title changed, by their common patches', async () => {
+    const fixtures = resolve(__dirname, '..', 'fixtures', 'dmabuf-mapping-types');
+    const db = join(dir, 'flagship.sqlite');
+    await indexArchives([join(fixtures, 'series.mbox'), join(fixtures, 'series-v2.mbox')], { db, threads: 0 });
+    const found = findSeries(openIndex(db), 'DMA-buf mapping types');
+    expect(found.map((f) => f.versions.map((v) => [v.version, v.rfc, v.patches, v.total]))).toEqual([[[1, true, 26, 26], [2, false, 20, 20]]]);
+    expect(found[0]!.title).toBe('Add DMA-buf mapping types and move exporters to the SGT type');
   });
 });
 

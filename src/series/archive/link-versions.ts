@@ -12,6 +12,7 @@ import type { ClassifiedMessage, MessageKind } from '../classify.js';
 import { groupSeries, threadRoots, type SeriesDraft } from '../group.js';
 import { parseSubject } from '../subject.js';
 import { threadMessages } from '../thread.js';
+import { linkBySharedPatches } from './shared-patches.js';
 
 /** A message row as read back from the index. */
 export interface StoredMessage {
@@ -47,6 +48,8 @@ export interface VersionFacts {
   author: string | null;
   /** The conversation (see components.ts) the version was found in: its first row id. */
   thread: number;
+  /** Subject stems of its patches, distinct and sorted (shared-patches.ts links by them). */
+  patchStems: string[];
 }
 
 export interface LinkedVersion extends VersionFacts {
@@ -104,6 +107,7 @@ function draftFacts(d: SeriesDraft, changeIds: Map<string, string | null>, threa
     changeId: [d.cover, ...d.patches].map((c) => (c ? changeIds.get(c.id) : null)).find((x) => !!x) ?? null,
     author: lead.message.from?.email ?? null,
     thread,
+    patchStems: [...new Set(d.patches.map((p) => subjectStem(p.subject.summary)))].sort(),
   };
 }
 
@@ -125,7 +129,8 @@ export function groupConversation(rows: StoredMessage[]): VersionFacts[] {
 
 /**
  * Link versions into series: same thread root (a v2 sent in reply to v1, a partial reroll),
- * same change-id, or same author and subject stem of versions that start their own thread.
+ * same change-id, same author and subject stem of versions that start their own thread, or the
+ * same author and mostly the same patches (shared-patches.ts).
  */
 export function linkFamilies(facts: VersionFacts[]): LinkedVersion[] {
   const sets = makeSets(facts.length);
@@ -142,6 +147,7 @@ export function linkFamilies(facts: VersionFacts[]): LinkedVersion[] {
     // another's thread (a patch-only draft, a reroll) is linked by that thread's root already.
     if (f.author && !f.partial && f.firstId === f.rootId) join(`stem\0${f.author}\0${subjectStem(f.title)}`, i);
   });
+  linkBySharedPatches(facts, sets.union);
   const members = new Map<number, number[]>();
   facts.forEach((_, i) => {
     const rep = sets.find(i);

@@ -43,6 +43,8 @@ export interface VersionRow {
   partial: number;
   change_id: string | null;
   author: string | null;
+  /** Patch subject stems, one per line. */
+  patch_stems: string;
 }
 
 type DatabaseConstructor = new (path: string) => Database;
@@ -50,7 +52,7 @@ type DatabaseConstructor = new (path: string) => Database;
 const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor;
 
 /** Bump when the tables change: an index of another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sources (
@@ -68,7 +70,8 @@ CREATE TABLE IF NOT EXISTS families (id TEXT PRIMARY KEY, title TEXT NOT NULL, a
 CREATE TABLE IF NOT EXISTS versions (
   id INTEGER PRIMARY KEY, family_id TEXT NOT NULL, version INTEGER NOT NULL, rfc INTEGER NOT NULL,
   resend INTEGER NOT NULL, title TEXT NOT NULL, root_msgid TEXT NOT NULL, thread INTEGER NOT NULL, first_msgid TEXT NOT NULL,
-  total INTEGER NOT NULL, patches INTEGER NOT NULL, date TEXT, partial INTEGER NOT NULL, change_id TEXT, author TEXT);
+  total INTEGER NOT NULL, patches INTEGER NOT NULL, date TEXT, partial INTEGER NOT NULL, change_id TEXT, author TEXT,
+  patch_stems TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS thread_members (thread INTEGER NOT NULL, message_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS thread_members_thread ON thread_members (thread);
 CREATE INDEX IF NOT EXISTS thread_members_message ON thread_members (message_id);

@@ -87,11 +87,11 @@ function threadsOf(db: Database, ids: number[]): Set<number> {
   return out;
 }
 
-
 function factsOf(v: VersionRow): VersionFacts {
   return {
     version: v.version, rfc: v.rfc === 1, resend: v.resend === 1, title: v.title, rootId: v.root_msgid, firstId: v.first_msgid,
     total: v.total, patches: v.patches, date: v.date, partial: v.partial === 1, changeId: v.change_id, author: v.author, thread: v.thread,
+    patchStems: v.patch_stems ? v.patch_stems.split('\n') : [],
   };
 }
 
@@ -105,13 +105,13 @@ function namesBetter(a: LinkedVersion, b: LinkedVersion): boolean {
 
 function writeVersions(db: Database, versions: LinkedVersion[]): void {
   const insertVersion = db.prepare(
-    `INSERT INTO versions (family_id, version, rfc, resend, title, root_msgid, thread, first_msgid, total, patches, date, partial, change_id, author)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO versions (family_id, version, rfc, resend, title, root_msgid, thread, first_msgid, total, patches, date, partial, change_id, author,
+     patch_stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const family = new Map<string, { first: string | null; latest: LinkedVersion }>();
   for (const v of versions) {
     insertVersion.run(v.familyId, v.version, v.rfc ? 1 : 0, v.resend ? 1 : 0, v.title, v.rootId, v.thread, v.firstId, v.total, v.patches, v.date,
-      v.partial ? 1 : 0, v.changeId, v.author);
+      v.partial ? 1 : 0, v.changeId, v.author, v.patchStems.join('\n'));
     const f = family.get(v.familyId);
     if (!f) family.set(v.familyId, { first: v.date, latest: v });
     else {
