@@ -52,22 +52,31 @@ export function threadComponents(db: Database): Components {
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const rows: { id: number; key: number; patch: boolean }[] = [];
+  // One entry per message in three typed arrays: a few bytes each, not an object each.
+  const count = (db.prepare<{ n: number }>('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+  const rowIds = new Int32Array(count);
+  const keys = new Int32Array(count);
+  const patch = new Uint8Array(count);
+  let n = 0;
   for (const r of db.prepare<IdRow>('SELECT id, msgid, in_reply_to, refs, kind FROM messages ORDER BY id').iterate()) {
     const key = idOf(r.msgid);
     if (r.in_reply_to) union(key, idOf(r.in_reply_to));
     if (r.refs) for (const ref of r.refs.split(' ')) union(key, idOf(ref));
-    rows.push({ id: r.id, key, patch: r.kind !== 'other' });
+    rowIds[n] = r.id;
+    keys[n] = key;
+    patch[n] = r.kind === 'other' ? 0 : 1;
+    n += 1;
   }
-  const byRoot = new Map<number, number[]>();
   const interesting = new Set<number>();
-  for (const r of rows) {
-    const root = find(r.key);
-    if (r.patch) interesting.add(root);
+  for (let i = 0; i < n; i++) if (patch[i]) interesting.add(find(keys[i]!));
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(keys[i]!);
+    if (!interesting.has(root)) continue;
     const list = byRoot.get(root);
-    if (list) list.push(r.id);
-    else byRoot.set(root, [r.id]);
+    if (list) list.push(rowIds[i]!);
+    else byRoot.set(root, [rowIds[i]!]);
   }
-  const withPatches = [...byRoot].filter(([root]) => interesting.has(root)).map(([, ids]) => ids);
-  return { withPatches: withPatches.sort((a, b) => a[0]! - b[0]!), messages: rows.length, lastRow: rows.at(-1)?.id ?? 0 };
+  const withPatches = [...byRoot.values()].sort((a, b) => a[0]! - b[0]!);
+  return { withPatches, messages: n, lastRow: n > 0 ? rowIds[n - 1]! : 0 };
 }
