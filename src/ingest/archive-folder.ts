@@ -12,14 +12,10 @@ import { InputError, LimitError } from '../util/errors.js';
 import { mailFilesIn } from './format-patch-dir.js';
 import { gunzipChunks, TruncatedGzip } from './gzip.js';
 import { isFromLine, splitMbox } from './mbox.js';
-import { isEpoch } from './public-inbox.js';
+import { isEpoch, MAX_ARCHIVE_MESSAGE } from './public-inbox.js';
 import { describeFsError, firstLine } from './source.js';
 
-/**
- * Largest message kept from an archive mbox. List archives cap mail far lower (vger: 100 KB);
- * a larger "message" is a broken separator or hostile, and is passed over without being held.
- */
-export const MAX_ARCHIVE_MESSAGE = 32 * 1024 * 1024;
+export { MAX_ARCHIVE_MESSAGE };
 
 /** Where a message sits in an archive, for errors and for reading it again. */
 export type ArchivePosition =

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { epochHead, epochRecords, isAncestorOfHead, isEpoch, commitRecords } from './public-inbox.js';
+import { epochHead, epochRecords, isAncestorOfHead, isEpoch, commitRecords, MAX_ARCHIVE_MESSAGE } from './public-inbox.js';
 import type { ArchiveRecord } from './archive-folder.js';
 import { blobPathOf, mailText, writeEpoch, type TestMail } from '../series/archive/test-archive.js';
 
@@ -54,6 +54,21 @@ describe('public-inbox v2 epoch', () => {
 
   it('refuses a since that is not a commit id (never reaches git argv)', async () => {
     await expect(all(epochRecords(epoch, '--output=/tmp/x'))).rejects.toThrow(/not a commit id/);
+  });
+});
+
+describe('an oversized message blob', () => {
+  it('is passed over without being held, and the next commit is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchscope-epoch-big-'));
+    try {
+      const big = { ...mails[1]!, body: `${'y'.repeat(1023)}\n`.repeat(MAX_ARCHIVE_MESSAGE / 1024 + 1) };
+      const commits = writeEpoch(join(dir, 'e.git'), [mails[0]!, big, mails[2]!]);
+      const records = await all(epochRecords(join(dir, 'e.git')));
+      expect(records.map((r) => [r.kind, r.resume])).toEqual([['raw', commits[0]], ['damaged', commits[1]], ['raw', commits[2]]]);
+      expect(records[1]!.kind === 'damaged' && records[1]!.reason).toMatch(/over the \d+-byte cap/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

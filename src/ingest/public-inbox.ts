@@ -16,6 +16,12 @@ import { createInterface } from 'node:readline';
 import { GitError } from '../util/errors.js';
 import type { ArchiveRecord } from './archive-folder.js';
 
+/**
+ * Largest message kept from an archive (an mbox message or an epoch's blob). List archives cap mail far lower (vger: 100 KB);
+ * a larger "message" is a broken separator or hostile, and is passed over without being held.
+ */
+export const MAX_ARCHIVE_MESSAGE = 32 * 1024 * 1024;
+
 const COMMIT_ID = /^[0-9a-f]{40}$/;
 /** Requests written ahead of the answers read: keeps cat-file busy without buffering the epoch. */
 const WINDOW = 256;
@@ -140,7 +146,12 @@ class CatFileBatch {
     }
     const m = /^[0-9a-f]{40} blob (\d+)$/.exec(header);
     if (!m) return { kind: 'missing', reason: `no message blob m in commit ${commit} (${header.slice(header.indexOf(' ') + 1)})` };
-    const bytes = await this.reader.exact(Number(m[1]) + 1);
+    const size = Number(m[1]);
+    if (size > MAX_ARCHIVE_MESSAGE) {
+      if (!(await this.reader.skip(size + 1))) return { kind: 'dead', reason: `blob m of commit ${commit} cut short` };
+      return { kind: 'missing', reason: `message of ${size} bytes in commit ${commit} is over the ${MAX_ARCHIVE_MESSAGE}-byte cap: passed over` };
+    }
+    const bytes = await this.reader.exact(size + 1);
     if (bytes === null) return { kind: 'dead', reason: `blob m of commit ${commit} cut short` };
     return { kind: 'blob', bytes: bytes.subarray(0, bytes.length - 1) };
   }
@@ -181,6 +192,18 @@ class ByteReader {
       }
       if (!(await this.fill())) return null;
     }
+  }
+
+  /** Discard n bytes without holding them; false when the stream ends first. */
+  async skip(n: number): Promise<boolean> {
+    let left = n;
+    while (this.buf.length < left) {
+      left -= this.buf.length;
+      this.buf = Buffer.alloc(0);
+      if (!(await this.fill())) return false;
+    }
+    this.buf = this.buf.subarray(left);
+    return true;
   }
 
   async exact(n: number): Promise<Buffer | null> {
