@@ -93,6 +93,16 @@ describe('archive index: find every version of a series', () => {
     await expect(loadSeriesById(db, 'ffffffffffff')).rejects.toThrow(/no such series/);
   });
 
+  it('names an archive that is gone since indexing', async () => {
+    const gone = join(dir, 'gone.mbox');
+    writeMbox(gone, mboxMails);
+    const db = join(dir, 'gone.sqlite');
+    await indexArchives([gone], { db, threads: 0 });
+    const [series] = findSeries(openIndex(db), 'vfio/pci');
+    rmSync(gone);
+    await expect(loadSeriesById(openIndex(db), series!.id)).rejects.toThrow(`${gone}: no such file or directory`);
+  });
+
   it('a second run reads nothing new; an appended message is the only one read', async () => {
     const db = join(dir, 'links.sqlite');
     const before = findSeries(openIndex(db), '');

@@ -2,7 +2,9 @@
  * Questions to the index: which series match a query, and the messages of one series, read back
  * from the archives by their stored positions (the index keeps no bodies).
  */
+import { access } from 'node:fs/promises';
 import { isGzipFile, mboxRecords, type ArchiveRecord } from '../../ingest/archive-folder.js';
+import { describeFsError } from '../../ingest/source.js';
 import { decodeMessage } from '../../ingest/index.js';
 import { commitRecords } from '../../ingest/public-inbox.js';
 import type { IngestResult, MessageOrigin } from '../../ingest/types.js';
@@ -113,6 +115,13 @@ export async function readSeriesMessages(db: Database, id: string): Promise<Inge
 }
 
 async function readMembers(path: string, members: MemberRow[]): Promise<IngestResult> {
+  if (members[0]!.kind !== 'epoch') {
+    try {
+      await access(path);
+    } catch (e) {
+      throw new InputError({ source: path }, `${describeFsError(e)} (indexed earlier; run \`patchscope index\` again)`);
+    }
+  }
   const result: IngestResult = { source: path, messages: [], skipped: [] };
   const wanted = new Set(members.map((m) => m.position));
   const kind = members[0]!.kind;
