@@ -3,6 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { defaultIndexPath, defaultThreads, findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries, type IndexProgress } from '../src/series/archive/index.js';
 import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/series/archive/test-archive.js';
@@ -151,6 +152,30 @@ describe('archive index: progress and defaults', () => {
     expect(defaultIndexPath({ XDG_CACHE_HOME: '/c' })).toBe('/c/patchscope/index.sqlite');
     expect(defaultIndexPath({ XDG_CACHE_HOME: 'relative' })).toMatch(/\.cache\/patchscope\/index\.sqlite$/);
     expect([defaultThreads(2), defaultThreads(8)]).toEqual([0, 7]);
+  });
+});
+
+describe('archive index: changed archives', () => {
+  it('a gzip is read again only when it changed, and never counted twice', async () => {
+    const gz = join(dir, 'list.mbox.gz');
+    writeFileSync(gz, gzipSync(mboxText(mboxMails)));
+    const db = join(dir, 'gz.sqlite');
+    expect(await indexArchives([gz], { db, threads: 0 })).toMatchObject({ indexed: 2, unchanged: 0 });
+    expect(await indexArchives([gz], { db, threads: 0 })).toMatchObject({ indexed: 0, unchanged: 1 });
+    writeFileSync(gz, gzipSync(mboxText([...mboxMails, cover('gz0@x', 'PATCH 0/1', 'gz: later', 40)])));
+    expect(await indexArchives([gz], { db, threads: 0 })).toMatchObject({ indexed: 3, totals: { messages: 3 } });
+  });
+
+  it('an epoch whose history was rewritten is read again from scratch', async () => {
+    const e = join(dir, 'rewritten.git');
+    writeEpoch(e, epochMails.slice(0, 2));
+    const db = join(dir, 'rewritten.sqlite');
+    await indexArchives([e], { db, threads: 0 });
+    rmSync(e, { recursive: true, force: true });
+    writeEpoch(e, epochMails.slice(4, 7));
+    const again = await indexArchives([e], { db, threads: 0 });
+    expect(again).toMatchObject({ indexed: 3, totals: { messages: 3 } });
+    expect(findSeries(openIndex(db), '').map((f) => f.versions.map((v) => v.messageId))).toEqual([['v20@x']]);
   });
 });
 
