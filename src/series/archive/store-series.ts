@@ -48,6 +48,28 @@ const THROUGH = 'grouped_through';
  * depends on its rows alone and families are linked again over all versions, so the result
  * equals a full regrouping (which dropping a source's rows forces by clearing the mark).
  */
+/**
+ * The rows of each conversation, in row-id order. Most conversations are a few messages, so
+ * several are fetched by one query (one statement per conversation cost more than the grouping).
+ */
+function* conversations(db: Database, components: number[][]): Generator<StoredMessage[]> {
+  const load = rowLoader(db);
+  let pending: number[][] = [];
+  let size = 0;
+  function* flush(): Generator<StoredMessage[]> {
+    const byId = new Map(load(pending.flat()).map((r) => [r.rowid, r]));
+    for (const ids of pending) yield ids.map((id) => byId.get(id)).filter((r): r is StoredMessage => r !== undefined);
+    pending = [];
+    size = 0;
+  }
+  for (const ids of components) {
+    pending.push(ids);
+    size += ids.length;
+    if (size >= CHUNK) yield* flush();
+  }
+  if (pending.length) yield* flush();
+}
+
 export function regroupIndex(db: Database): GroupCounts {
   const through = Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
   const { withPatches, messages, lastRow } = threadComponents(db);
@@ -56,9 +78,8 @@ export function regroupIndex(db: Database): GroupCounts {
   const staleThreads = full ? new Set<number>() : threadsOf(db, touched.flat());
   const stored = full ? [] : db.prepare<VersionRow>('SELECT * FROM versions').all();
   const kept = stored.filter((v) => !staleThreads.has(v.thread)).map(factsOf);
-  const load = rowLoader(db);
   const facts: VersionFacts[] = kept;
-  for (const ids of touched) facts.push(...groupConversation(load(ids)));
+  for (const rows of conversations(db, touched)) facts.push(...groupConversation(rows));
   const versions = linkFamilies(facts);
   db.transaction(() => {
     db.exec('DELETE FROM families; DELETE FROM versions;');
