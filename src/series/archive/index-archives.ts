@@ -60,8 +60,8 @@ export function indexExitCode(s: IndexSummary): 0 | 1 | 2 {
 /**
  * Decode workers by default: none on two cores or fewer. Measured on this project's 2-core
  * machine (docs/archive.md): the main thread already keeps one core busy splitting, writing
- * SQLite and grouping, so one worker gained only 1.03x to 1.11x while adding about 65 MiB of
- * RSS (353 MiB on 1 GB, over the 300 MiB goal). With more cores, one per core beyond the main one.
+ * SQLite and grouping, so one worker gained only 0.98x to 1.11x while adding about 65 MiB of
+ * RSS (350 MiB on 1 GB, over the 300 MiB goal). With more cores, one per core beyond the main one.
  */
 export function defaultThreads(cores: number = availableParallelism()): number {
   return cores <= 2 ? 0 : cores - 1;
