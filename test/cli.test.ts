@@ -1,7 +1,7 @@
 // The real CLI, spawned as a user runs it: exit codes, one-line errors, no stack traces.
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
@@ -141,6 +141,27 @@ describe('patchscope CLI', () => {
     });
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(r.stderr).toMatch(/status=0/);
+  });
+
+  it('index + find link the RFC and its v2; series:ID opens the newest version; diff -v 1 -v 2 pairs them', () => {
+    const arch = join(tmp, 'archive');
+    const db = join(tmp, 'index.sqlite');
+    mkdirSync(arch);
+    copyFileSync(BUNDLED, join(arch, '1-rfc.mbox'));
+    copyFileSync(BUNDLED.replace('series.mbox', 'series-v2.mbox'), join(arch, '2-v2.mbox'));
+    const indexed = run(['index', arch, '--db', db, '-q']);
+    expect(indexed.code).toBe(0);
+    expect(indexed.out).toMatch(/60 messages indexed/);
+    const found = JSON.parse(run(['find', 'dma-buf', 'mapping', 'types', '--db', db, '--json']).out);
+    expect(found.series).toHaveLength(1);
+    expect(found.series[0].versions.map((v: { version: number; rfc: boolean }) => [v.version, v.rfc])).toEqual([[1, true], [2, false]]);
+    const id = found.series[0].id;
+    const shown = JSON.parse(run(['show', `series:${id}`, '--db', db, '--json']).out);
+    expect(shown.series.map((s: { version: number }) => s.version).sort()).toEqual([1, 2]);
+    const diff = run(['diff', `series:${id}`, '-v', '1', '-v', '2', '--db', db]);
+    expect(diff.code).toBe(0);
+    expect(diff.out).toMatch(/12: +\S+ ! +12: +\S+ vfio\/pci: Change the DMA-buf exporter to use mapping_type/);
+    expectOneLineError(run(['find', 'x', '--db', join(tmp, 'missing.sqlite')]), /no archive index here/);
   });
 
   it('no INPUT and no TTY prints the plain review of the bundled series', () => {

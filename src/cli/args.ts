@@ -42,16 +42,20 @@ export type Command =
       common: CommonOptions;
     }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
-  | { kind: 'am'; input: string; output: string | null; addLink: boolean; common: CommonOptions };
+  | { kind: 'am'; input: string; output: string | null; addLink: boolean; common: CommonOptions }
+  | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
+  | { kind: 'find'; query: string; json: boolean; common: CommonOptions };
 
 export interface CommonOptions {
   /** The repository for `git:` inputs and `--base REV`. */
   repo: string | null;
   quiet: boolean;
   mboxrd: boolean;
+  /** The archive index (`index`, `find`, `series:ID` inputs); null: the default cache path. */
+  db: string | null;
 }
 
-export const SUBCOMMANDS = ['show', 'check', 'verify', 'report', 'diff', 'am', 'help'] as const;
+export const SUBCOMMANDS = ['show', 'check', 'verify', 'report', 'diff', 'am', 'index', 'find', 'help'] as const;
 
 export const HELP = `patchscope: review an email patch series
 
@@ -69,14 +73,21 @@ usage:
                          [--base DIR|REV] [--sequence FILE]
   patchscope diff OLD NEW | diff INPUT -v 1 -v 2
   patchscope am INPUT -o FILE [--add-link]
+  patchscope index ARCHIVE... [--db FILE] [--threads N]
+                                         index list archives (mbox, mbox.gz, folders,
+                                         public-inbox v2 epochs) for every series version
+  patchscope find QUERY [--db FILE] [--json]
+                                         series and versions matching QUERY; open one
+                                         as INPUT series:ID
 
 INPUT: an mbox, mboxrd or mbox.gz file, a single .eml, a folder of
-git format-patch files, - for stdin, or git:BASE..HEAD (in --repo DIR
-or the current directory).
+git format-patch files, - for stdin, git:BASE..HEAD (in --repo DIR
+or the current directory), or series:ID from the archive index.
 
 common options:
   --repo DIR     the git repository for git: inputs and --base REV
   --mboxrd       un-quote >From lines (mboxrd archives)
+  --db FILE      the archive index (default $XDG_CACHE_HOME/patchscope/index.sqlite)
   -q, --quiet    no progress on stderr
   -h, --help     this text
   --version      the version
@@ -103,6 +114,8 @@ const OPTIONS = {
   now: { type: 'boolean' },
   v: { type: 'string', multiple: true },
   'add-link': { type: 'boolean' },
+  threads: { type: 'string' },
+  db: { type: 'string' },
   repo: { type: 'string' },
   mboxrd: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -126,7 +139,7 @@ export function parseCommand(argv: string[]): Command {
   const sub = isSub ? pos[0]! : null;
   const rest = isSub ? pos.slice(1) : pos;
   if (v.help || sub === 'help') return { kind: 'help', topic: sub === 'help' ? (rest[0] ?? null) : sub };
-  const common: CommonOptions = { repo: v.repo ?? null, quiet: v.quiet ?? false, mboxrd: v.mboxrd ?? false };
+  const common: CommonOptions = { repo: v.repo ?? null, quiet: v.quiet ?? false, mboxrd: v.mboxrd ?? false, db: v.db ?? null };
   const only = (allowed: (keyof typeof OPTIONS)[]) => rejectOthers(sub ?? 'patchscope', v, allowed);
   const one = (what: string): string => {
     if (rest.length > 1) throw new UsageError(`${sub}: takes one ${what}, got ${rest.length}`);
@@ -188,12 +201,24 @@ export function parseCommand(argv: string[]): Command {
     case 'am':
       only(['output', 'add-link']);
       return { kind: 'am', input: one('INPUT'), output: v.output ?? null, addLink: v['add-link'] ?? false, common };
+    case 'index':
+      only(['threads']);
+      if (rest.length === 0) throw new UsageError('index: give one or more ARCHIVE paths');
+      return {
+        kind: 'index',
+        archives: rest,
+        threads: v.threads === undefined ? null : parseCount('--threads', v.threads, 64),
+        common,
+      };
+    case 'find':
+      only(['json']);
+      return { kind: 'find', query: rest.join(' '), json: v.json ?? false, common };
     default:
       throw new UsageError(`unknown command ${sub}`);
   }
 }
 
-const COMMON_KEYS = new Set(['repo', 'quiet', 'mboxrd', 'help', 'version']);
+const COMMON_KEYS = new Set(['repo', 'quiet', 'mboxrd', 'db', 'help', 'version']);
 
 function rejectOthers(cmd: string, values: Record<string, unknown>, allowed: string[]): void {
   for (const key of Object.keys(values)) {
@@ -212,6 +237,11 @@ export function parsePositiveInt(flag: string, value: string, max: number): numb
     throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${value}"`);
   }
   return Number(value);
+}
+
+/** Like parsePositiveInt, but 0 is allowed (`--threads 0`: parse on the main thread). */
+function parseCount(flag: string, value: string, max: number): number {
+  return value === '0' ? 0 : parsePositiveInt(flag, value, max);
 }
 
 /** `--split 20,22`: cut after patches 20 and 22. */

@@ -9,6 +9,7 @@ import { createProgress } from './progress.js';
 
 /** Reads INPUT into a SeriesSet, with a counter on stderr for long reads. */
 export async function loadInput(input: string, common: CommonOptions): Promise<SeriesSet> {
+  if (input.startsWith('series:')) return accountForSkipped(await loadIndexedSeries(input.slice('series:'.length), common), input);
   const progress = createProgress('reading', { quiet: common.quiet });
   let set: SeriesSet;
   try {
@@ -21,6 +22,24 @@ export async function loadInput(input: string, common: CommonOptions): Promise<S
     progress.done();
   }
   return accountForSkipped(set, input);
+}
+
+/** The archive index to read: it must exist (reading must not create an empty one). */
+export function existingIndex(path: string): string {
+  if (!existsSync(path)) throw new InputError({ source: path }, 'no archive index here: run patchscope index ARCHIVE... first');
+  return path;
+}
+
+/** `series:ID` from `patchscope find`: the messages of that series, read back from the archive index. */
+async function loadIndexedSeries(id: string, common: CommonOptions): Promise<SeriesSet> {
+  // The index (and its native SQLite module) loads only for series: inputs.
+  const { openIndex, loadSeriesById, defaultIndexPath } = await import('../series/archive/index.js');
+  const db = openIndex(existingIndex(common.db ?? defaultIndexPath()));
+  try {
+    return await loadSeriesById(db, id);
+  } finally {
+    db.close();
+  }
 }
 
 /**

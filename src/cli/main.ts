@@ -46,6 +46,10 @@ async function dispatch(cmd: Command): Promise<ExitCode> {
       return (await import('./commands/diff.js')).runDiff(cmd);
     case 'am':
       return (await import('./commands/am.js')).runAm(cmd);
+    case 'index':
+      return (await import('./commands/archive.js')).runIndex(cmd);
+    case 'find':
+      return (await import('./commands/archive.js')).runFind(cmd);
   }
 }
 

@@ -1,0 +1,61 @@
+import { indexArchives, indexExitCode, findSeries, openIndex, defaultIndexPath, type FoundSeries } from '../../series/archive/index.js';
+import { sanitizeForTerminal } from '../../present/sanitize.js';
+import type { Command } from '../args.js';
+import { existingIndex } from '../context.js';
+import { createProgress } from '../progress.js';
+import type { ExitCode } from '../exit-codes.js';
+import { EXIT_OK } from '../exit-codes.js';
+
+/** `patchscope index ARCHIVE...`: 0 all read, 1 something skipped (named on stderr), 2 nothing readable. */
+export async function runIndex(cmd: Extract<Command, { kind: 'index' }>): Promise<ExitCode> {
+  const db = cmd.common.db ?? defaultIndexPath();
+  const progress = createProgress('indexing', { quiet: cmd.common.quiet });
+  let summary;
+  try {
+    summary = await indexArchives(cmd.archives, {
+      db,
+      // List archives are mboxrd; `--mboxrd` elsewhere opts in, here it is the default.
+      ...(cmd.threads !== null ? { threads: cmd.threads } : {}),
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.done();
+  }
+  for (const s of summary.skipped) {
+    process.stderr.write(`patchscope: skipped ${sanitizeForTerminal(`${s.source}: ${s.position}: ${s.reason}`)}\n`);
+  }
+  const t = summary.totals;
+  process.stdout.write(
+    `${summary.indexed} messages indexed from ${summary.sources} source(s) (${summary.unchanged} unchanged), ` +
+      `${summary.skipped.length} skipped; the index holds ${t.messages} messages, ${t.series} series, ${t.versions} versions\n` +
+      `index: ${db}\n`,
+  );
+  return indexExitCode(summary);
+}
+
+/** `patchscope find QUERY`: series with their versions; each id opens as INPUT `series:ID`. */
+export async function runFind(cmd: Extract<Command, { kind: 'find' }>): Promise<ExitCode> {
+  const db = openIndex(existingIndex(cmd.common.db ?? defaultIndexPath()));
+  let found: FoundSeries[];
+  try {
+    found = findSeries(db, cmd.query);
+  } finally {
+    db.close();
+  }
+  if (cmd.json) {
+    process.stdout.write(`${JSON.stringify({ schema: 1, query: cmd.query, series: found }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  for (const s of found) {
+    const who = s.author ? `  ${s.author}` : '';
+    process.stdout.write(`series:${s.id}  ${sanitizeForTerminal(s.title)}${sanitizeForTerminal(who)}\n`);
+    for (const v of s.versions) {
+      const tag = [v.rfc ? 'RFC' : '', v.resend ? 'RESEND' : '', `v${v.version}`].filter(Boolean).join(' ');
+      const parts = v.partial ? `${v.patches} of ${v.total} patches (partial)` : `${v.total} patches`;
+      const date = v.date ? v.date.slice(0, 10) : '????-??-??';
+      process.stdout.write(`  ${tag.padEnd(10)} ${date}  ${parts}  <${sanitizeForTerminal(v.messageId)}>\n`);
+    }
+  }
+  if (found.length === 0) process.stdout.write(`no series matches "${sanitizeForTerminal(cmd.query)}"\n`);
+  return EXIT_OK;
+}
