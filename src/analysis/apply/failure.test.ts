@@ -25,4 +25,10 @@ describe('parseApplyFailure', () => {
   it('keeps git\'s words when it names no file', () => {
     expect(parseApplyFailure(patch, 'error: corrupt patch at line 7\n')).toEqual({ gitMessage: 'error: corrupt patch at line 7', file: null, line: null, hunk: null });
   });
+
+  it('leaves out the progress lines of git apply --verbose (asked for to avoid simple-git\'s silent-process wait)', () => {
+    const f = parseApplyFailure(patch, 'Checking patch lib/a.c...\nHunk #1 applied cleanly.\nerror: patch failed: lib/a.c:10\nerror: lib/a.c: patch does not apply\n');
+    expect(f.gitMessage).toBe('error: patch failed: lib/a.c:10\nerror: lib/a.c: patch does not apply');
+    expect(f.line).toBe(10);
+  });
 });

@@ -42,12 +42,15 @@ export function findHunk(patch: Patch, file: string | null, line: number | null)
   return diff.hunks.find((h) => h.oldStart === line) ?? diff.hunks[0] ?? null;
 }
 
+// `git apply --verbose` progress lines (asked for in git.ts): not part of what went wrong.
+const VERBOSE_PROGRESS = /^(Checking patch |Applied patch |Skipped patch |Hunk #\d+ applied cleanly)/;
+
 export function parseApplyFailure(patch: Patch, stderr: string): ApplyFailure {
   const { file, line } = locate(stderr);
   const gitMessage = stderr
     .split('\n')
     .map((l) => l.trimEnd())
-    .filter((l) => l.length > 0)
+    .filter((l) => l.length > 0 && !VERBOSE_PROGRESS.test(l))
     .join('\n');
   return { gitMessage, file, line, hunk: findHunk(patch, file, line) };
 }

@@ -43,6 +43,12 @@ export function assertSafeRef(ref: string): void {
   }
 }
 
+/**
+ * simple-git waits a fixed 50 ms after a git process that printed nothing (its completion plugin's
+ * guard for streams that close late). A silent `git apply` or `commit --quiet` per patch made
+ * `check` several times slower than `git am`, so the commands we run per patch are asked to speak:
+ * `apply --verbose`, `commit` without `--quiet`. Their extra lines are ignored (failure.ts).
+ */
 function gitAt(dir: string): SimpleGit {
   return simpleGit({ baseDir: dir, maxConcurrentProcesses: 2, config: INVOCATION_CONFIG, trimmed: false });
 }
@@ -117,11 +123,11 @@ const APPLY_FLAGS = ['--index', '--whitespace=nowarn'];
 
 /** `git apply --check` of a patch file (kept outside the worktree). */
 export async function checkApply(worktree: string, patchFile: string): Promise<GitOutcome> {
-  return tryGit(worktree, ['apply', '--check', ...APPLY_FLAGS, '--', patchFile]);
+  return tryGit(worktree, ['apply', '--check', '--verbose', ...APPLY_FLAGS, '--', patchFile]);
 }
 
 export async function applyPatchFile(worktree: string, patchFile: string): Promise<GitOutcome> {
-  return tryGit(worktree, ['apply', ...APPLY_FLAGS, '--', patchFile]);
+  return tryGit(worktree, ['apply', '--verbose', ...APPLY_FLAGS, '--', patchFile]);
 }
 
 export interface CommitIdentity {
@@ -133,7 +139,7 @@ export interface CommitIdentity {
 
 /** Commits the index with the patch's author and date; the message is read from a file (`-F`). */
 export async function commitIndex(worktree: string, messageFile: string, who: CommitIdentity): Promise<void> {
-  const args = ['commit', '--quiet', '--no-verify', '--allow-empty', '--cleanup=verbatim', '-F', messageFile];
+  const args = ['commit', '--no-verify', '--allow-empty', '--cleanup=verbatim', '-F', messageFile];
   args.push(`--author=${who.author}`);
   if (who.date) args.push(`--date=${who.date}`);
   await runGit(worktree, args);
