@@ -164,6 +164,16 @@ describe('patchscope CLI', () => {
     expectOneLineError(run(['find', 'x', '--db', join(tmp, 'missing.sqlite')]), /no archive index here/);
   });
 
+  it('--max-message-size: oversize messages are skipped and each is named on stderr (count in == count out)', () => {
+    const r = run(['show', '--json', '--max-message-size', '3000']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const skippedLines = r.err.trim().split('\n').filter((l) => /skipped .*larger than the per-message cap of 3000 bytes/.test(l));
+    expect(skippedLines.length).toBeGreaterThan(0);
+    expect(j.skipped).toHaveLength(skippedLines.length);
+    expect(j.messages).toBe(39);
+  });
+
   it('no INPUT and no TTY prints the plain review of the bundled series', () => {
     const r = run(['--quiet']);
     expect(r.out).toMatch(/Add DMA-buf mapping types and convert vfio\/iommufd to use them/);

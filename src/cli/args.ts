@@ -53,6 +53,9 @@ export interface CommonOptions {
   mboxrd: boolean;
   /** The archive index (`index`, `find`, `series:ID` inputs); null: the default cache path. */
   db: string | null;
+  /** Resource limits on what is read (docs/guarantees.md); null: ingest's defaults. */
+  maxMessageBytes: number | null;
+  maxGzipRatio: number | null;
 }
 
 export const SUBCOMMANDS = ['show', 'check', 'verify', 'report', 'diff', 'am', 'index', 'find', 'help'] as const;
@@ -88,6 +91,9 @@ common options:
   --repo DIR     the git repository for git: inputs and --base REV
   --mboxrd       un-quote >From lines (mboxrd archives)
   --db FILE      the archive index (default $XDG_CACHE_HOME/patchscope/index.sqlite)
+  --max-message-size BYTES   refuse a message larger than this (default 256 MiB)
+  --max-gzip-ratio N         refuse gzip input that expands more than N:1
+                             past 64 MiB (default 200)
   -q, --quiet    no progress on stderr
   -h, --help     this text
   --version      the version
@@ -116,6 +122,8 @@ const OPTIONS = {
   'add-link': { type: 'boolean' },
   threads: { type: 'string' },
   db: { type: 'string' },
+  'max-message-size': { type: 'string' },
+  'max-gzip-ratio': { type: 'string' },
   repo: { type: 'string' },
   mboxrd: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -139,7 +147,14 @@ export function parseCommand(argv: string[]): Command {
   const sub = isSub ? pos[0]! : null;
   const rest = isSub ? pos.slice(1) : pos;
   if (v.help || sub === 'help') return { kind: 'help', topic: sub === 'help' ? (rest[0] ?? null) : sub };
-  const common: CommonOptions = { repo: v.repo ?? null, quiet: v.quiet ?? false, mboxrd: v.mboxrd ?? false, db: v.db ?? null };
+  const common: CommonOptions = {
+    repo: v.repo ?? null,
+    quiet: v.quiet ?? false,
+    mboxrd: v.mboxrd ?? false,
+    db: v.db ?? null,
+    maxMessageBytes: v['max-message-size'] === undefined ? null : parsePositiveInt('--max-message-size', v['max-message-size'], 2 ** 40),
+    maxGzipRatio: v['max-gzip-ratio'] === undefined ? null : parsePositiveInt('--max-gzip-ratio', v['max-gzip-ratio'], 1_000_000),
+  };
   const only = (allowed: (keyof typeof OPTIONS)[]) => rejectOthers(sub ?? 'patchscope', v, allowed);
   const one = (what: string): string => {
     if (rest.length > 1) throw new UsageError(`${sub}: takes one ${what}, got ${rest.length}`);
@@ -218,7 +233,7 @@ export function parseCommand(argv: string[]): Command {
   }
 }
 
-const COMMON_KEYS = new Set(['repo', 'quiet', 'mboxrd', 'db', 'help', 'version']);
+const COMMON_KEYS = new Set(['repo', 'quiet', 'mboxrd', 'db', 'max-message-size', 'max-gzip-ratio', 'help', 'version']);
 
 function rejectOthers(cmd: string, values: Record<string, unknown>, allowed: string[]): void {
   for (const key of Object.keys(values)) {
@@ -233,7 +248,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 export function parsePositiveInt(flag: string, value: string, max: number): number {
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1 || Number(value) > max) {
+  if (!/^\d{1,13}$/.test(value) || Number(value) < 1 || Number(value) > max) {
     throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${value}"`);
   }
   return Number(value);

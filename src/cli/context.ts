@@ -16,6 +16,10 @@ export async function loadInput(input: string, common: CommonOptions): Promise<S
     set = await loadSeriesSet(resolveInput(input), {
       repo: common.repo ?? undefined,
       mboxrd: common.mboxrd,
+      limits: {
+        ...(common.maxMessageBytes !== null ? { maxMessageBytes: common.maxMessageBytes } : {}),
+        ...(common.maxGzipRatio !== null ? { gzipMaxRatio: common.maxGzipRatio } : {}),
+      },
       onProgress: (p) => progress.update(p),
     });
   } finally {

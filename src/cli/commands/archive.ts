@@ -1,5 +1,6 @@
 import { indexArchives, indexExitCode, findSeries, openIndex, defaultIndexPath, type FoundSeries } from '../../series/archive/index.js';
 import { sanitizeForTerminal } from '../../present/sanitize.js';
+import { stringifyJsonSafe } from '../../present/report/safe-json.js';
 import type { Command } from '../args.js';
 import { existingIndex } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -43,7 +44,7 @@ export async function runFind(cmd: Extract<Command, { kind: 'find' }>): Promise<
     db.close();
   }
   if (cmd.json) {
-    process.stdout.write(`${JSON.stringify({ schema: 1, query: cmd.query, series: found }, null, 2)}\n`);
+    process.stdout.write(stringifyJsonSafe({ schema: 1, query: cmd.query, series: found }));
     return EXIT_OK;
   }
   for (const s of found) {

@@ -4,6 +4,7 @@ import { applyBlocks } from '../../present/report/analysis-section.js';
 import { renderText } from '../../present/report/text.js';
 import { CHECKS, isCheckId, type CheckId, type RunChecksOptions } from '../../analysis/checks/index.js';
 import { UsageError } from '../../util/errors.js';
+import { stringifyJsonSafe } from '../../present/report/safe-json.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, resolveBase } from '../context.js';
 import { reviewSeries, hasErrors, type SeriesReview } from '../review.js';
@@ -33,7 +34,7 @@ export async function runCheck(cmd: CheckCommand): Promise<ExitCode> {
       split: r.analysis.split,
       suggestion: r.analysis.suggestion,
     }));
-    process.stdout.write(`${JSON.stringify({ schema: 1, messages: set.messages, series: json }, null, 2)}\n`);
+    process.stdout.write(stringifyJsonSafe({ schema: 1, messages: set.messages, series: json }));
   } else {
     for (const r of reviews) {
       process.stdout.write(formatCheckpatch(r.series, r.findings));

@@ -1,5 +1,6 @@
 import { replayCounterexample, loadSequenceFile } from '../../analysis/refmodel/index.js';
 import { formatVerifyText, formatReplayText } from '../../present/report/verify-text.js';
+import { stringifyJsonSafe } from '../../present/report/safe-json.js';
 import type { Command } from '../args.js';
 import { BUNDLED_INPUT } from '../args.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';
@@ -12,7 +13,7 @@ export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Prom
   if (cmd.replay !== null) {
     const file = loadSequenceFile(sequencePath);
     const result = replayCounterexample(file.sequences, cmd.replay);
-    process.stdout.write(cmd.json ? `${JSON.stringify(result, null, 2)}\n` : formatReplayText(result, { fullStates: cmd.fullStates }));
+    process.stdout.write(cmd.json ? stringifyJsonSafe(result) : formatReplayText(result, { fullStates: cmd.fullStates }));
     return result.violations.length ? EXIT_FINDINGS : EXIT_OK;
   }
   // The binding is checked against INPUT, or against the bundled series for the bundled sequences.
@@ -21,6 +22,6 @@ export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Prom
   const verdicts = verifyFor(input ?? '', sequencePath, set, { depth: cmd.depth ?? undefined });
   if (verdicts === null) return EXIT_OK;
   const { report } = verdicts;
-  process.stdout.write(cmd.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report, { fullStates: cmd.fullStates }));
+  process.stdout.write(cmd.json ? stringifyJsonSafe(report) : formatVerifyText(report, { fullStates: cmd.fullStates }));
   return report.ok && report.binding.mismatches.length === 0 ? EXIT_OK : EXIT_FINDINGS;
 }
