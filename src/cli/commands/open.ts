@@ -45,6 +45,7 @@ function exitCodeOf({ review, verdicts }: FullReview): ExitCode {
  */
 async function openTui(set: SeriesSet, series: PatchSeries, later: Promise<FullReview>): Promise<ExitCode> {
   // Ink and React load only when a terminal will show them: piped runs stay fast.
+  drawFramesEvenUnderCi();
   const { runTui, toReviewData } = await import('../../present/tui/index.js');
   let settled: FullReview | null = null;
   const data = later.then((r) => {
@@ -73,4 +74,14 @@ async function openTui(set: SeriesSet, series: PatchSeries, later: Promise<FullR
     process.exit(hasErrors(first.findings) ? EXIT_FINDINGS : EXIT_OK);
   }
   return exitCodeOf(settled);
+}
+
+/**
+ * Ink decides once, when it is first imported, whether it runs "in CI" (a CI or
+ * CONTINUOUS_INTEGRATION variable) and then draws nothing until exit. We only get here with a
+ * terminal on stdout, so a reviewer is looking at it whatever the variable says (a shell inside a
+ * CI job, a tmux test under CI=true): tell Ink so before it loads.
+ */
+function drawFramesEvenUnderCi(): void {
+  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in process.env) process.env[key] = 'false';
 }

@@ -1,7 +1,17 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { PassThrough, Writable } from 'node:stream';
-import { runTui } from './index.js';
+import type { runTui as RunTui } from './index.js';
 import { reviewData } from './testing/review-data.js';
+
+// These tests stand for a reviewer's terminal. Ink reads CI/CONTINUOUS_INTEGRATION once, when it
+// is imported, and under CI draws no frame until exit; the CLI clears them before loading the TUI
+// (src/cli/commands/open.ts), and so does this file before loading runTui (regression: every
+// runTui test failed under CI=true).
+let runTui: typeof RunTui;
+beforeAll(async () => {
+  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in process.env) process.env[key] = 'false';
+  ({ runTui } = await import('./index.js'));
+});
 
 process.env.FORCE_COLOR = '0';
 
