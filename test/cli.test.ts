@@ -23,6 +23,20 @@ function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-cli-'));
+
+/** The bundled series with patch 03's Signed-off-by removed, written to `name` in the temp folder. */
+function bundledWithoutSignoff(name: string): string {
+  const original = readFileSync(BUNDLED, 'utf8');
+  const broken = original.replace(
+    /(Subject: \[PATCH RFC 03\/26\][\s\S]*?)\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n/,
+    '$1\n',
+  );
+  // The --ignore test would pass on an unchanged mbox: make sure the damage is really there.
+  expect(broken.length).toBe(original.length - 'Signed-off-by: Jason Gunthorpe <jgg@nvidia.com>\n'.length);
+  const f = join(tmp, name);
+  writeFileSync(f, broken);
+  return f;
+}
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('patchscope CLI', () => {
@@ -65,12 +79,7 @@ describe('patchscope CLI', () => {
   });
 
   it('check exits 1 when a patch loses its Signed-off-by', () => {
-    const broken = readFileSync(BUNDLED, 'utf8').replace(
-      /(Subject: \[PATCH RFC 03\/26\][\s\S]*?)\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n/,
-      '$1\n',
-    );
-    const f = join(tmp, 'no-signoff.mbox');
-    writeFileSync(f, broken);
+    const f = bundledWithoutSignoff('no-signoff.mbox');
     const r = run(['check', f, '--format', 'json']);
     expect(r.code).toBe(1);
     const ids = JSON.parse(r.out).series[0].findings.filter((x: { where: { patch?: number } }) => x.where.patch === 3).map((x: { id: string }) => x.id);
@@ -78,12 +87,7 @@ describe('patchscope CLI', () => {
   });
 
   it('check --ignore takes checkpatch TYPEs: the missing sign-off no longer fails the run', () => {
-    const broken = readFileSync(BUNDLED, 'utf8').replace(
-      /(Subject: \[PATCH RFC 03\/26\][\s\S]*?)\nSigned-off-by: Jason Gunthorpe <jgg@nvidia.com>\n/,
-      '$1\n',
-    );
-    const f = join(tmp, 'no-signoff-ignored.mbox');
-    writeFileSync(f, broken);
+    const f = bundledWithoutSignoff('no-signoff-ignored.mbox');
     const r = run(['check', f, '--format', 'json', '--ignore', 'MISSING_SIGN_OFF,no-author-sign-off', '--base', join(ROOT, 'fixtures/dmabuf-mapping-types/base')]);
     const ids = JSON.parse(r.out).series[0].findings.map((x: { id: string }) => x.id);
     expect(ids).not.toContain('missing-signoff');
