@@ -60,6 +60,14 @@ describe('git range ingest', () => {
     expect(r.messages[1]!.origin).toEqual({ source: 'git:base..HEAD', index: 2, offset: expect.any(Number) });
   });
 
+  // Regression: every commit of a git: range was reported as "message N has no Message-ID".
+  it('names each message after its commit: <SHA@git>, the same on every run', async () => {
+    const shas = (await simpleGit({ baseDir: repo }).raw(['rev-list', '--reverse', 'base..HEAD'])).trim().split('\n');
+    const r = await readInput('git:base..HEAD', { repo });
+    expect(r.messages.map((m) => m.messageId)).toEqual(shas.map((sha) => `${sha}@git`));
+    expect((await readInput('git:base..HEAD', { repo })).messages.map((m) => m.messageId)).toEqual(r.messages.map((m) => m.messageId));
+  });
+
   it('reports an empty range and an unknown revision', async () => {
     await expect(readInput('git:HEAD..HEAD', { repo })).rejects.toThrow(/git:HEAD\.\.HEAD: the range contains no commits/);
     await expect(readInput('git:nosuchrev..HEAD', { repo })).rejects.toBeInstanceOf(GitError);

@@ -50,9 +50,18 @@ export async function* gitRangeItems(
     throw new GitError(`git format-patch ${base}..${head} in ${repo} failed: ${firstLineOf(e)}`, args);
   }
   if (out.length === 0) throw new InputError({ source: spec }, 'the range contains no commits');
-  const bytes = Buffer.from(out, 'utf8');
+  const bytes = Buffer.from(withCommitMessageIds(out), 'utf8');
   counter.bytes += bytes.length;
   yield* itemsFromChunks(oneChunk(bytes), { source: spec, mboxrd, counter });
+}
+
+/**
+ * A commit has no Message-ID, but it has a stable name: each message gets `<SHA@git>` right after
+ * format-patch's magic separator line, so threading, reports and findings point at the commit, and
+ * the same range gives the same ids on every run (`--thread` would stamp the current time).
+ */
+export function withCommitMessageIds(formatPatchOutput: string): string {
+  return formatPatchOutput.replace(/^From ([0-9a-f]{40,64}) Mon Sep 17 00:00:00 2001$/gm, (line, sha: string) => `${line}\nMessage-ID: <${sha}@git>`);
 }
 
 async function* oneChunk(b: Buffer): AsyncGenerator<Buffer> {
