@@ -9,10 +9,31 @@ export type Block =
   | { kind: 'list'; items: string[][] }
   /** Small tables only (a few short columns): they must stay readable as plain text. */
   | { kind: 'table'; header: string[]; rows: string[][] }
-  /** Shown as is (traces, commands), indented; never wrapped. */
+  /**
+   * Shown as is (traces, commands), indented by CODE_INDENT; never wrapped by the renderers, so a
+   * line that must stay whole (a replay string) stays copyable. Whoever builds the block fits
+   * the other lines to CODE_WIDTH (see wrapCodeLine).
+   */
   | { kind: 'pre'; lines: string[] };
 
 export const WIDTH = 72;
+
+/** Code lines are indented by four spaces in both renderings (a Markdown indented code block). */
+export const CODE_INDENT = '    ';
+
+/** The room a code line has once indented, for the report to stay within WIDTH. */
+export const CODE_WIDTH = WIDTH - CODE_INDENT.length;
+
+/**
+ * A code line fitted to `width`: kept as is when it fits; otherwise wrapped at spaces under its
+ * own indentation, continuation lines two columns further in. A word longer than the room left
+ * gets a line of its own, unbroken.
+ */
+export function wrapCodeLine(line: string, width = CODE_WIDTH): string[] {
+  if (line.length <= width) return [line];
+  const indent = /^ */.exec(line)![0];
+  return wrap(line.slice(indent.length), width, indent, `${indent}  `);
+}
 
 /** Greedy word wrap; a word longer than the width (a URL) gets a line of its own, unbroken. */
 export function wrap(text: string, width: number, firstIndent = '', nextIndent = firstIndent): string[] {

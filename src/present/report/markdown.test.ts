@@ -47,8 +47,34 @@ describe('renderMarkdown', () => {
     const text = md();
     expect(text).toContain('- step 1 sgt: all invariants hold\n  patches 1, 2; driver burden 4; 12 states');
     expect(text).toContain('- step 2 pal: violates HIDE_PHYS');
-    expect(text).toContain('    step pal:\n    HIDE_PHYS violated: iommufd received a PAL\n');
+    expect(text).toContain('Counterexample, step pal:\n\n    HIDE_PHYS violated: iommufd received a PAL\n');
+    expect(text).toContain('    replay (patchscope verify --replay):\n      posted:2:vfio-pci:0:iommufd:attach,map\n');
     expect(text).toContain('    1. attach(vfio-pci→iommufd, pal)\n         iommufd.attach: detached → attached pal\n    2. map(');
     expect(text).toContain('Outcome: fail, NOT as expected (expected pass).');
+  });
+
+  it('should end the step list before a trace, so the trace is a code block and not list text', () => {
+    // CommonMark: after a blank line, a line indented four spaces continues a `- ` item (content at
+    // column 2) as a paragraph; only a line at column 0 in between closes the list.
+    const lines = md().split('\n');
+    const code = lines.findIndex((l) => l.startsWith('    HIDE_PHYS violated'));
+    expect(lines[code - 1]).toBe('');
+    expect(lines[code - 2]).toMatch(/^Counterexample, step pal:$/);
+    expect(lines[code - 3]).toBe('');
+    expect(lines[code - 4]).toMatch(/^  /);
+  });
+
+  it('should fit long trace lines to 72 columns and keep a long replay string whole', () => {
+    const input = demoInput();
+    const cx = input.verify!.sequences[0]!.steps[1]!.invariants[0]!.counterexample!;
+    cx.message = 'iommufd received a PAL: 1 physical range(s) of vfio-pci (e0000000+4000) and more';
+    cx.trace[1]!.changes = ['iommufd.mapping: - → pal [100000+4000] sees e0000000+4000 (PAL e0000000+4000)'];
+    cx.replay = 'as-posted#23:vfio-pci[0]>iommufd:attach(vfio-pci->iommufd);map(vfio-pci->iommufd, pal)';
+    const text = renderMarkdown(buildReportBlocks(input));
+    expect(text).toContain('    HIDE_PHYS violated: iommufd received a PAL: 1 physical range(s) of\n      vfio-pci (e0000000+4000) and more\n');
+    expect(text).toContain('         iommufd.mapping: - → pal [100000+4000] sees e0000000+4000 (PAL\n           e0000000+4000)\n');
+    expect(text).toContain(`\n      ${cx.replay}\n`);
+    // Single tokens (the cover's Message-ID) may overrun; of the breakable lines, only the replay does.
+    expect(text.split('\n').filter((l) => l.length > 72 && /\s/.test(l.trim()))).toEqual([`      ${cx.replay}`]);
   });
 });

@@ -1,4 +1,4 @@
-import { alignTable, WIDTH, wrap, type Block } from './blocks.js';
+import { alignTable, CODE_INDENT, WIDTH, wrap, type Block } from './blocks.js';
 
 /**
  * Markdown for a mail reply: ATX headings, `-` lists with two-space hanging indent, code as
@@ -42,7 +42,7 @@ function renderBlock(block: Block): string[] {
     case 'table':
       return alignTable(block.header.map(escapeInline), block.rows.map((r) => r.map(escapeInline)), ' | ').map((l) => `| ${l} |`);
     case 'pre':
-      return block.lines.map((l) => (l ? `    ${l}` : ''));
+      return block.lines.map((l) => (l ? `${CODE_INDENT}${l}` : ''));
   }
 }
 

@@ -1,4 +1,4 @@
-import { alignTable, WIDTH, wrap, type Block } from './blocks.js';
+import { alignTable, CODE_INDENT, WIDTH, wrap, type Block } from './blocks.js';
 
 /** Plain text: underlined headings, `*` lists, aligned columns, four-space indented code; 72 columns. */
 function renderBlock(block: Block): string[] {
@@ -17,7 +17,7 @@ function renderBlock(block: Block): string[] {
     case 'table':
       return alignTable(block.header, block.rows, '  ').map((l) => `  ${l}`.replace(/\s+$/, ''));
     case 'pre':
-      return block.lines.map((l) => (l ? `    ${l}` : ''));
+      return block.lines.map((l) => (l ? `${CODE_INDENT}${l}` : ''));
   }
 }
 

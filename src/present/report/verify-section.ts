@@ -1,5 +1,5 @@
 import type { Counterexample, SequenceReport, StepReport, VerifyReport } from '../../analysis/refmodel/index.js';
-import type { Block } from './blocks.js';
+import { wrapCodeLine, type Block } from './blocks.js';
 import { plural } from './analysis-section.js';
 import { clean } from './series-section.js';
 
@@ -7,14 +7,21 @@ import { clean } from './series-section.js';
  * The reference model's verdicts per sequence and step, with the counterexample of each violated
  * invariant. Not refmodel's formatVerifyText: that prints timings, and a report must be the same
  * bytes for the same input. Sequence files are user input, so names and labels are sanitised.
+ *
+ * The report is pasted into mail replies, so traces are fitted to 72 columns too, except the
+ * replay string: it is one argument for `patchscope verify --replay` (labels may hold a space), so
+ * it stands whole on a line of its own, where it can be copied (in Markdown, a code line).
  */
 
 function traceLines(cx: Counterexample): string[] {
   return [
-    `${cx.invariant} violated: ${clean(cx.message)}`,
-    `exporter ${clean(cx.exporter)} (buffer ${cx.buffer}), importers ${cx.importers.map(clean).join(', ')}, depth ${cx.depth}`,
-    ...cx.trace.flatMap((s) => [`${s.n}. ${clean(s.label)}`, ...s.changes.map((c) => `     ${clean(c)}`)]),
-    `replay: ${clean(cx.replay)}`,
+    ...[
+      `${cx.invariant} violated: ${clean(cx.message)}`,
+      `exporter ${clean(cx.exporter)} (buffer ${cx.buffer}), importers ${cx.importers.map(clean).join(', ')}, depth ${cx.depth}`,
+      ...cx.trace.flatMap((s) => [`${s.n}. ${clean(s.label)}`, ...s.changes.map((c) => `     ${clean(c)}`)]),
+      'replay (patchscope verify --replay):',
+    ].flatMap((l) => wrapCodeLine(l)),
+    `  ${clean(cx.replay)}`,
   ];
 }
 
@@ -34,7 +41,11 @@ function sequenceBlocks(seq: SequenceReport): Block[] {
   ];
   for (const step of seq.steps) {
     for (const inv of step.invariants) {
-      if (inv.counterexample) blocks.push({ kind: 'pre', lines: [`step ${clean(step.name)}:`, ...traceLines(inv.counterexample)] });
+      // The heading line is a paragraph, not code: in Markdown it closes the step list, which a
+      // code block right after a list would otherwise continue (as text, not code).
+      if (inv.counterexample) {
+        blocks.push({ kind: 'paragraph', text: `Counterexample, step ${clean(step.name)}:` }, { kind: 'pre', lines: traceLines(inv.counterexample) });
+      }
     }
   }
   return blocks;
