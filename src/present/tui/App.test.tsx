@@ -1,5 +1,11 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, beforeAll } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cleanup } from 'ink-testing-library';
+import { loadSeriesSet } from '../../series/index.js';
+import { runChecks } from '../../analysis/checks/index.js';
+import type { ReviewData } from './data.js';
+import { createModel } from './state/model.js';
 import { renderApp, cursorLine, nextFrame, KEY } from './testing/render.js';
 import { makeSeries, makeSet } from './testing/fixtures.js';
 import { reviewData } from './testing/review-data.js';
@@ -75,7 +81,7 @@ describe('patch view', () => {
 describe('findings view', () => {
   it('lists findings, filters by level, and Enter jumps to the line in the patch', async () => {
     const app = await renderApp(reviewData());
-    await app.press('2');
+    await app.press('f');
     let f = app.frame();
     expect(f).toContain('showing 3 of 3');
     expect(f).toMatch(/E missing-signoff +03/);
@@ -94,7 +100,7 @@ describe('findings view', () => {
 describe('steps view and trace viewer', () => {
   it('shows steps, invariant cells and the matrix; steps through a counterexample', async () => {
     const app = await renderApp(reviewData());
-    await app.press('3');
+    await app.press('m');
     let f = app.frame();
     expect(f).toContain('Sequence: seed three steps');
     expect(f).toContain('✓ HIDE_PHYS');
@@ -188,5 +194,67 @@ describe('small terminals', () => {
     const f = app.frame();
     expect(f).toContain('next line / row');
     expect(f).toMatch(/… \d+ more keys: enlarge the terminal/);
+  });
+});
+
+const MBOX = resolve(__dirname, '../../..', 'fixtures/dmabuf-mapping-types/series.mbox');
+
+describe.skipIf(!existsSync(MBOX))('counts and sideways scrolling on the bundled RFC series', () => {
+  let data: ReviewData;
+  beforeAll(async () => {
+    const set = await loadSeriesSet(MBOX);
+    data = { set, findings: set.series.flatMap((s) => runChecks(s)) };
+  });
+  const status = (f: string) => f.split('\n').at(-1) ?? '';
+
+  it('21j moves 21 rows to patch 21, the count on the status line until it is used; 3] and 21G', async () => {
+    const app = await renderApp(data);
+    await app.press('2', '1');
+    expect(status(app.frame())).toContain('count 21');
+    expect(cursorLine(app.frame())).toMatch(/^›00 /);
+    await app.press('j');
+    let f = app.frame();
+    expect(cursorLine(f)).toMatch(/^›21 /);
+    expect(status(f)).toMatch(/patchscope › v1 +patches 22\/27/);
+    expect(status(f)).not.toContain('count');
+    await app.press(KEY.enter, '3', ']');
+    f = app.frame();
+    expect(f).toContain('[PATCH RFC 24/26]');
+    expect(status(f)).toMatch(/patchscope › v1 › 24\/26/);
+    await app.press('q', '5', KEY.escape);
+    expect(status(app.frame())).not.toContain('count');
+    expect(cursorLine(app.frame())).toMatch(/^›21 /);
+    await app.press('9', 'G');
+    expect(cursorLine(app.frame())).toMatch(/^›09 /);
+    await app.press('g', '2', '6', 'g');
+    expect(cursorLine(app.frame())).toMatch(/^›26 /);
+  });
+
+  it('l shifts a long diff line 8 columns keeping its + marker, 0 brings it back', async () => {
+    const doc = createModel(data).doc(0, 21);
+    const at = doc.findIndex((l) => l.pin === 1 && l.text.startsWith('+') && l.text.length > 64);
+    expect(at).toBeGreaterThan(0);
+    const text = doc[at]!.text;
+    const app = await renderApp(data);
+    Object.defineProperty(app.stdout, 'columns', { value: 60, configurable: true });
+    const before = app.frames.length;
+    app.stdout.emit('resize');
+    await nextFrame(app.frames, before);
+    // 21j then Enter opens patch 21; NG puts the cursor on line N of the diff.
+    await app.press('2', '1', 'j', KEY.enter, ...String(at + 1), 'G');
+    const row = () => cursorLine(app.frame()).trimEnd();
+    expect(row()).toBe(`›${text.slice(0, 59)}`.trimEnd());
+    expect(status(app.frame())).not.toContain('col ');
+    await app.press('l');
+    expect(row()).toBe(`›+${text.slice(9, 9 + 58)}`.trimEnd());
+    expect(status(app.frame())).toContain('col 8');
+    await app.press('\x1b[C');
+    expect(row()).toBe(`›+${text.slice(17, 17 + 58)}`.trimEnd());
+    expect(status(app.frame())).toContain('col 16');
+    await app.press('h');
+    expect(row()).toBe(`›+${text.slice(9, 9 + 58)}`.trimEnd());
+    await app.press('0');
+    expect(row()).toBe(`›${text.slice(0, 59)}`.trimEnd());
+    expect(status(app.frame())).not.toContain('col ');
   });
 });

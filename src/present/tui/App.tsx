@@ -27,7 +27,7 @@ function Review({ data }: AppProps) {
   const screen = screenFor(model, ui);
   const e = topEntry(ui);
   const pane = screen.panes[e.focus];
-  const cursor = (e.panes[e.focus] ?? TOP).cursor;
+  const { cursor, col } = e.panes[e.focus] ?? TOP;
   const position = pane ? `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}` : '';
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
@@ -36,7 +36,7 @@ function Review({ data }: AppProps) {
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
       <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}
-        prompt={ui.search.typing ? ui.search.draft : null} width={size.columns} />
+        prompt={ui.search.typing ? ui.search.draft : null} count={ui.count} col={col ?? 0} width={size.columns} />
     </Box>
   );
 }

@@ -43,3 +43,19 @@ describe('commandFor', () => {
     expect(describeKeys(KEY_BINDINGS.find((b) => b.command === 'nav.pageDown')!)).toBe('Space PgDn ^F ^D');
   });
 });
+
+describe('counts and sideways scrolling', () => {
+  it.each<[string, Record<string, boolean>, Command]>([
+    ['1', {}, 'count.digit'], ['9', {}, 'count.digit'], ['0', {}, 'scroll.home'],
+    ['l', {}, 'scroll.right'], ['', { rightArrow: true }, 'scroll.right'],
+    ['h', {}, 'scroll.left'], ['', { leftArrow: true }, 'scroll.left'],
+    ['s', {}, 'view.series'], ['f', {}, 'view.findings'], ['m', {}, 'view.steps'],
+  ])('maps %j %j to %s', (input, key, command) => {
+    expect(commandFor(input, key)).toBe(command);
+  });
+
+  it('shows the nine count digits as one label in the help', () => {
+    expect(describeKeys(KEY_BINDINGS.find((b) => b.command === 'count.digit')!)).toBe('1…9 (0)');
+    expect(describeKeys(KEY_BINDINGS.find((b) => b.command === 'scroll.right')!)).toBe('l →');
+  });
+});

@@ -9,7 +9,8 @@ export type Command =
   | 'search.start' | 'search.next' | 'search.prev'
   | 'help.toggle' | 'patch.prev' | 'patch.next'
   | 'view.series' | 'view.findings' | 'view.steps'
-  | 'filter.level' | 'filter.type' | 'version.next';
+  | 'filter.level' | 'filter.type' | 'version.next'
+  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home';
 
 /** The subset of Ink's `Key` that bindings look at (tests build these by hand). */
 export interface KeyInfo {
@@ -29,6 +30,8 @@ export interface KeyBinding {
   special: SpecialKey[];
   /** Ctrl+letter chords (`ctrl-d` style, as less and vim do). */
   ctrl?: string[];
+  /** What the help shows instead of listing every key (`1…9` for the nine count digits). */
+  label?: string;
   help: string;
 }
 
@@ -50,9 +53,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'help.toggle', chars: ['?'], special: [], help: 'this help' },
   { command: 'patch.prev', chars: ['['], special: [], help: 'previous patch' },
   { command: 'patch.next', chars: [']'], special: [], help: 'next patch' },
-  { command: 'view.series', chars: ['1'], special: [], help: 'series view' },
-  { command: 'view.findings', chars: ['2'], special: [], help: 'findings view' },
-  { command: 'view.steps', chars: ['3'], special: [], help: 'steps view (model)' },
+  // Digits are counts, as in vim and less (`21j`, `3]`, `21G`), so the views have letters.
+  { command: 'count.digit', chars: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], special: [], label: '1…9 (0)', help: 'count prefix: 21j 3] 21G' },
+  { command: 'scroll.right', chars: ['l'], special: ['rightArrow'], help: 'scroll right 8 columns' },
+  { command: 'scroll.left', chars: ['h'], special: ['leftArrow'], help: 'scroll left 8 columns' },
+  { command: 'scroll.home', chars: ['0'], special: [], help: 'back to column 0' },
+  { command: 'view.series', chars: ['s'], special: [], help: 'series view' },
+  { command: 'view.findings', chars: ['f'], special: [], help: 'findings view' },
+  { command: 'view.steps', chars: ['m'], special: [], help: 'steps view (model)' },
   { command: 'filter.level', chars: ['e'], special: [], help: 'findings: cycle level' },
   { command: 'filter.type', chars: ['t'], special: [], help: 'findings: cycle type' },
   { command: 'version.next', chars: ['v'], special: [], help: 'next version in the set' },
@@ -85,6 +93,7 @@ const SPECIAL_NAMES: Record<SpecialKey, string> = {
 
 /** Human names of every key of a binding, for the help overlay. */
 export function describeKeys(b: KeyBinding): string {
+  if (b.label) return b.label;
   const chars = b.chars.map((c) => (c === ' ' ? 'Space' : c));
   const special = b.special.map((s) => SPECIAL_NAMES[s]);
   const ctrl = (b.ctrl ?? []).map((c) => `^${c.toUpperCase()}`);

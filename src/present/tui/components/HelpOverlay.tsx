@@ -34,7 +34,7 @@ export function HelpOverlay({ bindings, height, width }: HelpOverlayProps) {
         ))}
       </Box>
       {hidden > 0 ? <Text color="yellow">{`… ${hidden} more keys: enlarge the terminal`}</Text> : null}
-      <Text dimColor wrap="truncate-end">Search prompt: type, Enter searches, Esc cancels. Tab: diff ⇄ replies, trace ⇄ state.</Text>
+      <Text dimColor wrap="truncate-end">Search prompt: type, Enter searches, Esc cancels. Tab: diff ⇄ replies, trace ⇄ state. h l 0: patch view. Esc drops a count.</Text>
     </Box>
   );
 }

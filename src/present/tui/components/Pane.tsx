@@ -20,7 +20,7 @@ export function Pane({ lines, header, state, height, width, focused, highlight }
     <Box flexDirection="column" width={width} height={height + header.length} overflow="hidden">
       {header.map((h, i) => <Row key={`h${i}`} line={h} selected={false} focused={false} width={width} highlight="" />)}
       {visible.map((l, i) => (
-        <Row key={state.offset + i} line={l} selected={state.offset + i === state.cursor} focused={focused} width={width} highlight={highlight} />
+        <Row key={state.offset + i} line={l} selected={state.offset + i === state.cursor} focused={focused} width={width} highlight={highlight} col={state.col ?? 0} />
       ))}
       {visible.length === 0 ? <Text dimColor> (empty)</Text> : null}
     </Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { paneHeight, type Screen } from '../state/screens.js';
+import { columnWidths, paneHeight, type Screen } from '../state/screens.js';
 import { TOP, type TermSize, type ViewEntry } from '../state/ui-state.js';
 import { Pane } from './Pane.js';
 import { Row } from './Row.js';
@@ -24,13 +24,6 @@ function PaneTitles({ screen, focus, widths }: { screen: Screen; focus: number; 
       {screen.layout === 'tabs' ? <Text dimColor>(Tab: switch)</Text> : null}
     </Box>
   );
-}
-
-function columnWidths(screen: Screen, total: number): number[] {
-  const fixed = screen.panes.map((p) => (p.width ? Math.floor(total * p.width) : 0));
-  const rest = total - fixed.reduce((a, b) => a + b, 0);
-  const flexible = screen.panes.filter((p) => !p.width).length;
-  return fixed.map((w) => (w > 0 ? w : Math.floor(rest / Math.max(1, flexible))));
 }
 
 function PaneAt({ screen, entry, size, i, width, highlight }: ScreenViewProps & { i: number; width: number }) {

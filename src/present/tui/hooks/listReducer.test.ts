@@ -41,4 +41,30 @@ describe('listReducer', () => {
   it('copes with an empty list', () => {
     expect(listReducer(top, { type: 'bottom', bounds: { count: 0, height: 10 } })).toEqual(top);
   });
+
+  it('pages several times at once for a count', () => {
+    expect(run(top, { type: 'page', dir: 1, times: 3 })).toEqual({ cursor: 30, offset: 30 });
+    expect(run({ cursor: 50, offset: 50 }, { type: 'page', dir: -1, times: 9 })).toEqual(top);
+  });
+
+  it('goes to a row in view without scrolling, to one out of view as a jump', () => {
+    expect(run(top, { type: 'goto', index: 7 })).toEqual({ cursor: 7, offset: 0 });
+    expect(run(top, { type: 'goto', index: 50 })).toEqual({ cursor: 50, offset: 47 });
+    expect(run(top, { type: 'goto', index: 500 })).toEqual({ cursor: 99, offset: 90 });
+  });
+
+  it('scrolls sideways within the longest visible line, and keeps the column while moving', () => {
+    const wide = { count: 100, height: 10, maxCol: 20 };
+    const side = (s: ListState, a: ListAction) => listReducer(s, { ...a, bounds: wide });
+    let s = side(top, { type: 'scroll', cols: 8 });
+    expect(s).toEqual({ cursor: 0, offset: 0, col: 8 });
+    s = side(side(s, { type: 'scroll', cols: 8 }), { type: 'scroll', cols: 8 });
+    expect(s.col).toBe(20);
+    expect(run(s, { type: 'move', delta: 3 }, { type: 'page', dir: 1 }, { type: 'bottom' }).col).toBe(20);
+    // Rows further down are shorter: l never pulls the view back left.
+    expect(listReducer(s, { type: 'scroll', cols: 8, bounds: { count: 100, height: 10, maxCol: 4 } }).col).toBe(20);
+    expect(side(s, { type: 'scroll', cols: -8 }).col).toBe(12);
+    expect(side(s, { type: 'scroll', cols: -80 })).toEqual(top);
+    expect(side(s, { type: 'scrollHome' })).toEqual(top);
+  });
 });

@@ -1,5 +1,6 @@
 import type { ReviewModel } from '../state/model.js';
-import { paneHeight, screenFor } from '../state/screens.js';
+import { maxColumn } from '../state/hscroll.js';
+import { paneHeight, paneWidth, screenFor } from '../state/screens.js';
 import { TOP, topEntry, type UiState, type ViewEntry } from '../state/ui-state.js';
 import { listReducer, type ListAction } from './listReducer.js';
 
@@ -15,9 +16,15 @@ export function moveFocused(model: ReviewModel, ui: UiState, action: ListAction,
   const i = pane ?? e.focus;
   const def = screen.panes[i];
   if (!def) return ui;
-  const bounds = { count: def.lines.length, height: paneHeight(screen, def, ui.size) };
+  const height = paneHeight(screen, def, ui.size);
+  const state = e.panes[i] ?? TOP;
+  // Only a sideways scroll looks at line lengths, and only at the visible rows (one gutter column).
+  const maxCol = action.type === 'scroll'
+    ? maxColumn(def.lines.slice(state.offset, state.offset + height), paneWidth(screen, i, ui.size) - 1)
+    : undefined;
+  const bounds = maxCol === undefined ? { count: def.lines.length, height } : { count: def.lines.length, height, maxCol };
   const panes = [...e.panes];
-  panes[i] = listReducer(e.panes[i] ?? TOP, { ...action, bounds });
+  panes[i] = listReducer(state, { ...action, bounds });
   return withTop(ui, { ...e, panes });
 }
 

@@ -4,7 +4,7 @@ import { createModel } from '../state/model.js';
 import { screenFor } from '../state/screens.js';
 import { topEntry, type UiState } from '../state/ui-state.js';
 import { reviewData } from '../testing/review-data.js';
-import { initialUi, makeReviewReducer, type ReviewAction } from './reviewReducer.js';
+import { initialUi, makeReviewReducer, MAX_COUNT, type ReviewAction } from './reviewReducer.js';
 
 const model = createModel(reviewData());
 const reduce = makeReviewReducer(model);
@@ -141,5 +141,92 @@ describe('reviewReducer', () => {
     expect(p.cursor - p.offset).toBeLessThan(8);
     expect(p.cursor).toBe(screenFor(model, ui).panes[0]!.lines.length - 1);
     expect(p.offset).toBeGreaterThan(0);
+  });
+
+  it('repeats a motion by the count typed before it, shown until used', () => {
+    let ui = keys(start, '2');
+    expect(ui.count).toBe(2);
+    expect(top(ui).panes[1]).toBeUndefined();
+    ui = keys(ui, 'j');
+    expect(ui.count).toBe(0);
+    expect(cursorRow(ui)).toContain('Add the SGT DMA mapping type');
+    expect(cursorRow(keys(ui, '2k'))).toContain('cover:');
+    // 0 extends a count once one has started (10j), and a long count ends on the last row.
+    expect(keys(start, '10').count).toBe(10);
+    expect(cursorRow(keys(start, '10j'))).toContain('Add the Physical Address List');
+  });
+
+  it('takes a count in a burst of keys that arrived as one chunk', () => {
+    const ui = reduce(start, { type: 'key', input: '3j', key: {} });
+    expect(cursorRow(ui)).toContain('Add the Physical Address List');
+  });
+
+  it('Esc drops a pending count without going back; an unbound key drops it too', () => {
+    const inPatch = cmd(start, 'nav.open');
+    let ui = keys(inPatch, '12');
+    ui = reduce(ui, { type: 'key', input: '', key: { escape: true } });
+    expect(ui.count).toBe(0);
+    expect(top(ui).view.kind).toBe('patch');
+    expect(top(keys(ui, 'j')).panes[0]!.cursor).toBe(1);
+    expect(keys(inPatch, '12z').count).toBe(0);
+    expect(top(keys(keys(inPatch, '12z'), 'j')).panes[0]!.cursor).toBe(1);
+  });
+
+  it('stops a count growing past MAX_COUNT', () => {
+    expect(keys(start, '99999999').count).toBe(999_999);
+    expect(MAX_COUNT).toBe(999_999);
+  });
+
+  it('NG and Ng go to patch N in the series view (the cover is 00), to line N elsewhere', () => {
+    expect(top(keys(start, '2G')).panes[1]!.cursor).toBe(2);
+    expect(cursorRow(keys(start, '2G'))).toContain('Add the SGT DMA mapping type');
+    expect(cursorRow(keys(start, '3g'))).toContain('Add the Physical Address List');
+    expect(cursorRow(keys(start, '0G'))).toContain('Add the Physical Address List');
+    expect(cursorRow(keys(start, '9G'))).toContain('Add the Physical Address List');
+    const patch = keys(cmd(start, 'nav.bottom', 'nav.open'), '2G');
+    expect(top(patch).panes[0]!.cursor).toBe(1);
+    expect(cursorRow(patch)).toMatch(/^From: /);
+  });
+
+  it('N] and N[ move N patches, stopping at the last or first with a note', () => {
+    let ui = keys(cmd(start, 'nav.open'), '2]');
+    expect(top(ui).view).toEqual({ kind: 'patch', patch: 2 });
+    expect(ui.note).toBe('');
+    ui = keys(ui, '5]');
+    expect(top(ui).view).toEqual({ kind: 'patch', patch: 3 });
+    expect(ui.note).toBe('last patch');
+    ui = keys(ui, '3[');
+    expect(top(ui).view).toEqual({ kind: 'patch', patch: 0 });
+  });
+
+  it('h, l and 0 scroll the patch view sideways by 8 columns, the column shown in the position', () => {
+    let ui = cmd(start, 'nav.bottom', 'nav.open');
+    ui = reduce(ui, { type: 'resize', size: { columns: 40, rows: 24 } });
+    const col = (u: UiState) => top(u).panes[0]?.col ?? 0;
+    ui = keys(ui, 'l');
+    expect(col(ui)).toBe(8);
+    ui = reduce(ui, { type: 'key', input: '', key: { rightArrow: true } });
+    expect(col(ui)).toBe(16);
+    ui = keys(ui, '2h');
+    expect(col(ui)).toBe(0);
+    // The longest row in view, `diff --git a/include/linux/dma-buf-mapping.h b/…` (78 columns), ends in the 39 after the gutter.
+    ui = keys(ui, '9l');
+    expect(col(ui)).toBe(78 - 39);
+    expect(keys(ui, 'l').note).toBe('the visible lines end here');
+    expect(col(keys(ui, 'j'))).toBe(78 - 39);
+    expect(col(keys(ui, '0'))).toBe(0);
+    expect(col(reduce(ui, { type: 'key', input: '', key: { leftArrow: true } }))).toBe(78 - 39 - 8);
+  });
+
+  it('h and l outside the patch view say where they work and move nothing', () => {
+    const ui = keys(start, 'l');
+    expect(ui.note).toBe('h, l and 0 scroll long lines in the patch view');
+    expect(top(ui).panes).toEqual(top(start).panes);
+  });
+
+  it('a digit while the help is open closes it and starts no count', () => {
+    const ui = keys(cmd(start, 'help.toggle'), '2');
+    expect(ui.help).toBe(false);
+    expect(ui.count).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { commandFor, type Command, type KeyInfo } from '../keys.js';
 import { findingTypes, NO_FILTER } from '../state/findings-list.js';
 import type { ReviewModel } from '../state/model.js';
+import { SCROLL_STEP } from '../state/hscroll.js';
 import { findMatch } from '../state/search.js';
 import { screenFor, type Screen } from '../state/screens.js';
 import { entry, TOP, topEntry, type TermSize, type UiState, type View } from '../state/ui-state.js';
@@ -13,7 +14,8 @@ import { IDLE_SEARCH, searchReducer } from './searchReducer.js';
 export type ReviewAction =
   /** A key press: a command in normal mode, text while the search prompt is open. */
   | { type: 'key'; input: string; key: KeyInfo }
-  | { type: 'command'; command: Command }
+  /** A command with the count typed before it (0: none), as tests and other front ends send them. */
+  | { type: 'command'; command: Command; count?: number }
   | { type: 'resize'; size: TermSize };
 
 /** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
@@ -22,27 +24,52 @@ export function seriesEntry(model: ReviewModel) {
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
-  return { version: 0, stack: [seriesEntry(model)], help: false, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', quit: false };
+  return { version: 0, stack: [seriesEntry(model)], help: false, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false };
 }
 
-const LIST_MOVES: Partial<Record<Command, ListAction>> = {
-  'nav.down': { type: 'move', delta: 1 }, 'nav.up': { type: 'move', delta: -1 },
-  'nav.pageDown': { type: 'page', dir: 1 }, 'nav.pageUp': { type: 'page', dir: -1 },
-  'nav.top': { type: 'top' }, 'nav.bottom': { type: 'bottom' },
+/** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
+export const MAX_COUNT = 999_999;
+
+/** The list action of a motion, repeated `n` times (one reducer step whatever the count: the keystroke costs the same). */
+const LIST_MOVES: Partial<Record<Command, (n: number) => ListAction>> = {
+  'nav.down': (n) => ({ type: 'move', delta: n }), 'nav.up': (n) => ({ type: 'move', delta: -n }),
+  'nav.pageDown': (n) => ({ type: 'page', dir: 1, times: n }), 'nav.pageUp': (n) => ({ type: 'page', dir: -1, times: n }),
+  'nav.top': () => ({ type: 'top' }), 'nav.bottom': () => ({ type: 'bottom' }),
 };
+
+/** `21G` and `21g`: the row the focused pane numbers 21 (patch 21 in the series view, line 21 elsewhere). */
+function gotoRow(model: ReviewModel, ui: UiState, n: number): UiState {
+  const def = screenFor(model, ui).panes[topEntry(ui).focus];
+  if (!def) return ui;
+  return moveFocused(model, ui, { type: 'goto', index: def.countRow ? def.countRow(n) : n - 1 });
+}
+
+/** h, l and 0: long lines of the patch view shift sideways; elsewhere rows are cut at the pane's edge. */
+function sideways(model: ReviewModel, ui: UiState, action: ListAction): UiState {
+  if (topEntry(ui).view.kind !== 'patch') return { ...ui, note: 'h, l and 0 scroll long lines in the patch view' };
+  const col = (u: UiState) => { const e = topEntry(u); return (e.panes[e.focus] ?? TOP).col ?? 0; };
+  const moved = moveFocused(model, ui, action);
+  if (action.type === 'scroll' && action.cols > 0 && col(moved) === col(ui)) return { ...moved, note: 'the visible lines end here' };
+  return moved;
+}
 
 function pushView(ui: UiState, view: View): UiState {
   if (topEntry(ui).view.kind === view.kind && view.kind !== 'patch') return ui;
   return { ...ui, stack: [...ui.stack, entry(view)], note: '' };
 }
 
-function stepPatch(model: ReviewModel, ui: UiState, dir: 1 | -1): UiState {
+/** `[` and `]`, `times` patches at once (`3]`); a count past either end stops on the last or first patch. */
+function stepPatch(model: ReviewModel, ui: UiState, dir: 1 | -1, times = 1): UiState {
   const e = topEntry(ui);
   if (e.view.kind !== 'patch') return { ...ui, note: '[ and ] move between patches in the patch view' };
   const list = model.openable(ui.version);
-  const next = list[list.indexOf(e.view.patch) + dir];
-  if (next === undefined) return { ...ui, note: dir > 0 ? 'last patch' : 'first patch' };
-  return { ...withTop(ui, entry({ kind: 'patch', patch: next }, [], e.focus)), note: '' };
+  const at = list.indexOf(e.view.patch);
+  const want = at + dir * times;
+  const to = Math.max(0, Math.min(list.length - 1, want));
+  const end = dir > 0 ? 'last patch' : 'first patch';
+  const next = list[to];
+  if (to === at || next === undefined) return { ...ui, note: end };
+  return { ...withTop(ui, entry({ kind: 'patch', patch: next }, [], e.focus)), note: to === want ? '' : end };
 }
 
 function search(model: ReviewModel, ui: UiState, forward: boolean): UiState {
@@ -63,15 +90,18 @@ function back(ui: UiState, quitAtRoot: boolean): UiState {
 }
 
 function refilter(model: ReviewModel, ui: UiState, command: Command): UiState {
-  if (topEntry(ui).view.kind !== 'findings') return { ...ui, note: 'e and t filter the findings view (2)' };
+  if (topEntry(ui).view.kind !== 'findings') return { ...ui, note: 'e and t filter the findings view (f)' };
   const action = command === 'filter.level' ? { type: 'level' as const } : { type: 'type' as const, types: findingTypes(model.data.findings) };
   return withTop({ ...ui, filter: filterReducer(ui.filter, action) }, entry({ kind: 'findings' }));
 }
 
-function onCommand(model: ReviewModel, ui: UiState, command: Command): UiState {
+/** A command; `count` is the number typed before it (0: none), which motions, [ ], n N and h l repeat. */
+function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0): UiState {
   const move = LIST_MOVES[command];
+  const n = Math.max(1, count);
   if (ui.help && command !== 'app.quit' && command !== 'help.toggle') return back(ui, false);
-  if (move) return moveFocused(model, ui, move);
+  if (count > 0 && (command === 'nav.top' || command === 'nav.bottom')) return gotoRow(model, ui, count);
+  if (move) return moveFocused(model, ui, move(n));
   switch (command) {
     case 'nav.open': return openTarget(model, ui);
     case 'view.back': return back(ui, false);
@@ -79,11 +109,14 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command): UiState {
     case 'app.quit': return { ...ui, quit: true };
     case 'pane.next': return cycleFocus(screenFor(model, ui), ui);
     case 'search.start': return { ...ui, search: searchReducer(ui.search, { type: 'start' }), note: '' };
-    case 'search.next': return search(model, ui, true);
-    case 'search.prev': return search(model, ui, false);
+    case 'search.next': return repeat(ui, n, (u) => search(model, u, true));
+    case 'search.prev': return repeat(ui, n, (u) => search(model, u, false));
     case 'help.toggle': return { ...ui, help: !ui.help };
-    case 'patch.prev': return stepPatch(model, ui, -1);
-    case 'patch.next': return stepPatch(model, ui, 1);
+    case 'patch.prev': return stepPatch(model, ui, -1, n);
+    case 'patch.next': return stepPatch(model, ui, 1, n);
+    case 'scroll.right': return sideways(model, ui, { type: 'scroll', cols: SCROLL_STEP * n });
+    case 'scroll.left': return sideways(model, ui, { type: 'scroll', cols: -SCROLL_STEP * n });
+    case 'scroll.home': return sideways(model, ui, { type: 'scrollHome' });
     case 'view.series': return { ...ui, stack: ui.stack.slice(0, 1), note: '' };
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
@@ -91,6 +124,22 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command): UiState {
     case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [seriesEntry(model)] };
     default: return ui;
   }
+}
+
+/** `3n`: a step repeated until the count is spent or it reports a miss. */
+function repeat(ui: UiState, n: number, step: (u: UiState) => UiState): UiState {
+  let u = ui;
+  for (let i = 0; i < n; i++) {
+    u = step(u);
+    if (u.note.startsWith('pattern not found') || u.note.startsWith('no search')) break;
+  }
+  return u;
+}
+
+/** A digit of a count (`0` too once one has started: `20j`). */
+function addDigit(ui: UiState, digit: string): UiState {
+  const next = ui.count * 10 + Number(digit);
+  return { ...ui, count: next > MAX_COUNT ? ui.count : next, note: '' };
 }
 
 function cycleFocus(screen: Screen, ui: UiState): UiState {
@@ -117,9 +166,14 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         const command = commandFor(a.input, a.key);
-        return command ? onCommand(model, { ...ui, note: '' }, command) : ui;
+        // An unbound key drops a pending count, as in vim.
+        if (!command) return ui.count ? { ...ui, count: 0 } : ui;
+        if (!ui.help && (command === 'count.digit' || (command === 'scroll.home' && ui.count > 0))) return addDigit(ui, a.input);
+        // Esc (and Backspace) first forget a pending count; only then do they go back.
+        if (command === 'view.back' && ui.count > 0) return { ...ui, count: 0, note: '' };
+        return onCommand(model, { ...ui, note: '', count: 0 }, command, ui.count);
       }
-      case 'command': return onCommand(model, { ...ui, note: '' }, a.command);
+      case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
       case 'resize': {
         const sized = { ...ui, size: a.size };
         return moveFocused(model, sized, { type: 'fit' });

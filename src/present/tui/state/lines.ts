@@ -31,6 +31,8 @@ export interface DocLine {
   fileLine?: string;
   /** Set on the first row of an inline reply, so the replies pane can jump to it. */
   replyId?: string;
+  /** Leading columns that stay in place when the row is scrolled sideways (a diff line's +, - or space). */
+  pin?: number;
 }
 
 /**

@@ -76,7 +76,9 @@ function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: M
     h.lines.forEach((l, li) => {
       const [marker, style] = KIND_STYLE[l.kind] ?? ['', 'plain'];
       // HunkLine.text is the line without its marker (src/series/diff.ts); no-newline keeps its backslash.
-      const row = mailLine(marker + l.text, style, { bodyLine: l.bodyLine });
+      const row = marker
+        ? mailLine(marker + l.text, style, { bodyLine: l.bodyLine, pin: 1 })
+        : mailLine(l.text, style, { bodyLine: l.bodyLine });
       if (l.newLine !== null) row.fileLine = `${f.path}:${l.newLine}`;
       out.push(row);
       for (const fd of byLine.get(l.bodyLine) ?? []) out.push(findingLine(fd, '    '));

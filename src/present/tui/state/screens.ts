@@ -16,6 +16,8 @@ export interface PaneDef {
   width?: number;
   /** Fixed height in a stack layout; the pane without one takes the rest. */
   rows?: number;
+  /** The row a count addresses (`21G`); without it, line n counted from 1 as the status line does. */
+  countRow?: (n: number) => number;
 }
 
 /** What one view shows: fixed header rows, then panes side by side ('columns'), one above the other, each under its title ('stack'), or one at a time ('tabs'). */
@@ -32,7 +34,8 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
     const header = [line([['No patch series found in the input.', 'warning']])];
     return { crumb: 'series', header, layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
   }
-  const patches: PaneDef = { id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: model.seriesRows(ui.version) };
+  const rows = model.seriesRows(ui.version);
+  const patches: PaneDef = { id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: rows, countRow: (n) => numberedRow(rows, n) };
   const versions = model.versionRows();
   const panes = versions.length > 1
     ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: versions, rows: Math.min(4, versions.length) }, patches]
@@ -40,6 +43,12 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   const { data } = model;
   const header = seriesHeader(s, data.set, proposedSequence(data)?.name, seriesWideFindings(data.findings).length);
   return { crumb: `v${s.version}`, header: [...header, BLANK], layout: 'stack', panes };
+}
+
+/** `21G` on the patch list: the row numbered 21 (the cover is 00), else the next patch after a gap, else the last. */
+function numberedRow(rows: readonly DocLine[], n: number): number {
+  const i = rows.findIndex((r) => r.target?.kind === 'patch' && r.target.patch >= n);
+  return i >= 0 ? i : rows.length - 1;
 }
 
 function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {
@@ -95,6 +104,19 @@ export function screenFor(model: ReviewModel, ui: UiState): Screen {
     case 'steps': return { crumb: 'steps', header: [line([['Landing sequences against the reference model', 'title']]), BLANK], layout: 'columns', panes: [{ id: 'steps', title: 'steps', header: [], lines: model.stepsDoc() }] };
     case 'trace': return traceScreen(model, e, v.sequence, v.step, v.trace);
   }
+}
+
+/** Each pane's width in a column layout: fixed shares first, the rest split evenly. */
+export function columnWidths(screen: Screen, total: number): number[] {
+  const fixed = screen.panes.map((p) => (p.width ? Math.floor(total * p.width) : 0));
+  const rest = total - fixed.reduce((a, b) => a + b, 0);
+  const flexible = screen.panes.filter((p) => !p.width).length;
+  return fixed.map((w) => (w > 0 ? w : Math.floor(rest / Math.max(1, flexible))));
+}
+
+/** Columns a pane is drawn in: the whole terminal unless the panes stand side by side. */
+export function paneWidth(screen: Screen, index: number, size: TermSize): number {
+  return screen.layout === 'columns' ? columnWidths(screen, size.columns)[index] ?? size.columns : size.columns;
 }
 
 /** Rows a pane can show: the terminal minus header, title bars, pane headings, other panes and the status line. */

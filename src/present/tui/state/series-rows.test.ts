@@ -29,7 +29,7 @@ describe('series rows', () => {
     expect(head[0]).toBe('Add DMA-buf mapping types and convert vfio/iommufd to use them  [RFC v1]');
     expect(head[1]).toContain('3/3 patches · 2 replies · base c63e5a50e1dd · 2 versions/series in set');
     expect(head[2]).toBe('  This series introduces mapping types.');
-    expect(seriesHeader(s, data.set, 'proposed', 2)[1]!.text).toContain('step: proposed · 2 series findings (2)');
+    expect(seriesHeader(s, data.set, 'proposed', 2)[1]!.text).toContain('step: proposed · 2 series findings (f)');
     expect(versionRows(data.set).map((r) => r.text.slice(0, 10))).toEqual(['v1 RFC 3p ', 'v2 RFC 2p ']);
   });
 });

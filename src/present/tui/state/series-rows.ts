@@ -20,7 +20,7 @@ export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string
     cover?.baseCommit ? `base ${cover.baseCommit.slice(0, 12)}` : '',
     set.series.length > 1 ? `${set.series.length} versions/series in set (v: next)` : '',
     steps ? `step: ${clean(steps)}` : '',
-    seriesFindings ? `${seriesFindings} series findings (2)` : '',
+    seriesFindings ? `${seriesFindings} series findings (f)` : '',
   ].filter(Boolean).join(' · ');
   const intro = (cover?.body ?? '').trim().split(/\n\s*\n/)[0]?.split('\n').slice(0, 2) ?? [];
   return [

@@ -12,6 +12,8 @@ export type View =
 export interface ListState {
   cursor: number;
   offset: number;
+  /** First column shown of long lines (h/l in the patch view); missing means 0. */
+  col?: number;
 }
 
 export interface ViewEntry {
@@ -45,6 +47,8 @@ export interface UiState {
   size: TermSize;
   /** One-line feedback in the status line ("pattern not found"). */
   note: string;
+  /** The count typed so far (`21` of `21j`); 0 when none is pending. */
+  count: number;
   quit: boolean;
 }
 
