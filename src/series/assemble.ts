@@ -58,7 +58,8 @@ function authorship(c: ClassifiedMessage, from: string | null, date: string | nu
 export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]): Patch {
   const split = splitPatchBody(c.patchBody);
   const inBody = readInBodyHeaders(split.commitMessage);
-  const commitMessage = split.commitMessage.split('\n').slice(inBody.consumed).join('\n');
+  // Nothing consumed (the common case) leaves the message as it is: no split and join to rebuild the same text.
+  const commitMessage = inBody.consumed === 0 ? split.commitMessage : split.commitMessage.split('\n').slice(inBody.consumed).join('\n');
   const commitBodyLine = split.commitBodyLine + inBody.consumed;
   const diffBodyLine = split.diffBodyLine ?? 0;
   const diff = parseDiff(split.diffText, diffBodyLine);

@@ -65,17 +65,25 @@ function headerLines(lines: string[]): { files: number[]; hunks: number[] } {
   return { files, hunks };
 }
 
-function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: number): HunkLine[] {
+/** Hunk lines with their line numbers; `counts` gets the number of added and removed lines (one pass, no copies). */
+function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: number, counts: { added: number; removed: number }): HunkLine[] {
   let oldLine = oldStart;
   let newLine = newStart;
-  return raw.map((l, i) => {
+  const out: HunkLine[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i] as string;
     const at = bodyLine + 1 + i;
-    const text = l.slice(1);
-    if (l.startsWith('+')) return { kind: 'add', text, oldLine: null, newLine: newLine++, bodyLine: at };
-    if (l.startsWith('-')) return { kind: 'remove', text, oldLine: oldLine++, newLine: null, bodyLine: at };
-    if (l.startsWith('\\')) return { kind: 'no-newline', text: l, oldLine: null, newLine: null, bodyLine: at };
-    return { kind: 'context', text, oldLine: oldLine++, newLine: newLine++, bodyLine: at };
-  });
+    const c = l[0];
+    if (c === '+') {
+      counts.added++;
+      out[i] = { kind: 'add', text: l.slice(1), oldLine: null, newLine: newLine++, bodyLine: at };
+    } else if (c === '-') {
+      counts.removed++;
+      out[i] = { kind: 'remove', text: l.slice(1), oldLine: oldLine++, newLine: null, bodyLine: at };
+    } else if (c === '\\') out[i] = { kind: 'no-newline', text: l, oldLine: null, newLine: null, bodyLine: at };
+    else out[i] = { kind: 'context', text: l.slice(1), oldLine: oldLine++, newLine: newLine++, bodyLine: at };
+  }
+  return out;
 }
 
 function similarity(lines: string[], from: number, to: number): number | null {
@@ -95,13 +103,24 @@ interface FilePlace {
   firstBodyLine: number;
 }
 
-function toHunks(p: StructuredPatch, place: FilePlace): Hunk[] {
+function toHunks(p: StructuredPatch, place: FilePlace, counts: { added: number; removed: number }): Hunk[] {
   return p.hunks.map((h, i): Hunk => {
     const headerAt = place.hunkHeaders[i] ?? place.start;
     const header = place.lines[headerAt] ?? '';
     const bodyLine = place.firstBodyLine + headerAt;
     const section = HUNK_HEADER.exec(header)?.[5] ?? '';
-    return { ...h, section, header, bodyLine, lines: hunkLines(h.lines, h.oldStart, h.newStart, bodyLine) };
+    // Built field by field in the order `{ ...h, section, header, bodyLine, lines }` gives (jsdiff's hunk keys
+    // first), without copying jsdiff's raw line array only to replace it.
+    return {
+      oldStart: h.oldStart,
+      oldLines: h.oldLines,
+      newStart: h.newStart,
+      newLines: h.newLines,
+      lines: hunkLines(h.lines, h.oldStart, h.newStart, bodyLine, counts),
+      section,
+      header,
+      bodyLine,
+    };
   });
 }
 
@@ -109,8 +128,8 @@ function toDiffFile(p: StructuredPatch, place: FilePlace): DiffFile {
   const status = statusOf(p);
   const oldPath = status === 'added' ? null : stripPrefix(p.oldFileName);
   const newPath = status === 'deleted' ? null : stripPrefix(p.newFileName);
-  const hunks = toHunks(p, place);
-  const count = (kind: HunkLine['kind']) => hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === kind).length, 0);
+  const counts = { added: 0, removed: 0 };
+  const hunks = toHunks(p, place, counts);
   return {
     path: newPath ?? oldPath ?? '',
     oldPath,
@@ -120,8 +139,8 @@ function toDiffFile(p: StructuredPatch, place: FilePlace): DiffFile {
     oldMode: p.oldMode ?? null,
     newMode: p.newMode ?? null,
     similarity: similarity(place.lines, place.start, place.end),
-    added: count('add'),
-    removed: count('remove'),
+    added: counts.added,
+    removed: counts.removed,
     hunks,
     bodyLine: place.firstBodyLine + place.start,
   };

@@ -13,15 +13,50 @@ export interface InBodyHeaders {
 
 const HEADER = /^(from|subject|date):[ \t]*(.*)$/i;
 
+/**
+ * The text's lines read one at a time from the top, as `text.split('\n')` would give them: only the first few are
+ * ever looked at, and the text is often a whole patch, so it is not split.
+ */
+class LineCursor {
+  /** Index of the current line (as in the split array). */
+  index = 0;
+  /** Offset of the current line; -1 once past the last line. */
+  private start = 0;
+  private end: number;
+  constructor(private readonly text: string) {
+    this.end = this.lineEnd(0);
+  }
+  private lineEnd(from: number): number {
+    const nl = this.text.indexOf('\n', from);
+    return nl < 0 ? this.text.length : nl;
+  }
+  get done(): boolean {
+    return this.start < 0;
+  }
+  /** The current line; undefined past the last one. */
+  get line(): string | undefined {
+    return this.start < 0 ? undefined : this.text.slice(this.start, this.end);
+  }
+  advance(): void {
+    this.index++;
+    if (this.start < 0) return;
+    if (this.end >= this.text.length) {
+      this.start = -1;
+      return;
+    }
+    this.start = this.end + 1;
+    this.end = this.lineEnd(this.start);
+  }
+}
+
 export function readInBodyHeaders(text: string): InBodyHeaders {
-  const lines = text.split('\n');
+  const lines = new LineCursor(text);
   const out: InBodyHeaders = { from: null, subject: null, date: null, consumed: 0 };
-  let i = 0;
-  while (i < lines.length && (lines[i] as string).trim() === '') i++;
+  while (!lines.done && (lines.line as string).trim() === '') lines.advance();
   let last: 'from' | 'subject' | 'date' | null = null;
   let found = false;
-  for (; i < lines.length; i++) {
-    const line = lines[i] as string;
+  for (; !lines.done; lines.advance()) {
+    const line = lines.line as string;
     const h = HEADER.exec(line);
     if (h) {
       last = (h[1] as string).toLowerCase() as 'from' | 'subject' | 'date';
@@ -34,7 +69,7 @@ export function readInBodyHeaders(text: string): InBodyHeaders {
     }
   }
   if (!found) return { from: null, subject: null, date: null, consumed: 0 };
-  if ((lines[i] ?? '').trim() === '' && i < lines.length) i++;
-  out.consumed = i;
+  if ((lines.line ?? '').trim() === '' && !lines.done) lines.advance();
+  out.consumed = lines.index;
   return out;
 }

@@ -47,16 +47,34 @@ function signatureStart(lines: string[], from: number): number {
   return lines.length;
 }
 
-/** Trailing newlines removed by a scan from the end (the regex `\n*$` is quadratic on a long inner run). */
-function withoutTrailingNewlines(text: string): string {
-  let end = text.length;
-  while (end > 0 && text[end - 1] === '\n') end--;
-  return text.slice(0, end);
+/**
+ * `lines.slice(from, to).join('\n')` taken as a slice of `body` (lines being `body.split('\n')`, `starts[i]` the
+ * offset of line i): the same text, without building a copy of it line by line.
+ */
+function joinedRange(body: string, starts: number[], from: number, to: number): string {
+  if (to <= from) return '';
+  return body.slice(starts[from], to < starts.length ? (starts[to] as number) - 1 : body.length);
+}
+
+/** `${text without its trailing newlines}\n` for text = joinedRange(body, starts, from, to), as a slice of body when it can be. */
+function diffTextOf(body: string, starts: number[], from: number, to: number): string {
+  if (to <= from) return '\n';
+  const start = starts[from] as number;
+  // A scan from the end, not the regex `\n*$` (quadratic on a long inner run).
+  let end = to < starts.length ? (starts[to] as number) - 1 : body.length;
+  while (end > start && body[end - 1] === '\n') end--;
+  // body[end] is the first newline cut off, or the newline that ended the range: the one to keep.
+  return end < body.length ? body.slice(start, end + 1) : `${body.slice(start, end)}\n`;
 }
 
 /** `scissors`: honour scissors lines, as `git mailinfo --scissors` does (off by default, as in git). */
 export function splitPatchBody(body: string, opts: { scissors?: boolean } = {}): PatchBodySplit {
   const lines = body.split('\n');
+  const starts: number[] = new Array(lines.length);
+  for (let i = 0, at = 0; i < lines.length; i++) {
+    starts[i] = at;
+    at += (lines[i] as string).length + 1;
+  }
   let msgStart = 0;
   let breakAt = lines.length;
   for (let i = 0; i < lines.length; i++) {
@@ -72,12 +90,12 @@ export function splitPatchBody(body: string, opts: { scissors?: boolean } = {}):
   const sig = diffAt >= 0 ? signatureStart(lines, diffAt) : lines.length;
   const notesEnd = diffAt >= 0 ? diffAt : signatureStart(lines, breakAt);
   return {
-    commitMessage: lines.slice(msgStart, breakAt).join('\n'),
+    commitMessage: joinedRange(body, starts, msgStart, breakAt),
     commitBodyLine: msgStart + 1,
-    patchSection: breakAt < lines.length ? lines.slice(breakAt).join('\n') : '',
+    patchSection: breakAt < lines.length ? joinedRange(body, starts, breakAt, lines.length) : '',
     breakBodyLine: breakAt < lines.length ? breakAt + 1 : null,
-    notes: breakAt < lines.length && lines[breakAt]?.startsWith('---') && diffAt !== breakAt ? lines.slice(breakAt + 1, notesEnd).join('\n') : '',
-    diffText: diffAt >= 0 ? `${withoutTrailingNewlines(lines.slice(diffAt, sig).join('\n'))}\n` : '',
+    notes: breakAt < lines.length && lines[breakAt]?.startsWith('---') && diffAt !== breakAt ? joinedRange(body, starts, breakAt + 1, notesEnd) : '',
+    diffText: diffAt >= 0 ? diffTextOf(body, starts, diffAt, sig) : '',
     diffBodyLine: diffAt >= 0 ? diffAt + 1 : null,
   };
 }

@@ -1,0 +1,113 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { splitPatchBody, isPatchBreak } from './split.js';
+import { parseDiff } from './diff.js';
+
+/**
+ * splitPatchBody takes its texts as slices of the body instead of joining line arrays (a copy of every diff was
+ * kept per patch). This is the line-join definition it replaced, kept as the reference the slices must equal.
+ */
+function reference(body: string, scissors: boolean) {
+  const lines = body.split('\n');
+  const isDiffStart = (i: number): boolean => {
+    const line = lines[i] as string;
+    if (line.startsWith('diff -') || line.startsWith('Index: ')) return true;
+    return /^--- \S/.test(line) && (lines[i + 1] ?? '').startsWith('+++ ');
+  };
+  const signatureStart = (from: number): number => {
+    for (let i = lines.length - 1; i >= from; i--) {
+      if (lines[i] === '-- ' || lines[i] === '--') return i;
+      const l = lines[i] as string;
+      if (/^(?:@@ |diff -|[+ -])/.test(l) && l !== '') return lines.length;
+    }
+    return lines.length;
+  };
+  const strip = (t: string) => {
+    let end = t.length;
+    while (end > 0 && t[end - 1] === '\n') end--;
+    return t.slice(0, end);
+  };
+  let msgStart = 0;
+  let breakAt = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (isPatchBreak(lines[i] as string)) {
+      breakAt = i;
+      break;
+    }
+    if (scissors && /^\s*-+\s*(?:>8|8<|>%|%<)\s*-+/.test(lines[i] as string)) msgStart = i + 1;
+  }
+  let diffAt = -1;
+  for (let i = breakAt; i < lines.length; i++) if (isDiffStart(i)) { diffAt = i; break; }
+  const sig = diffAt >= 0 ? signatureStart(diffAt) : lines.length;
+  const notesEnd = diffAt >= 0 ? diffAt : signatureStart(breakAt);
+  return {
+    commitMessage: lines.slice(msgStart, breakAt).join('\n'),
+    commitBodyLine: msgStart + 1,
+    patchSection: breakAt < lines.length ? lines.slice(breakAt).join('\n') : '',
+    breakBodyLine: breakAt < lines.length ? breakAt + 1 : null,
+    notes: breakAt < lines.length && lines[breakAt]?.startsWith('---') && diffAt !== breakAt ? lines.slice(breakAt + 1, notesEnd).join('\n') : '',
+    diffText: diffAt >= 0 ? `${strip(lines.slice(diffAt, sig).join('\n'))}\n` : '',
+    diffBodyLine: diffAt >= 0 ? diffAt + 1 : null,
+  };
+}
+
+const DIFF = ['diff --git a/f b/f', '--- a/f', '+++ b/f', '@@ -1,2 +1,2 @@', ' a', '-b', '+c'];
+
+describe('splitPatchBody slices equal the line-join definition', () => {
+  const cases: Record<string, string> = {
+    'diff then signature': ['msg', '', '---', ' f | 2 +-', '', ...DIFF, '-- ', '2.45.0', ''].join('\n'),
+    'diff ending the body without a newline': ['msg', '---', ...DIFF].join('\n'),
+    'diff followed by blank lines only': ['msg', '---', ...DIFF, '', '', ''].join('\n'),
+    'diff, blank lines, signature, no final newline': ['msg', '---', ...DIFF, '', '', '--', 'x'].join('\n'),
+    'no patch at all': 'just a message\n\nSigned-off-by: A <a@b>\n',
+    'break but no diff, signature after notes': ['msg', '---', 'notes', '', '-- ', 'sig'].join('\n'),
+    'diff right at the break': ['msg', ...DIFF, ''].join('\n'),
+    'scissors': ['junk', '-- >8 --', 'real msg', '---', ...DIFF, ''].join('\n'),
+    'CRLF lines': ['msg\r', '---\r', ...DIFF.map((l) => `${l}\r`), ''].join('\n'),
+    'empty body': '',
+  };
+  for (const [name, body] of Object.entries(cases)) {
+    it(name, () => {
+      expect(splitPatchBody(body)).toEqual(reference(body, false));
+      expect(splitPatchBody(body, { scissors: true })).toEqual(reference(body, true));
+    });
+  }
+
+  it('keeps the diff text that ends the body without a newline, adding the one newline', () => {
+    const split = splitPatchBody(['msg', '---', ...DIFF].join('\n'));
+    expect(split.diffText).toBe(`${DIFF.join('\n')}\n`);
+    expect(split.commitMessage).toBe('msg');
+  });
+
+  it('any body built from patch-like lines', () => {
+    const line = fc.constantFrom('', 'msg', '---', '--- ', '--- a/f', '+++ b/f', 'diff --git a/f b/f', 'Index: f', '@@ -1 +1 @@', ' x', '+y', '-z', '-- ', '--', '2.45', '-- >8 --', '\\ No newline at end of file', '\r');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), (ls, scissors) => {
+        const body = ls.join('\n');
+        expect(splitPatchBody(body, { scissors })).toEqual(reference(body, scissors));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+});
+
+describe('parseDiff hunks', () => {
+  it('counts added and removed lines per file and keeps the hunk fields in their order', () => {
+    const text = ['diff --git a/f b/f', '--- a/f', '+++ b/f', '@@ -1,3 +1,3 @@ fn', ' a', '-b', '+c', '+d', '-e', '\\ No newline at end of file', ''].join('\n');
+    const { files, error } = parseDiff(text, 10);
+    expect(error).toBeNull();
+    expect(files[0]?.added).toBe(2);
+    expect(files[0]?.removed).toBe(2);
+    const hunk = files[0]?.hunks[0];
+    expect(Object.keys(hunk ?? {})).toEqual(['oldStart', 'oldLines', 'newStart', 'newLines', 'lines', 'section', 'header', 'bodyLine']);
+    expect(hunk?.section).toBe('fn');
+    expect(hunk?.lines.map((l) => [l.kind, l.text, l.oldLine, l.newLine, l.bodyLine])).toEqual([
+      ['context', 'a', 1, 1, 14],
+      ['remove', 'b', 2, null, 15],
+      ['add', 'c', null, 2, 16],
+      ['add', 'd', null, 3, 17],
+      ['remove', 'e', 3, null, 18],
+      ['no-newline', '\\ No newline at end of file', null, null, 19],
+    ]);
+  });
+});
