@@ -181,7 +181,9 @@ describe('reviewReducer', () => {
     expect(top(keys(start, '2G')).panes[1]!.cursor).toBe(2);
     expect(cursorRow(keys(start, '2G'))).toContain('Add the SGT DMA mapping type');
     expect(cursorRow(keys(start, '3g'))).toContain('Add the Physical Address List');
+    // 0 starts no count (it is "column 0"), so 0G is plain G: the last row.
     expect(cursorRow(keys(start, '0G'))).toContain('Add the Physical Address List');
+    expect(keys(start, '0').count).toBe(0);
     expect(cursorRow(keys(start, '9G'))).toContain('Add the Physical Address List');
     const patch = keys(cmd(start, 'nav.bottom', 'nav.open'), '2G');
     expect(top(patch).panes[0]!.cursor).toBe(1);
