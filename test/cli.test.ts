@@ -178,6 +178,18 @@ describe('patchscope CLI', () => {
     expect(j.messages).toBe(39);
   });
 
+  // Regression: the folder base was committed with the current time, so its commit id (shown in
+  // "Applies in order" and in the JSON) changed on every run.
+  it('report: the same input gives byte-identical Markdown and JSON, with a folder base', () => {
+    for (const format of ['md', 'json']) {
+      const a = run(['report', '-q', '--format', format]);
+      const b = run(['report', '-q', '--format', format]);
+      expect(a.code).toBe(0);
+      expect(a.out.length).toBeGreaterThan(1000);
+      expect(b.out).toBe(a.out);
+    }
+  });
+
   it('no INPUT and no TTY prints the plain review of the bundled series', () => {
     const r = run(['--quiet']);
     expect(r.out).toMatch(/Add DMA-buf mapping types and convert vfio\/iommufd to use them/);

@@ -23,6 +23,8 @@ export interface ApplyResult {
   /** The base as the user named it. */
   base: string;
   baseCommit: string;
+  /** The base was a folder committed by us: commit ids are not the user's and vary between runs. */
+  snapshot: boolean;
   /** One entry per patch of the series, in order. */
   patches: PatchApplyStatus[];
   /** True when every patch applied. */
@@ -126,7 +128,7 @@ export async function applySeries(series: PatchSeries, base: BaseTree, opts: App
       else stopped = true;
     }
     await withCommitIds(patches, space.tree, space.baseCommit);
-    return { base: describeBase(base), baseCommit: space.baseCommit, patches, appliedAll: !stopped, findings };
+    return { base: describeBase(base), baseCommit: space.baseCommit, snapshot: space.snapshot, patches, appliedAll: !stopped, findings };
   } finally {
     await space.dispose();
   }

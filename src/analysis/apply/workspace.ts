@@ -21,6 +21,11 @@ export interface Workspace {
   /** A folder outside the worktree for our own files. */
   scratch: string;
   baseCommit: string;
+  /**
+   * True when the base is a folder we copied and committed ourselves: its commit id, and so every
+   * patch commit's, is ours and changes from run to run (a revision's is the user's and stable).
+   */
+  snapshot: boolean;
   /** Removes the worktree and every temporary folder; never throws, safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -46,7 +51,7 @@ async function worktreeOf(repo: string, rev: string): Promise<Workspace> {
     await dispose();
     throw e;
   }
-  return { tree, scratch: root, baseCommit: commit, dispose };
+  return { tree, scratch: root, baseCommit: commit, snapshot: false, dispose };
 }
 
 async function copiedRepo(path: string): Promise<Workspace> {
@@ -58,7 +63,7 @@ async function copiedRepo(path: string): Promise<Workspace> {
     cpSync(path, tree, { recursive: true, verbatimSymlinks: true, filter: (src) => basename(src) !== '.git' });
     await initRepo(tree);
     const baseCommit = await commitAll(tree, `patchscope base: ${basename(path)}`);
-    return { tree, scratch: root, baseCommit, dispose };
+    return { tree, scratch: root, baseCommit, snapshot: true, dispose };
   } catch (e) {
     await dispose();
     throw e;

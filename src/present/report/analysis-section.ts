@@ -52,7 +52,9 @@ function applyItem(p: PatchApplyStatus): string[] {
 
 export function applyBlocks(apply: ApplyResult): Block[] {
   const head: Block = { kind: 'heading', level: 2, text: 'Applies in order' };
-  const base = `on ${clean(apply.base)} (${apply.baseCommit.slice(0, 12)})`;
+  // A folder's snapshot commit is ours and differs on every run: naming it would break "same
+  // input, same report".
+  const base = apply.snapshot ? `on ${clean(apply.base)}` : `on ${clean(apply.base)} (${apply.baseCommit.slice(0, 12)})`;
   if (apply.appliedAll) return [head, { kind: 'paragraph', text: `All ${apply.patches.length} patches apply in order ${base}.` }];
   const bad = apply.patches.filter((p) => p.status !== 'applied' && p.status !== 'not-tried');
   return [

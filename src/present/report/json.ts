@@ -15,7 +15,13 @@ export const REPORT_SCHEMA = 1;
 
 /** What tools need of analyzeSeries; the symbol index and graph stay out (large, and derivable). */
 function analysisJson(a: SeriesAnalysis): Record<string, unknown> {
-  return { apply: a.apply, bisect: a.bisect, split: a.split, suggestion: a.suggestion, findings: a.findings };
+  return { apply: a.apply && reproducibleApply(a.apply), bisect: a.bisect, split: a.split, suggestion: a.suggestion, findings: a.findings };
+}
+
+/** Commit ids made on a folder snapshot are ours and vary between runs: left out (null) so the same input gives the same JSON. */
+function reproducibleApply(apply: NonNullable<SeriesAnalysis['apply']>): Record<string, unknown> {
+  if (!apply.snapshot) return { ...apply };
+  return { ...apply, baseCommit: null, patches: apply.patches.map((p) => (p.status === 'applied' ? { ...p, commit: null } : p)) };
 }
 
 /** The model's report without its timings, which differ run to run (they stay in `verify --json`). */
