@@ -6,6 +6,7 @@
 import { buildActions } from './actions.js';
 import { initialState, stateKey, type MapMemo } from './core.js';
 import { INVARIANTS, type CheckContext, type Invariant } from './invariants.js';
+import { StateKeys } from './state-keys.js';
 import type { Action, InvariantId, ModelState, Violation } from './types.js';
 
 export interface ExploreOptions {
@@ -14,6 +15,8 @@ export interface ExploreOptions {
   invariants?: readonly InvariantId[];
   /** Map outcomes shared across explorations with the same strategy. */
   mapMemo?: MapMemo;
+  /** Hash states by their `stateKey` strings only (the numeric keys' reference; tests compare both). */
+  stringKeys?: boolean;
 }
 
 /** A violation with the path that reaches it: states[0] is the initial state, labels[k] leads to states[k+1]. */
@@ -65,7 +68,21 @@ export function exploreGroup(ctx: CheckContext, opts: ExploreOptions): Explorati
   const pending = INVARIANTS.filter((inv) => !opts.invariants || opts.invariants.includes(inv.id));
   const found = new Map<Invariant, [number, number, Violation]>();
   const visited: Visited = { list: [initialState(ctx.model)], parent: [-1], via: [-1] };
-  const seen = new Set<string>([stateKey(visited.list[0]!)]);
+  // Numeric keys while every state fits one (state-keys.ts); on the first that does not, every
+  // state seen so far is re-keyed by `stateKey` and the rest of the search uses strings.
+  const numeric = opts.stringKeys ? null : new StateKeys();
+  let seen = new Set<number | string>();
+  let strings = numeric === null;
+  const keyOf = (s: ModelState): number | string => {
+    if (!strings) {
+      const k = numeric!.key(s);
+      if (k >= 0) return k;
+      strings = true;
+      seen = new Set(visited.list.map(stateKey));
+    }
+    return stateKey(s);
+  };
+  seen.add(keyOf(visited.list[0]!));
   checkState(visited.list[0]!, 0, 0, pending, ctx, found);
   let frontier = [0];
   let transitions = 0;
@@ -78,7 +95,7 @@ export function exploreGroup(ctx: CheckContext, opts: ExploreOptions): Explorati
         if (to === null) continue;
         transitions++;
         if (to === state) continue; // a stutter (access that found nothing wrong)
-        const key = stateKey(to);
+        const key = keyOf(to);
         if (seen.has(key)) continue;
         seen.add(key);
         const index = visited.list.push(to) - 1;
