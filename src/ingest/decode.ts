@@ -8,7 +8,7 @@ import type { Email, Attachment } from 'postal-mime';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
-import { parsePlainMail, type ParsedParts } from './plain-mail.js';
+import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
 import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
 
 /**
@@ -37,7 +37,10 @@ export async function parseMime(bytes: Uint8Array, origin: MessageOrigin): Promi
     throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
   }
   const attachments = email.attachments.filter((a) => TEXT_ATTACHMENT.test(a.mimeType)).map(toTextAttachment);
-  return { headerLines: email.headerLines, text: email.text ?? '', attachments };
+  const parsed: ParsedMail = { headerLines: email.headerLines, text: email.text ?? '', attachments };
+  const bodyOffsetLines = linesBeforeBody(bytes);
+  if (bodyOffsetLines !== undefined) parsed.bodyOffsetLines = bodyOffsetLines;
+  return parsed;
 }
 
 export function locationOf(origin: MessageOrigin): { source: string; message: number; offset?: number } {
@@ -60,7 +63,7 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
   if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
   const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);
-  return {
+  const message: RawMessage = {
     origin,
     messageId: singleMessageId(first('message-id')),
     inReplyTo: singleMessageId(first('in-reply-to')),
@@ -74,6 +77,9 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
     headers,
     warnings,
   };
+  // Raw header lines before the body, from whichever parser read the bytes (see RawMessage.bodyOffsetLines).
+  if (parsed.bodyOffsetLines !== undefined) message.bodyOffsetLines = parsed.bodyOffsetLines;
+  return message;
 }
 
 /** A raw header line → its value, unfolded as git does, RFC 2047 words decoded, trimmed. */

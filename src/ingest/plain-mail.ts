@@ -13,6 +13,8 @@ export interface ParsedParts {
   /** Raw header lines, continuation lines joined with `\n` (postal-mime's `headerLines`). */
   headerLines: { key: string; line: string }[];
   text: string;
+  /** Raw lines before the body (headers and the blank line that ends them): RawMessage.bodyOffsetLines. */
+  bodyOffsetLines?: number;
 }
 
 /** Headers: UTF-8 with the BOM kept, as postal-mime reads raw (RFC 6532) header bytes. */
@@ -39,7 +41,29 @@ export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number): Parse
   if (!match || !SIMPLE_ENCODING.test(value('content-transfer-encoding') ?? '')) return null;
   const decoder = decoderFor(match[1]);
   if (decoder === null) return null;
-  return { headerLines, text: decoder.decode(bytes.subarray(end.body)) };
+  return { headerLines, text: decoder.decode(bytes.subarray(end.body)), bodyOffsetLines: countLines(bytes.subarray(0, end.body)) };
+}
+
+/**
+ * Raw lines before the body of any message (the MIME path's count; the fast path counts its own header
+ * block, and both agree): every line up to and including the first empty one (LF or CRLF). A message
+ * that starts with an empty line has 1; one without an empty line has no body and gives undefined.
+ */
+export function linesBeforeBody(b: Uint8Array): number | undefined {
+  if (b[0] === 0x0a || (b[0] === 0x0d && b[1] === 0x0a)) return 1;
+  let lines = 0;
+  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) {
+    lines++;
+    if (b[i + 1] === 0x0a || (b[i + 1] === 0x0d && b[i + 2] === 0x0a)) return lines + 1;
+  }
+  return undefined;
+}
+
+/** Newlines in `b`: lines as checkpatch.pl counts them (a lone CR is not a line end). */
+function countLines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) n++;
+  return n;
 }
 
 /** Where the header block ends (before the empty line) and the body starts; null without one. */

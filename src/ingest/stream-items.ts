@@ -21,9 +21,14 @@ export async function* itemsFromChunks(chunks: AsyncIterable<Buffer>, t: StreamT
     const maxMessageBytes = t.limits?.maxMessageBytes ?? MAX_SINGLE_MESSAGE;
     for await (const slice of splitMbox(all, { mboxrd: t.mboxrd, maxMessageBytes })) {
       // An oversized message is passed over, not held, and still accounted for (count in == count out).
-      yield slice.oversize === undefined
-        ? await decodeItem(slice.bytes, nextOrigin(t, slice.offset), t.counter)
-        : skippedItem(t, `message of ${slice.oversize} bytes is larger than the per-message cap of ${maxMessageBytes} bytes`, slice.offset);
+      if (slice.oversize !== undefined) {
+        yield skippedItem(t, `message of ${slice.oversize} bytes is larger than the per-message cap of ${maxMessageBytes} bytes`, slice.offset);
+        continue;
+      }
+      const item = await decodeItem(slice.bytes, nextOrigin(t, slice.offset), t.counter);
+      // The `From ` separator line is not in the slice but is line 1 of the file checkpatch.pl numbers.
+      if (item.kind === 'message' && item.message.bodyOffsetLines !== undefined) item.message.bodyOffsetLines += 1;
+      yield item;
     }
   } else {
     yield await singleMessageItem(await collect(all, t.limits?.maxMessageBytes ?? MAX_SINGLE_MESSAGE, t.source), t);

@@ -54,6 +54,15 @@ export interface RawMessage {
   headers: Header[];
   /** Non-fatal decoding problems (unknown charset, bad base64) that the message still survived. */
   warnings: string[];
+  /**
+   * Raw lines before the body: the mbox `From ` separator line (for a message cut out of an mbox, one
+   * `git format-patch` file included), every header line (folded continuation lines counted) and the blank
+   * line that ends the headers. Raw body line 1 is line `bodyOffsetLines + 1` of the message as checkpatch.pl
+   * numbers it (`#N`). Counted on raw bytes, so it maps `body` lines 1:1 only for a single-part 7bit/8bit
+   * body (series checks that). Per message: in a multi-message mbox the messages before it are not counted.
+   * Absent when the header block has no end (no blank line) or the message was not read from raw bytes.
+   */
+  bodyOffsetLines?: number;
 }
 
 /** A message that could not be decoded at all; kept so that count in == count out. */

@@ -7,7 +7,7 @@ import { commitTrailers, mergeTrailers, replyTrailers } from './trailers.js';
 import { splitReply } from './replies.js';
 import { readInBodyHeaders } from './inbody.js';
 import { parsePerson } from './person.js';
-import type { Person } from '../ingest/types.js';
+import type { Person, RawMessage } from '../ingest/types.js';
 
 const BASE_COMMIT = /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/im;
 /** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */
@@ -55,6 +55,19 @@ function authorship(c: ClassifiedMessage, from: string | null, date: string | nu
   };
 }
 
+/**
+ * Lines of the mail before `body` when body line N is raw line N + offset: a single text/plain part (or no
+ * Content-Type), not format=flowed, in 7bit/8bit (or no) transfer encoding. QP and base64 bodies, multipart
+ * and flowed text decode to other lines than were sent; then undefined.
+ */
+export function rawBodyOffset(m: RawMessage, body: string): number | undefined {
+  if (m.bodyOffsetLines === undefined || body !== m.body) return undefined;
+  const header = (name: string): string => m.headers.find((h) => h.name === name)?.value ?? '';
+  const type = header('content-type');
+  if (type !== '' && (!/^text\/plain[ \t]*(?:;|$)/i.test(type) || /format[ \t]*=[ \t]*"?flowed/i.test(type))) return undefined;
+  return /^(?:7bit|8bit)?$/i.test(header('content-transfer-encoding').trim()) ? m.bodyOffsetLines : undefined;
+}
+
 export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]): Patch {
   const split = splitPatchBody(c.patchBody);
   const inBody = readInBodyHeaders(split.commitMessage);
@@ -83,13 +96,15 @@ export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]
     origin: c.message.origin,
   };
   if (diff.error) patch.diffError = diff.error;
+  const offset = rawBodyOffset(c.message, c.patchBody);
+  if (offset !== undefined) patch.bodyOffsetLines = offset;
   return patch;
 }
 
 export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
   const split = splitPatchBody(c.message.body);
   const own = commitTrailers(split.commitMessage, c.id, 'cover', split.commitBodyLine).filter((t) => !COVER_METADATA.has(t.key.toLowerCase()));
-  return {
+  const cover: Cover = {
     subject: c.subject.summary,
     rawSubject: c.message.subject,
     subjectInfo: c.subject,
@@ -102,4 +117,7 @@ export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
     replies,
     origin: c.message.origin,
   };
+  const offset = rawBodyOffset(c.message, c.message.body);
+  if (offset !== undefined) cover.bodyOffsetLines = offset;
+  return cover;
 }

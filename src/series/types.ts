@@ -149,6 +149,13 @@ export interface Patch {
   origin: MessageOrigin;
   /** jsdiff's complaint when the diff could not be parsed (`files` is then empty); checks report it. */
   diffError?: string;
+  /**
+   * Lines of the mail before `body` (mbox `From ` line, headers, blank line): `bodyLine + bodyOffsetLines` is
+   * the line checkpatch.pl prints as `#N` for the mail file. Set only when body lines are the raw lines: a
+   * single text/plain part (or no Content-Type), not format=flowed, 7bit/8bit (or no) transfer encoding,
+   * diff not from an attachment. A QP or base64 body does not map 1:1 to raw lines; then absent.
+   */
+  bodyOffsetLines?: number;
 }
 
 export interface Cover {
@@ -164,6 +171,8 @@ export interface Cover {
   baseCommit: string | null;
   replies: Reply[];
   origin: MessageOrigin;
+  /** As Patch.bodyOffsetLines: lines of the mail before `body`, when body lines are the raw lines. */
+  bodyOffsetLines?: number;
 }
 
 /** A patch index seen more than once in one version: the first kept in `patches`, the rest here. */

@@ -20,7 +20,8 @@ describe('formatCheckpatch', () => {
       '',
       ...header('[PATCH 01/2] dma-buf: Add dma_buf_mapping_attach()'),
       'ERROR:TRAILING_WHITESPACE: trailing whitespace',
-      '#16: FILE: drivers/dma-buf/dma-buf.c:13:',
+      // Line 16 of the body is line 25 of the mail (8 header lines and the blank line), as checkpatch.pl counts.
+      '#25: FILE: drivers/dma-buf/dma-buf.c:13:',
       '+\treturn ret; ',
       '',
       'total: 1 errors, 0 warnings, 0 checks, 21 lines checked',

@@ -35,11 +35,14 @@ function clean(text: string): string {
   return sanitizeForTerminal(shown);
 }
 
-/** `#12: FILE: drivers/x.c:40:` — the parts checkpatch prints, each only when known. */
-function locationLine(f: Finding): string | null {
+/**
+ * `#12: FILE: drivers/x.c:40:` — the parts checkpatch prints, each only when known. `#N` counts as checkpatch.pl
+ * does on the mail file (its `From ` line and headers included) when `bodyOffset` is known, else from the body.
+ */
+function locationLine(f: Finding, bodyOffset: number): string | null {
   const { bodyLine, file, line } = f.where;
   if (bodyLine === undefined && file === undefined) return null;
-  const at = bodyLine === undefined ? '' : `#${bodyLine}: `;
+  const at = bodyLine === undefined ? '' : `#${bodyLine + bodyOffset}: `;
   const where = file === undefined ? '' : `FILE: ${clean(file)}:${line === undefined ? '' : `${line}:`}`;
   return `${at}${where}`.trimEnd();
 }
@@ -55,11 +58,14 @@ function shownLine(f: Finding, bodyLines: readonly string[] | undefined): string
   return `${f.where.line !== undefined ? '+' : ''}${clean(f.excerpt)}`;
 }
 
-/** A finding as checkpatch prints it; `bodyLines` are the lines of the message it points into (for `#N`). */
-export function formatFinding(f: Finding, bodyLines?: readonly string[]): string {
+/**
+ * A finding as checkpatch prints it; `bodyLines` are the lines of the message it points into (for `#N`), and
+ * `bodyOffset` the mail lines before that body (Patch.bodyOffsetLines), added to `#N` only: JSON keeps `bodyLine`.
+ */
+export function formatFinding(f: Finding, bodyLines?: readonly string[], bodyOffset = 0): string {
   const type = checkInfo(f.id)?.checkpatchType ?? typeFromId(f.id);
   const lines = [`${LEVEL[f.severity]}:${type}: ${clean(f.message)}`];
-  const location = locationLine(f);
+  const location = locationLine(f, bodyLines === undefined ? 0 : bodyOffset);
   if (location !== null) lines.push(location);
   const shown = shownLine(f, bodyLines);
   if (shown !== null) lines.push(shown);
@@ -70,14 +76,23 @@ function totalLine(counts: Counts, linesChecked: number): string {
   return `total: ${counts.error} errors, ${counts.warning} warnings, ${counts.check} checks, ${linesChecked} lines checked`;
 }
 
-/** `body` is the message the findings point into; a series-wide finding without a patch points into none. */
-function section(name: string, findings: readonly Finding[], body: string, isOwnBody: (f: Finding) => boolean): string {
+/**
+ * `body` is the message the findings point into, `bodyOffset` its mail lines before the body (0 when unknown);
+ * a series-wide finding without a patch points into none.
+ */
+function section(
+  name: string,
+  findings: readonly Finding[],
+  body: string,
+  bodyOffset: number,
+  isOwnBody: (f: Finding) => boolean,
+): string {
   const rule = '-'.repeat(name.length);
   const verdict = findings.length === 0
     ? `${name} has no obvious style problems and is ready for submission.`
     : `${name} has style problems, please review.`;
   const lines = body.split('\n');
-  const shown = findings.map((f) => formatFinding(f, isOwnBody(f) ? lines : undefined)).join('\n');
+  const shown = findings.map((f) => formatFinding(f, isOwnBody(f) ? lines : undefined, bodyOffset)).join('\n');
   const total = totalLine(count(findings), linesOf(body));
   return [`${rule}\n${name}\n${rule}\n`, shown ? `${shown}\n` : '', `${total}\n\n${verdict}\n`].join('');
 }
@@ -111,10 +126,12 @@ export function formatCheckpatch(series: PatchSeries, findings: readonly Finding
   const seriesWide = groups.get(-1) ?? [];
   const parts: string[] = [];
   if (seriesWide.length > 0 || series.cover) {
-    parts.push(section(seriesName(series), seriesWide, series.cover?.body ?? '', (f) => f.where.patch === 0));
+    const cover = series.cover;
+    parts.push(section(seriesName(series), seriesWide, cover?.body ?? '', cover?.bodyOffsetLines ?? 0, (f) => f.where.patch === 0));
   }
   for (const patch of series.patches) {
-    parts.push(section(clean(patch.rawSubject.replace(/\s+/g, ' ')), groups.get(patch.index) ?? [], patch.body, () => true));
+    const name = clean(patch.rawSubject.replace(/\s+/g, ' '));
+    parts.push(section(name, groups.get(patch.index) ?? [], patch.body, patch.bodyOffsetLines ?? 0, () => true));
   }
   const all = count(findings);
   const withProblems = series.patches.filter((p) => groups.has(p.index)).length;
