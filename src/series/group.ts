@@ -80,7 +80,15 @@ export function groupSeries(classified: ClassifiedMessage[], nodes: Map<string, 
     else draft.patches.push(c);
   }
   const list = [...drafts.values()];
-  for (const d of list) d.partialFrom = partialRerollSource(d, list, nodes, byId);
+  // Drafts by thread root, in list order: a reroll looks among its own thread's drafts, not every draft (that was
+  // quadratic in the number of series).
+  const byRoot = new Map<string, SeriesDraft[]>();
+  for (const d of list) {
+    const same = byRoot.get(d.rootId);
+    if (same) same.push(d);
+    else byRoot.set(d.rootId, [d]);
+  }
+  for (const d of list) d.partialFrom = partialRerollSource(d, byRoot.get(d.rootId) ?? [], nodes, byId);
   return list;
 }
 
@@ -96,9 +104,10 @@ function rerollsFrom(c: ClassifiedMessage, earlier: SeriesDraft, nodes: Map<stri
   return false;
 }
 
-function partialRerollSource(d: SeriesDraft, all: SeriesDraft[], nodes: Map<string, ThreadNode>, byId: Map<string, ClassifiedMessage>): SeriesDraft | null {
+/** `sameRoot`: the drafts of d's thread root, in list order. */
+function partialRerollSource(d: SeriesDraft, sameRoot: SeriesDraft[], nodes: Map<string, ThreadNode>, byId: Map<string, ClassifiedMessage>): SeriesDraft | null {
   if (d.version <= 1 || d.patches.length === 0) return null;
-  const earlier = all
+  const earlier = sameRoot
     .filter((e) => e.rootId === d.rootId && e.version < d.version && e.patches.length > 0)
     .sort((a, b) => b.version - a.version)[0];
   if (!earlier) return null;
