@@ -2,7 +2,7 @@
  * The operations the explorer may take on one buffer, as fast-check-style commands: a label, a
  * precondition and a pure transition. Labels are what traces print and what `--replay` accepts.
  */
-import { accessSlot, attachedSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type MapMemo } from './core.js';
+import { accessSlot, attachedSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type LocalMapMemo, type MapMemo } from './core.js';
 import type { ModelStrategy } from './strategy.js';
 import type { Action, GroupModel, MappingType, ModelState } from './types.js';
 
@@ -21,8 +21,9 @@ function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo
   const pair = `${model.exporter.name}→${model.importers[i]!.name}`;
   const slot = (s: ModelState) => s.slots[i]!;
   const attached = attachedSlot(model, i, strategy);
+  const local: LocalMapMemo = new Map();
   const mapFor = (t: MappingType): Action =>
-    action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy, memo), (s) => {
+    action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy, memo, local), (s) => {
       const m = slot(s).match;
       return m !== null && m.ok && m.importerType === t;
     });

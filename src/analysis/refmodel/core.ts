@@ -126,14 +126,28 @@ function computeMap(state: ModelState, i: number, model: GroupModel, strategy: M
   return { mapping, domain: produced.domain, exporterSawDomain: produced.exporterSawDomain };
 }
 
-export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, memo?: MapMemo): ModelState | null {
+/** A memo for one slot of one group, in front of the shared `MapMemo`: numeric keys, no string to build. */
+export type LocalMapMemo = Map<number, MapOutcome | null>;
+
+export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, memo?: MapMemo, local?: LocalMapMemo): ModelState | null {
   const slot = state.slots[i]!;
   if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok) return null;
-  const key = `${specId(model.exporter)}.${model.buffer}.${model.importers[i]!.maxRanges}${TYPE_CHAR[slot.match.exporterType]}${TYPE_CHAR[slot.match.importerType]}${state.gen}${state.domains[i]!.key}`;
-  let outcome = memo?.get(key);
+  // For one slot of one group the shared key below varies only in the match's types, the generation
+  // and the domain: those three as one small integer.
+  const domainKey = state.domains[i]!.key;
+  const near =
+    local !== undefined && domainKey < 2 ** 20 && (state.gen === 0 || state.gen === 1)
+      ? ((domainKey * 2 + state.gen) * 4 + TYPE_INDEX[slot.match.exporterType]) * 4 + TYPE_INDEX[slot.match.importerType]
+      : -1;
+  let outcome = near >= 0 ? local!.get(near) : undefined;
   if (outcome === undefined) {
-    outcome = computeMap(state, i, model, strategy);
-    memo?.set(key, outcome);
+    const key = `${specId(model.exporter)}.${model.buffer}.${model.importers[i]!.maxRanges}${TYPE_CHAR[slot.match.exporterType]}${TYPE_CHAR[slot.match.importerType]}${state.gen}${domainKey}`;
+    outcome = memo?.get(key);
+    if (outcome === undefined) {
+      outcome = computeMap(state, i, model, strategy);
+      memo?.set(key, outcome);
+    }
+    if (near >= 0) local!.set(near, outcome);
   }
   if (!outcome) return null;
   const next = withSlot(state, i, makeSlot(slot.status, slot.match, outcome.mapping), outcome.domain);

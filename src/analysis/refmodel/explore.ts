@@ -51,10 +51,14 @@ function pathTo(visited: Visited, index: number, actions: readonly Action[]): { 
   return { labels, states };
 }
 
-/** Check the invariants not yet broken; record the first break of each. */
-function checkState(state: ModelState, index: number, depth: number, pending: Invariant[], ctx: CheckContext, found: Map<Invariant, [number, number, Violation]>): void {
+/**
+ * Check the invariants not yet broken; record the first break of each. `parent` (the state this one
+ * was reached from) passed every pending invariant, so those that can tell only look at what changed.
+ */
+function checkState(state: ModelState, parent: ModelState | null, index: number, depth: number, pending: Invariant[], ctx: CheckContext, found: Map<Invariant, [number, number, Violation]>): void {
   for (let k = pending.length - 1; k >= 0; k--) {
-    const v = pending[k]!.check(state, ctx);
+    const inv = pending[k]!;
+    const v = parent !== null && inv.checkFrom ? inv.checkFrom(state, parent, ctx) : inv.check(state, ctx);
     if (v) {
       found.set(pending[k]!, [index, depth, v]);
       pending.splice(k, 1);
@@ -83,7 +87,7 @@ export function exploreGroup(ctx: CheckContext, opts: ExploreOptions): Explorati
     return stateKey(s);
   };
   seen.add(keyOf(visited.list[0]!));
-  checkState(visited.list[0]!, 0, 0, pending, ctx, found);
+  checkState(visited.list[0]!, null, 0, 0, pending, ctx, found);
   let frontier = [0];
   let transitions = 0;
   for (let depth = 1; depth <= opts.depth && frontier.length > 0 && pending.length > 0; depth++) {
@@ -102,7 +106,7 @@ export function exploreGroup(ctx: CheckContext, opts: ExploreOptions): Explorati
         visited.parent.push(from);
         visited.via.push(a);
         next.push(index);
-        checkState(to, index, depth, pending, ctx, found);
+        checkState(to, state, index, depth, pending, ctx, found);
       }
     }
     frontier = next;

@@ -26,8 +26,17 @@ export interface CheckContext {
 export interface Invariant {
   id: InvariantId;
   check(state: ModelState, ctx: CheckContext): Violation | null;
+  /**
+   * The explorer's fast path: the same answer as `check(state)`, given that `parent` (the state
+   * `state` was reached from) passed `check`, so only what changed since has to be looked at.
+   */
+  checkFrom?(state: ModelState, parent: ModelState, ctx: CheckContext): Violation | null;
 }
 
+/**
+ * A check of slot i. It may read only `state.slots[i]`, `state.domains[i]`, `state.gen`,
+ * `state.revoked` and the context: `checkFrom` skips a slot when those are what the parent had.
+ */
 type SlotCheck = (state: ModelState, i: number, ctx: CheckContext) => string | null;
 
 /** Run a per-slot check over every slot; the first message becomes the violation. */
@@ -36,6 +45,17 @@ function perSlot(id: InvariantId, check: SlotCheck, whole?: (state: ModelState, 
     id,
     check(state, ctx) {
       for (let i = 0; i < state.slots.length; i++) {
+        const message = check(state, i, ctx);
+        if (message) return { invariant: id, message };
+      }
+      const message = whole ? whole(state, ctx) : null;
+      return message ? { invariant: id, message } : null;
+    },
+    checkFrom(state, parent, ctx) {
+      const same = state.gen === parent.gen && state.revoked === parent.revoked;
+      for (let i = 0; i < state.slots.length; i++) {
+        // The parent passed, and slot i's check sees exactly what it saw there.
+        if (same && state.slots[i] === parent.slots[i] && state.domains[i] === parent.domains[i]) continue;
         const message = check(state, i, ctx);
         if (message) return { invariant: id, message };
       }

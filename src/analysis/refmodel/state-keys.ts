@@ -25,7 +25,12 @@ export class StateKeys {
     const slots = state.slots;
     const n = slots.length;
     if (n > MAX_SLOTS || (state.gen !== 0 && state.gen !== 1)) return -1;
-    let key = 0;
+    // Digits from the most significant: saw, fault, slot n-1 … slot 0, then gen|revoked. The usual
+    // state (no fault, few ids) then stays below 2^30, a small integer for V8's Set.
+    const fault = state.fault === null ? 0 : this.name(state.fault);
+    const saw = state.exporterSawDomain === null ? 0 : this.name(state.exporterSawDomain);
+    if (fault >= DIGIT || saw >= DIGIT) return -1;
+    let key = saw * DIGIT + fault;
     for (let i = n - 1; i >= 0; i--) {
       const slot = slots[i]!;
       const mappingKey = slot.mapping === null ? 0 : slot.mapping.key;
@@ -37,10 +42,7 @@ export class StateKeys {
       if (id >= DIGIT) return -1;
       key = key * DIGIT + id;
     }
-    const fault = state.fault === null ? 0 : this.name(state.fault);
-    const saw = state.exporterSawDomain === null ? 0 : this.name(state.exporterSawDomain);
-    if (fault >= DIGIT || saw >= DIGIT) return -1;
-    return ((key * DIGIT + fault) * DIGIT + saw) * 4 + (state.gen | (state.revoked ? 2 : 0));
+    return key * 4 + (state.gen | (state.revoked ? 2 : 0));
   }
 
   /** 1, 2, … per distinct string (0 is null). */
