@@ -6,15 +6,32 @@ import { accessSlot, attachedSlot, attachSlot, detachSlot, mapSlot, moveBacking,
 import type { ModelStrategy } from './strategy.js';
 import type { Action, GroupModel, MappingType, ModelState } from './types.js';
 
-/** Wrap a transition that answers null when the kernel call would fail. */
+/**
+ * A transition that answers null when the kernel call would fail, behind its precondition. A class,
+ * so every action has one shape and the explorer's `step` call site sees one function.
+ */
+class GuardedAction implements Action {
+  constructor(
+    readonly label: string,
+    private readonly run: (s: ModelState) => ModelState | null,
+    private readonly when: (s: ModelState) => boolean,
+  ) {}
+
+  step(s: ModelState): ModelState | null {
+    return this.when(s) ? this.run(s) : null;
+  }
+
+  enabled(s: ModelState): boolean {
+    return this.step(s) !== null;
+  }
+
+  apply(s: ModelState): ModelState {
+    return this.step(s) ?? s;
+  }
+}
+
 function action(label: string, step: (s: ModelState) => ModelState | null, when: (s: ModelState) => boolean): Action {
-  const guarded = (s: ModelState): ModelState | null => (when(s) ? step(s) : null);
-  return {
-    label,
-    enabled: (s) => guarded(s) !== null,
-    apply: (s) => guarded(s) ?? s,
-    step: guarded,
-  };
+  return new GuardedAction(label, step, when);
 }
 
 function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo: MapMemo): Action[] {

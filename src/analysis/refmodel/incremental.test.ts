@@ -78,3 +78,21 @@ describe('mapSlot with an action-local memo', () => {
     expect(mapped).toBeGreaterThan(200);
   });
 });
+
+describe('actions', () => {
+  it('agree with themselves: enabled is step !== null, apply is step or the state unchanged', () => {
+    let disabled = 0;
+    for (const ctx of contexts(REFERENCE_STRATEGY, 31)) {
+      const actions = buildActions(ctx.model, ctx.strategy);
+      for (const [, s] of transitions(ctx, 2)) {
+        for (const a of actions) {
+          const next = a.step(s);
+          expect(a.enabled(s)).toBe(next !== null);
+          expect(a.apply(s)).toEqual(next ?? s);
+          if (next === null) disabled++;
+        }
+      }
+    }
+    expect(disabled).toBeGreaterThan(100);
+  });
+});
