@@ -73,18 +73,23 @@ function nodeFor(nodes: Map<string, ThreadNode>, id: string): ThreadNode {
  */
 function link(out: MessageThreads): void {
   const chains: string[][] = [];
+  // Ids of the messages that name an ancestor of their own, found once: recomputing ancestorIds for every link of
+  // every chain was cubic in the depth of a thread whose messages reference all their ancestors.
+  const ownsParent = new Set<string>();
   for (const { id, message } of out.messages) {
     const ancestors = ancestorIds(message, id);
     for (const a of ancestors) nodeFor(out.nodes, a);
     const parent = ancestors[ancestors.length - 1];
-    if (parent !== undefined) nodeFor(out.nodes, id).parentId = parent;
+    if (parent !== undefined) {
+      nodeFor(out.nodes, id).parentId = parent;
+      ownsParent.add(id);
+    }
     chains.push(ancestors);
   }
   for (const chain of chains) {
     for (let i = 1; i < chain.length; i++) {
       const child = out.nodes.get(chain[i] as string) as ThreadNode;
-      const ownsParent = child.message !== null && ancestorIds(child.message, child.messageId).length > 0;
-      if (child.parentId === null && !ownsParent) child.parentId = chain[i - 1] as string;
+      if (child.parentId === null && !(child.message !== null && ownsParent.has(child.messageId))) child.parentId = chain[i - 1] as string;
     }
   }
 }
