@@ -2,7 +2,7 @@
  * The operations the explorer may take on one buffer, as fast-check-style commands: a label, a
  * precondition and a pure transition. Labels are what traces print and what `--replay` accepts.
  */
-import { accessSlot, attachedSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type LocalMapMemo, type MapMemo } from './core.js';
+import { accessSlot, attachedSlot, attachSlot, detachSlot, mapSlot, moveBacking, restoreExporter, revokeExporter, unmapSlot, type LocalMapMemo, type LocalUnmapMemo, type MapMemo } from './core.js';
 import type { ModelStrategy } from './strategy.js';
 import type { Action, GroupModel, MappingType, ModelState } from './types.js';
 
@@ -39,6 +39,7 @@ function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo
   const slot = (s: ModelState) => s.slots[i]!;
   const attached = attachedSlot(model, i, strategy);
   const local: LocalMapMemo = new Map();
+  const unmapped: LocalUnmapMemo = new Map();
   const mapFor = (t: MappingType): Action =>
     action(`map(${pair}, ${t})`, (s) => mapSlot(s, i, model, strategy, memo, local), (s) => {
       const m = slot(s).match;
@@ -49,7 +50,7 @@ function slotActions(model: GroupModel, i: number, strategy: ModelStrategy, memo
     action(`attach(${pair})`, (s) => attachSlot(s, i, model, strategy, attached), (s) => slot(s).status === 'detached'),
     ...mapTypes.map(mapFor),
     action(`access(${pair})`, (s) => accessSlot(s, i, model), (s) => slot(s).mapping !== null),
-    action(`unmap(${pair})`, (s) => unmapSlot(s, i, strategy), (s) => slot(s).mapping !== null),
+    action(`unmap(${pair})`, (s) => unmapSlot(s, i, strategy, unmapped), (s) => slot(s).mapping !== null),
     action(`detach(${pair})`, (s) => detachSlot(s, i), (s) => slot(s).status === 'attached'),
   ];
 }

@@ -154,10 +154,23 @@ export function mapSlot(state: ModelState, i: number, model: GroupModel, strateg
   return outcome.exporterSawDomain ? withState(next, { exporterSawDomain: model.importers[i]!.name }) : next;
 }
 
-export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy): ModelState | null {
+/**
+ * Unmap outcomes of one exploration, by domain and mapping key: the strategy's unmap sees the
+ * domain's entries and the mapping's handoff, generation and segments, all of which those keys encode.
+ */
+export type LocalUnmapMemo = Map<number, Domain>;
+
+export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy, local?: LocalUnmapMemo): ModelState | null {
   const slot = state.slots[i]!;
   if (!slot.mapping) return null;
-  return withSlot(state, i, makeSlot(slot.status, slot.match, null), strategy.unmap(state.domains[i]!, slot.mapping));
+  const domain = state.domains[i]!;
+  const near = local !== undefined && domain.key < 2 ** 15 && slot.mapping.key < 2 ** 15 ? domain.key * 2 ** 15 + slot.mapping.key : -1;
+  let after = near >= 0 ? local!.get(near) : undefined;
+  if (after === undefined) {
+    after = strategy.unmap(domain, slot.mapping);
+    if (near >= 0) local!.set(near, after);
+  }
+  return withSlot(state, i, makeSlot(slot.status, slot.match, null), after);
 }
 
 export function detachSlot(state: ModelState, i: number): ModelState | null {

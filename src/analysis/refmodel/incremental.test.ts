@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildActions } from './actions.js';
 import { checkContext } from './context.js';
-import { initialState, mapSlot, type LocalMapMemo } from './core.js';
+import { initialState, mapSlot, unmapSlot, type LocalMapMemo, type LocalUnmapMemo } from './core.js';
 import { loadSequenceFile } from './files.js';
 import { groupsOf } from './groups.js';
 import { INVARIANTS } from './invariants.js';
@@ -40,7 +40,7 @@ describe('Invariant.checkFrom', () => {
     let compared = 0;
     let violations = 0;
     for (const strategy of [REFERENCE_STRATEGY, ...MUTANTS]) {
-      for (const ctx of contexts(strategy, 29)) {
+      for (const ctx of contexts(strategy, 37)) {
         for (const [parent, child] of transitions(ctx, 4)) {
           for (const inv of INVARIANTS) {
             if (!inv.checkFrom || inv.check(parent, ctx) !== null) continue;
@@ -94,5 +94,25 @@ describe('actions', () => {
       }
     }
     expect(disabled).toBeGreaterThan(100);
+  });
+});
+
+describe('unmapSlot with a memo', () => {
+  it('gives the state unmap gives without it, first call and repeated (reference and every mutant)', () => {
+    let unmapped = 0;
+    for (const strategy of [REFERENCE_STRATEGY, ...MUTANTS]) {
+      for (const ctx of contexts(strategy, 41)) {
+        const memo: LocalUnmapMemo = new Map();
+        for (const [, s] of transitions(ctx, 3)) {
+          for (let i = 0; i < s.slots.length; i++) {
+            const plain = unmapSlot(s, i, strategy);
+            expect(unmapSlot(s, i, strategy, memo)).toEqual(plain);
+            expect(unmapSlot(s, i, strategy, memo)).toEqual(plain);
+            if (plain) unmapped++;
+          }
+        }
+      }
+    }
+    expect(unmapped).toBeGreaterThan(200);
   });
 });

@@ -18,7 +18,10 @@ export interface ModelStrategy {
   moveNotifyTargets(state: ModelState, model: GroupModel): number[];
   /** Slots whose mappings revoke tears down. */
   revokeTargets(state: ModelState, model: GroupModel): number[];
-  /** Release what map took from the importer's domain. */
+  /**
+   * Release what map took from the importer's domain. May read the domain's entries and the
+   * mapping's handoff, gen and segments only: the explorer memoises it by their keys (core.ts unmapSlot).
+   */
   unmap(domain: Domain, mapping: Mapping): Domain;
 }
 
