@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
 import { UsageError, InputError, formatLocation } from '../util/errors.js';
@@ -90,4 +90,17 @@ export function resolveBase(base: string | null, input: string, common: CommonOp
 /** The series a single-series view (report, TUI analysis) is about: the newest version in the input. */
 export function primarySeries(set: SeriesSet, input: string): PatchSeries {
   return requireSeries(set, input).reduce((best, s) => (s.version > best.version ? s : best));
+}
+
+/** `-o FILE` or stdout; a file that cannot be written is the user's input problem (exit 2), named with its errno. */
+export function writeOutput(path: string | null, text: string, what: string): void {
+  if (path === null) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new InputError({ source: path }, `cannot write the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

@@ -7,6 +7,8 @@ import type { BaseTree } from '../analysis/apply/index.js';
 import { loadSequenceFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
 import { BUNDLED_INPUT } from './args.js';
 import { BUNDLED_SEQUENCE } from './bundled.js';
+import type { ReportInput } from '../present/report/index.js';
+import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from './exit-codes.js';
 
 /** What `check`, `report` and the TUI show about one series. */
 export interface SeriesReview {
@@ -21,10 +23,12 @@ export interface ReviewOptions {
   split?: number[];
   suggestSplit?: boolean;
   checks?: RunChecksOptions;
+  /** Checkpatch-style findings already computed (the TUI's first frame): not run again. */
+  checked?: Finding[];
 }
 
 export async function reviewSeries(series: PatchSeries, opts: ReviewOptions): Promise<SeriesReview> {
-  const checks = runChecks(series, opts.checks);
+  const checks = opts.checked ?? runChecks(series, opts.checks);
   const analysis = await analyzeSeries(series, opts);
   return { series, findings: [...checks, ...analysis.findings], analysis };
 }
@@ -55,4 +59,32 @@ export function verifyFor(
   const bindingMismatches = series ? checkBinding(file.binding, series) : [];
   const report = verifySequences(file.sequences, { ...opts, bindingMismatches });
   return { report, sequences: file.sequences };
+}
+
+/** The whole review of one series: checks, apply/bisect/split on the base, and the model verdicts. */
+export interface FullReview {
+  set: SeriesSet;
+  review: SeriesReview;
+  verdicts: ModelVerdicts | null;
+}
+
+export async function reviewWithVerdicts(
+  input: string,
+  sequence: string | null,
+  set: SeriesSet,
+  series: PatchSeries,
+  opts: ReviewOptions,
+): Promise<FullReview> {
+  const review = await reviewSeries(series, opts);
+  return { set, review, verdicts: verifyFor(input, sequence, set) };
+}
+
+/** What the report renders for a full review. */
+export function reportInputOf({ set, review, verdicts }: FullReview): ReportInput {
+  return { set, findings: review.findings, analysis: review.analysis, ...(verdicts ? { verify: verdicts.report } : {}) };
+}
+
+/** 1 on an error finding or a model sequence that did not come out as expected, as `check` does. */
+export function exitCodeOf({ review, verdicts }: FullReview): ExitCode {
+  return hasErrors(review.findings) || (verdicts !== null && !verdicts.report.ok) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,24 +1,15 @@
-import { writeFileSync } from 'node:fs';
 import { buildAmMbox } from '../../present/report/index.js';
 import { sanitizeForTerminal } from '../../present/sanitize.js';
 import type { Command } from '../args.js';
-import { loadInput, primarySeries } from '../context.js';
+import { loadInput, primarySeries, writeOutput } from '../context.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
-import { InputError } from '../../util/errors.js';
 
 /** `patchscope am INPUT -o FILE`: an mbox for `git am`, with the trailers given in replies folded in. */
 export async function runAm(cmd: Extract<Command, { kind: 'am' }>): Promise<ExitCode> {
   const set = await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
   const am = buildAmMbox(series, { addLink: cmd.addLink });
-  if (cmd.output === null) process.stdout.write(am.mbox);
-  else {
-    try {
-      writeFileSync(cmd.output, am.mbox);
-    } catch (e) {
-      throw new InputError({ source: cmd.output }, `cannot write the mbox: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  }
+  writeOutput(cmd.output, am.mbox, 'mbox');
   // The summary goes to stderr so that `am INPUT > file` stays a clean mbox.
   const log = process.stderr;
   log.write(`${series.patches.length} patches, v${series.version}${series.rfc ? ' RFC' : ''}\n`);

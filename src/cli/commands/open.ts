@@ -1,49 +1,35 @@
 import { renderReport } from '../../present/report/index.js';
+import { drawFramesEvenUnderCi } from '../../present/tui/ink-environment.js';
 import type { PatchSeries, SeriesSet } from '../../series/index.js';
-import type { BaseTree } from '../../analysis/apply/index.js';
 import { runChecks } from '../../analysis/checks/index.js';
+import type { Finding } from '../../analysis/findings.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
-import { reviewSeries, verifyFor, hasErrors, type SeriesReview, type ModelVerdicts } from '../review.js';
+import { reviewWithVerdicts, reportInputOf, exitCodeOf, hasErrors, type FullReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
-
-type OpenCommand = Extract<Command, { kind: 'open' }>;
-
-interface FullReview {
-  review: SeriesReview;
-  verdicts: ModelVerdicts | null;
-}
 
 /**
  * `patchscope [INPUT]`: the whole review. On a terminal the TUI; piped or under CI the plain
  * report, exiting 0/1 as `check` would.
  */
-export async function runOpen(cmd: OpenCommand): Promise<ExitCode> {
+export async function runOpen(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
   const set = await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
   const base = resolveBase(cmd.base, cmd.input, cmd.common);
-  const full = (): Promise<FullReview> => reviewAll(cmd, set, series, base);
-  if (process.stdout.isTTY === true) return openTui(set, series, full());
-  const { review, verdicts } = await full();
-  const input = { set, findings: review.findings, analysis: review.analysis, ...(verdicts ? { verify: verdicts.report } : {}) };
-  process.stdout.write(renderReport(input, 'text'));
-  return exitCodeOf({ review, verdicts });
-}
-
-async function reviewAll(cmd: OpenCommand, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined): Promise<FullReview> {
-  const review = await reviewSeries(series, { base });
-  return { review, verdicts: verifyFor(cmd.input, cmd.sequence, set) };
-}
-
-function exitCodeOf({ review, verdicts }: FullReview): ExitCode {
-  return hasErrors(review.findings) || (verdicts !== null && !verdicts.report.ok) ? EXIT_FINDINGS : EXIT_OK;
+  if (process.stdout.isTTY === true) {
+    const checked = runChecks(series);
+    return openTui(set, series, checked, reviewWithVerdicts(cmd.input, cmd.sequence, set, series, { base, checked }));
+  }
+  const full = await reviewWithVerdicts(cmd.input, cmd.sequence, set, series, { base });
+  process.stdout.write(renderReport(reportInputOf(full), 'text'));
+  return exitCodeOf(full);
 }
 
 /**
  * The first frame shows the parsed series and its checkpatch findings at once (pure, fast); apply,
  * bisect and the model (git processes, the explorer) arrive a few seconds later and redraw in place.
  */
-async function openTui(set: SeriesSet, series: PatchSeries, later: Promise<FullReview>): Promise<ExitCode> {
+async function openTui(set: SeriesSet, series: PatchSeries, checked: Finding[], later: Promise<FullReview>): Promise<ExitCode> {
   // Ink and React load only when a terminal will show them: piped runs stay fast.
   drawFramesEvenUnderCi();
   const { runTui, toReviewData } = await import('../../present/tui/index.js');
@@ -58,7 +44,7 @@ async function openTui(set: SeriesSet, series: PatchSeries, later: Promise<FullR
       ...(r.verdicts ? { verify: r.verdicts } : {}),
     });
   });
-  const first = { ...toReviewData({ set, findings: runChecks(series) }), pending: 'applying, bisecting and verifying the model…' };
+  const first = { ...toReviewData({ set, findings: checked }), pending: 'applying, bisecting and verifying the model…' };
   let failure: unknown = null;
   await runTui(first, {
     later: data,
@@ -71,17 +57,7 @@ async function openTui(set: SeriesSet, series: PatchSeries, later: Promise<FullR
   if (settled === null) {
     // The reviewer quit before the analysis finished: do not keep them waiting for it. The exit
     // handler of src/analysis/apply removes the temporary worktree.
-    process.exit(hasErrors(first.findings) ? EXIT_FINDINGS : EXIT_OK);
+    process.exit(hasErrors(checked) ? EXIT_FINDINGS : EXIT_OK);
   }
   return exitCodeOf(settled);
-}
-
-/**
- * Ink decides once, when it is first imported, whether it runs "in CI" (a CI or
- * CONTINUOUS_INTEGRATION variable) and then draws nothing until exit. We only get here with a
- * terminal on stdout, so a reviewer is looking at it whatever the variable says (a shell inside a
- * CI job, a tmux test under CI=true): tell Ink so before it loads.
- */
-function drawFramesEvenUnderCi(): void {
-  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in process.env) process.env[key] = 'false';
 }

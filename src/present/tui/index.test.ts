@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { PassThrough, Writable } from 'node:stream';
 import type { runTui as RunTui } from './index.js';
+import { drawFramesEvenUnderCi } from './ink-environment.js';
 import { reviewData } from './testing/review-data.js';
 
 // These tests stand for a reviewer's terminal. Ink reads CI/CONTINUOUS_INTEGRATION once, when it
@@ -9,7 +10,7 @@ import { reviewData } from './testing/review-data.js';
 // runTui test failed under CI=true).
 let runTui: typeof RunTui;
 beforeAll(async () => {
-  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in process.env) process.env[key] = 'false';
+  drawFramesEvenUnderCi();
   ({ runTui } = await import('./index.js'));
 });
 
