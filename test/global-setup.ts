@@ -1,9 +1,18 @@
 // CLI tests run the real binary (bin/patchscope → dist/). Build once per test run so they never
 // exercise a stale dist/ left from an earlier `npm install`.
+// Also the one place that speaks of ../shared: absent in a plain clone (its suites skip, said once
+// here), required under CI=true (CI always lays it beside the clone).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { hasShared, SHARED_DIR } from './support/shared.js';
 
 export default function setup(): void {
   const root = resolve(__dirname, '..');
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+  if (!hasShared()) {
+    if (process.env.CI === 'true') {
+      throw new Error(`${SHARED_DIR} is missing: CI must run the suites over ../shared (conformance, corpus, checkpatch)`);
+    }
+    process.stderr.write(`patchscope tests: ${SHARED_DIR} not found; the suites over its data are skipped.\n`);
+  }
 }
