@@ -114,15 +114,16 @@ describe('patchscope CLI', () => {
     expectOneLineError(run(mapped), pattern as RegExp);
   });
 
-  it('verify --json: as-posted fails HIDE_PHYS at patch 23, proposed holds everything, exit 0 (all as expected)', () => {
+  it('verify --json: as-posted fails LOCKING at patch 12 and HIDE_PHYS at 23, proposed holds everything, exit 0 (all as expected)', () => {
     const r = run(['verify', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.schema).toBe(1);
     const seq = (name: string) => j.sequences.find((s: { name: string }) => s.name === name);
     const firstFail = seq('as-posted').steps.find((s: { verdict: string }) => s.verdict === 'fail');
-    expect(firstFail.patches).toEqual([23]);
-    const hide = firstFail.invariants.find((i: { name: string }) => i.name === 'HIDE_PHYS');
+    expect(firstFail.patches).toEqual([12]);
+    expect(seq('as-posted').firstViolations).toEqual([{ invariant: 'LOCKING', step: 12 }, { invariant: 'HIDE_PHYS', step: 23 }]);
+    const hide = seq('as-posted').steps[22].invariants.find((i: { name: string }) => i.name === 'HIDE_PHYS');
     expect(hide.holds).toBe(false);
     expect(hide.counterexample.trace.length).toBe(2);
     expect(seq('proposed').steps.every((s: { verdict: string }) => s.verdict === 'pass')).toBe(true);

@@ -41,6 +41,17 @@ export interface ExporterSpec {
   revocable: boolean;
   /** Backing is MMIO (device memory): an SGT of it needs a P2P-capable importer. */
   mmio: boolean;
+  /**
+   * Its match_mapping callback asserts the buffer's reservation lock (dma_resv_assert_held). The
+   * core's attach calls it without the lock, so this is a LOCKING violation (patch 12, Baolu Lu).
+   * Absent = false.
+   */
+  matchAssertsLock?: boolean;
+  /**
+   * Its SGT unmap callback releases nothing its map acquired (an empty body, or no free/unmap call):
+   * the DMA mapping it made for the importer stays. Derived from the posted code; absent = false.
+   */
+  unmapLeaks?: boolean;
 }
 
 export interface ImporterSpec {
@@ -80,7 +91,9 @@ export type DeltaChange =
   | { op: 'set-offers'; exporter: string; offers: MappingType[] }
   | { op: 'add-importer'; importer: ImporterSpec }
   | { op: 'set-accepts'; importer: string; accepts: MappingType[] }
-  | { op: 'set-max-ranges'; importer: string; maxRanges: number };
+  | { op: 'set-max-ranges'; importer: string; maxRanges: number }
+  | { op: 'set-match-lock'; exporter: string; asserts: boolean }
+  | { op: 'set-unmap-leaks'; exporter: string; leaks: boolean };
 
 export type DeltaOp = Delta['op'];
 
@@ -145,7 +158,20 @@ export interface ModelState {
   domains: readonly Domain[];
   /** A DMA fault seen by `access` (an IOVA that no longer translates, or stale backing). */
   fault: string | null;
+  /**
+   * The exporter context's operation in progress: it has run (under the lock, when it takes it) and
+   * not yet unlocked. Importer operations that need the lock wait until `unlock`.
+   */
+  pending: ExporterOp;
+  /** The exporter context holds the buffer's reservation lock (dma_resv). */
+  locked: boolean;
+  /** The first locking error: an assertion that failed, a call that needs the lock made without it, a deadlock. */
+  lockFault: string | null;
 }
+
+/** 0 none, then move, revoke, restore: the exporter context's operations (vfio_pci_dma_buf_move and the like). */
+export type ExporterOp = 0 | 1 | 2 | 3;
+export const EXPORTER_OP_NAMES = ['none', 'move', 'revoke', 'restore'] as const;
 
 /** One buffer's exploration: an exporter, 1–3 importers attached to it, and the core's abilities. */
 export interface GroupModel {
@@ -158,7 +184,7 @@ export interface GroupModel {
   converters: readonly ConverterId[];
 }
 
-export type InvariantId = 'HIDE_PHYS' | 'HIDE_DOMAIN' | 'NO_REGRESSION' | 'CONVERT_EXACT' | 'LIFECYCLE' | 'NEGOTIATION';
+export type InvariantId = 'HIDE_PHYS' | 'HIDE_DOMAIN' | 'NO_REGRESSION' | 'CONVERT_EXACT' | 'LIFECYCLE' | 'NEGOTIATION' | 'LOCKING';
 export const INVARIANT_IDS: readonly InvariantId[] = [
   'HIDE_PHYS',
   'HIDE_DOMAIN',
@@ -166,6 +192,7 @@ export const INVARIANT_IDS: readonly InvariantId[] = [
   'CONVERT_EXACT',
   'LIFECYCLE',
   'NEGOTIATION',
+  'LOCKING',
 ];
 
 export interface Violation {

@@ -60,7 +60,19 @@ export interface SequenceReport {
   outcome: 'pass' | 'fail';
   /** outcome equals expect, and a failing sequence violates every invariant it names. */
   asExpected: boolean;
+  /**
+   * Each violated invariant with the 1-based step where it first fails, in step order (ties in
+   * INVARIANT_IDS order). The first entry is the sequence's first failure; the later ones are
+   * failures that start later (as-posted: LOCKING at 12, then HIDE_PHYS at 23). Step verdicts
+   * still list every invariant a step violates, whether it started there or earlier.
+   */
+  firstViolations: FirstViolation[];
   steps: StepReport[];
+}
+
+export interface FirstViolation {
+  invariant: InvariantId;
+  step: number;
 }
 
 export interface VerifyReport {
@@ -156,12 +168,20 @@ function verifyStep(run: Run, seq: Sequence, index: number, prev: World): StepRe
   };
 }
 
+export function firstViolationsOf(steps: readonly Pick<StepReport, 'invariants'>[]): FirstViolation[] {
+  const out: FirstViolation[] = [];
+  steps.forEach((s, k) => {
+    for (const i of s.invariants) if (!i.holds && !out.some((f) => f.invariant === i.name)) out.push({ invariant: i.name, step: k + 1 });
+  });
+  return out;
+}
+
 function verifySequence(run: Run, seq: Sequence): SequenceReport {
   const steps = seq.steps.map((_, k) => verifyStep(run, seq, k, k === 0 ? seq.base : seq.steps[k - 1]!.world));
   const outcome = steps.every((s) => s.verdict === 'pass') ? 'pass' : 'fail';
-  const violated = new Set(steps.flatMap((s) => s.invariants.filter((i) => !i.holds).map((i) => i.name)));
-  const asExpected = outcome === seq.expect && seq.expectViolated.every((id) => violated.has(id));
-  return { name: seq.name, description: seq.description, expect: seq.expect, expectViolated: seq.expectViolated, outcome, asExpected, steps };
+  const firstViolations = firstViolationsOf(steps);
+  const asExpected = outcome === seq.expect && seq.expectViolated.every((id) => firstViolations.some((f) => f.invariant === id));
+  return { name: seq.name, description: seq.description, expect: seq.expect, expectViolated: seq.expectViolated, outcome, asExpected, firstViolations, steps };
 }
 
 export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions = {}): VerifyReport {

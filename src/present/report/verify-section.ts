@@ -2,6 +2,7 @@ import type { Counterexample, SequenceReport, StepReport, VerifyReport } from '.
 import { wrapCodeLine, type Block } from './blocks.js';
 import { plural } from './analysis-section.js';
 import { clean } from './series-section.js';
+import { firstFailureLine, sameTrace } from './verify-text.js';
 
 /**
  * The reference model's verdicts per sequence and step, with the counterexample of each violated
@@ -33,21 +34,25 @@ function stepItem(step: StepReport, k: number): string[] {
 }
 
 function sequenceBlocks(seq: SequenceReport): Block[] {
+  const first = firstFailureLine(seq);
   const expected = seq.asExpected ? 'as expected' : `NOT as expected (expected ${seq.expect})`;
   const blocks: Block[] = [
     { kind: 'heading', level: 3, text: `Sequence ${clean(seq.name)}` },
-    { kind: 'paragraph', text: `${clean(seq.description)} Outcome: ${seq.outcome}, ${expected}.` },
+    { kind: 'paragraph', text: `${clean(seq.description)} Outcome: ${seq.outcome}, ${expected}.${first ? ` ${first[0]!.toUpperCase()}${first.slice(1)}.` : ''}` },
     { kind: 'list', items: seq.steps.map(stepItem) },
   ];
-  for (const step of seq.steps) {
+  seq.steps.forEach((step, k) => {
     for (const inv of step.invariants) {
+      // A violation that goes on from the step before with the same trace is printed once, at its first step.
+      const before = k > 0 ? seq.steps[k - 1]!.invariants.find((i) => i.name === inv.name)?.counterexample : undefined;
+      if (inv.counterexample && before && sameTrace(before, inv.counterexample)) continue;
       // The heading line is a paragraph, not code: in Markdown it closes the step list, which a
       // code block right after a list would otherwise continue (as text, not code).
       if (inv.counterexample) {
         blocks.push({ kind: 'paragraph', text: `Counterexample, step ${clean(step.name)}:` }, { kind: 'pre', lines: traceLines(inv.counterexample) });
       }
     }
-  }
+  });
   return blocks;
 }
 

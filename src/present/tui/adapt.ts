@@ -23,6 +23,8 @@ export function describeDelta(d: Delta): string {
     case 'set-offers': return `set-offers ${d.exporter} [${d.offers.join(', ')}]${note}`;
     case 'set-accepts': return `set-accepts ${d.importer} [${d.accepts.join(', ')}]${note}`;
     case 'set-max-ranges': return `set-max-ranges ${d.importer} ${d.maxRanges}${note}`;
+    case 'set-match-lock': return `set-match-lock ${d.exporter} ${d.asserts ? 'asserts' : 'none'}${note}`;
+    case 'set-unmap-leaks': return `set-unmap-leaks ${d.exporter} ${d.leaks}${note}`;
   }
 }
 
