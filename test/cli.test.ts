@@ -132,6 +132,19 @@ describe('patchscope CLI', () => {
     expect(j.binding.mismatches).toEqual([]);
   });
 
+  it('verify on v2 (no hand-written binding for it): derives each patch\'s deltas from its code, every step holds, exit 0', () => {
+    const r = run(['verify', '--json', 'fixtures/dmabuf-mapping-types/series-v2.mbox']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.binding).toEqual({ mismatches: [], derived: true });
+    expect(j.sequences.map((s: { name: string; outcome: string }) => [s.name, s.outcome])).toEqual([['as-posted', 'pass']]);
+    const step12 = j.sequences[0].steps[11];
+    expect(step12.deltas).toContainEqual({ delta: { op: 'set-match-lock', exporter: 'vfio-pci', asserts: false }, patch: 12, file: 'drivers/vfio/pci/vfio_pci_dmabuf.c', line: expect.any(Number) });
+    const text = run(['verify', 'fixtures/dmabuf-mapping-types/series-v2.mbox']).out;
+    expect(text).toMatch(/^ {4}from the code: vfio-pci offers \[sgt\] @ drivers\/vfio\/pci\/vfio_pci_dmabuf\.c:\d+; vfio-pci's match does not assert the dma_resv lock @ /m);
+    expect(text).toContain('binding: derived from the code of this revision');
+  });
+
   it('verify --replay re-runs a counterexample and exits 1 on the violation it shows', () => {
     const r = run(['verify', '--replay', 'as-posted#23:vfio-pci[0]>iommufd:attach(vfio-pci->iommufd);map(vfio-pci->iommufd, pal)']);
     expect(r.code).toBe(1);

@@ -29,6 +29,8 @@ export interface VerifyOptions {
   strategy?: ModelStrategy;
   /** checkBinding's result, carried into the report. */
   bindingMismatches?: readonly BindingMismatch[];
+  /** The patch deltas were derived from the code, not taken from a hand-written binding. */
+  derived?: boolean;
 }
 
 export interface InvariantReport {
@@ -37,10 +39,20 @@ export interface InvariantReport {
   counterexample: Counterexample | null;
 }
 
+/** A delta of a step: its patch (null when planned) and, when the code says it, the file and line. */
+export interface StepDeltaReport {
+  delta: Delta;
+  patch: number | null;
+  file?: string;
+  line?: number;
+}
+
 export interface StepReport {
   name: string;
   patches: number[];
   planned: Delta[];
+  /** Every delta of the step in application order, with where it came from. Added after schema 1 shipped. */
+  deltas?: StepDeltaReport[];
   verdict: 'pass' | 'fail';
   invariants: InvariantReport[];
   driverBurden: DriverBurden;
@@ -81,7 +93,8 @@ export interface VerifyReport {
   maxGroup: number;
   strategy: string;
   sequences: SequenceReport[];
-  binding: { mismatches: BindingMismatch[] };
+  /** `derived`: the deltas came from the series' code (another revision than the binding describes). */
+  binding: { mismatches: BindingMismatch[]; derived?: boolean };
   /** Distinct states explored (cached explorations counted once). */
   states: number;
   /** States generated: transitions taken, duplicates included (TLC's "states generated"). Optional: added after schema 1 shipped. */
@@ -158,6 +171,7 @@ function verifyStep(run: Run, seq: Sequence, index: number, prev: World): StepRe
     name: step.name,
     patches: step.patches,
     planned: step.planned,
+    deltas: step.deltas.map((d) => ({ delta: d.delta, patch: d.patch, ...(d.origin ? { file: d.origin.file, line: d.origin.line } : {}) })),
     verdict: invariants.every((i) => i.holds) ? 'pass' : 'fail',
     invariants,
     driverBurden: driverBurden(step.world),
@@ -211,7 +225,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     maxGroup: run.maxGroup,
     strategy: run.strategy.name,
     sequences,
-    binding: { mismatches: [...(opts.bindingMismatches ?? [])] },
+    binding: { mismatches: [...(opts.bindingMismatches ?? [])], ...(opts.derived ? { derived: true } : {}) },
     states: run.explored,
     transitions: run.transitions,
     ms,

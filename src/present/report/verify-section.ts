@@ -2,7 +2,7 @@ import type { Counterexample, SequenceReport, StepReport, VerifyReport } from '.
 import { wrapCodeLine, type Block } from './blocks.js';
 import { plural } from './analysis-section.js';
 import { clean } from './series-section.js';
-import { firstFailureLine, sameTrace } from './verify-text.js';
+import { codeDeltas, firstFailureLine, sameTrace } from './verify-text.js';
 
 /**
  * The reference model's verdicts per sequence and step, with the counterexample of each violated
@@ -30,7 +30,8 @@ function stepItem(step: StepReport, k: number): string[] {
   const failed = step.invariants.filter((i) => !i.holds).map((i) => i.name);
   const verdict = step.verdict === 'pass' ? 'all invariants hold' : `violates ${failed.join(', ')}`;
   const patches = step.patches.length ? `patches ${step.patches.join(', ')}` : 'no posted patch (planned)';
-  return [`step ${k + 1} ${clean(step.name)}: ${verdict}`, `${patches}; driver burden ${step.driverBurden.total}; ${plural(step.states, 'state')}`];
+  const fromCode = codeDeltas(step);
+  return [`step ${k + 1} ${clean(step.name)}: ${verdict}`, `${patches}; driver burden ${step.driverBurden.total}; ${plural(step.states, 'state')}`, ...(fromCode.length ? [`from the code: ${fromCode.join('; ')}`] : [])];
 }
 
 function sequenceBlocks(seq: SequenceReport): Block[] {
@@ -63,6 +64,7 @@ export function verifyBlocks(report: VerifyReport): Block[] {
   return [
     { kind: 'heading', level: 2, text: 'Reference model' },
     { kind: 'paragraph', text: summary },
+    ...(report.binding.derived ? [{ kind: 'paragraph' as const, text: 'Model deltas derived from the code of this revision (the hand-written binding describes another).' }] : []),
     ...(mismatches.length ? [{ kind: 'list' as const, items: mismatches.map((m) => [`binding: ${clean(m.message)}`]) }] : []),
     ...report.sequences.flatMap(sequenceBlocks),
   ];

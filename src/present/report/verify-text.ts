@@ -18,7 +18,7 @@ function rate(states: number, ms: number): string {
   return ms > 0 ? `${group((states / ms) * 1000)} states/s` : '-';
 }
 
-function describeDelta(d: Delta): string {
+export function describeDelta(d: Delta): string {
   switch (d.op) {
     case 'none': return `none (${d.why})`;
     case 'add-type': case 'remove-type': return `${d.op} ${d.type}`;
@@ -65,6 +65,8 @@ function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): str
   const stats = `    ${group(step.states)} states (${group(step.statesExplored)} new) in ${step.ms.toFixed(1)} ms, ${speed}, ${step.groups} buffers`;
   const out = [head, stats];
   if (step.planned.length) out.push(`    planned: ${step.planned.map((d) => clean(describeDelta(d))).join('; ')}`);
+  const fromCode = codeDeltas(step);
+  if (fromCode.length) out.push(`    from the code: ${fromCode.join('; ')}`);
   const prev = k > 0 ? seq.steps[k - 1] : undefined;
   for (const inv of step.invariants) {
     const cx = inv.counterexample;
@@ -79,6 +81,11 @@ function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): str
   const burden = Object.entries(step.driverBurden.exporters).map(([e, ops]) => `${clean(e)} ${ops.length}`);
   out.push(`    driver burden: ${burden.join(', ')} (total ${step.driverBurden.total})`);
   return out;
+}
+
+/** The step's patch deltas that the code says, each with its file and line (`… @ path:line`). */
+export function codeDeltas(step: Pick<StepReport, 'deltas'>): string[] {
+  return (step.deltas ?? []).filter((d) => d.file !== undefined).map((d) => clean(`${describeDelta(d.delta)} @ ${d.file}:${d.line}`));
 }
 
 /** `first failure: step 12 (LOCKING); then HIDE_PHYS from step 23`, or null when every step passes. */
@@ -109,7 +116,8 @@ export function formatVerifyText(report: VerifyReport, opts: VerifyTextOptions =
   ];
   for (const seq of report.sequences) out.push(...sequenceLines(seq, opts), '');
   const mismatches = report.binding.mismatches;
-  out.push(mismatches.length ? `binding: ${mismatches.length} mismatch(es) between binding and series` : 'binding: no mismatches');
+  if (report.binding.derived) out.push('binding: derived from the code of this revision (the hand-written binding describes another)');
+  else out.push(mismatches.length ? `binding: ${mismatches.length} mismatch(es) between binding and series` : 'binding: no mismatches');
   for (const m of mismatches) out.push(`  patch ${m.patch}: ${m.kind}: ${clean(m.message)}`);
   const off = report.sequences.filter((s) => !s.asExpected).map((s) => clean(s.name));
   out.push(off.length ? `result: not as expected: ${off.join(', ')}` : 'result: every sequence as expected');

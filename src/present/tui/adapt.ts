@@ -53,7 +53,7 @@ export function traceView(c: Counterexample): TraceView {
 
 function stepView(r: StepReport, step: Sequence['steps'][number] | undefined): StepView {
   const deltas: DeltaView[] = step
-    ? step.deltas.map((d) => ({ label: `${describeDelta(d.delta)}${d.patch !== null ? ` (patch ${d.patch})` : ''}`, planned: d.patch === null }))
+    ? step.deltas.map((d) => ({ label: `${describeDelta(d.delta)}${d.patch !== null ? ` (patch ${d.patch}${d.origin ? `, ${d.origin.file}:${d.origin.line}` : ''})` : ''}`, planned: d.patch === null }))
     : r.planned.map((d) => ({ label: describeDelta(d), planned: true }));
   const burden = step ? driverBurden(step.world).exporters : r.driverBurden.exporters;
   return {
