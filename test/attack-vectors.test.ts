@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applySeries } from '../src/analysis/apply/apply-series.js';
-import { assertSafeRef, isSafeRef } from '../src/analysis/apply/git.js';
+import { assertSafeRef, isSafeRef } from '../src/util/git/index.js';
 import { seriesOfDiffs } from '../src/analysis/apply/series-of-diffs.js';
 import { liveTempDirs } from '../src/analysis/apply/temp-dirs.js';
 import { makeRepo, makeTree, removeTestTrees } from '../src/analysis/apply/temp-tree.test-util.js';
