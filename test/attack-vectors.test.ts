@@ -97,6 +97,15 @@ describe('diff paths that leave the worktree', { timeout: 30_000 }, () => {
   });
 });
 
+describe('a symbolic link written with a mode git still reads as a link (issue 12 item 4)', { timeout: 30_000 }, () => {
+  it.each(['0120000', '120000 ', '120777'])('refuses a write through a link made with "new file mode %s" in the same patch', async (mode) => {
+    const target = sentinel('linkmode');
+    const link = symlinkTo('out', join(target, '..')).replace('new file mode 120000', `new file mode ${mode}`);
+    expectRefused(await applyDiffs([link + newFile('out/pwned')]), 1, /symbolic link out/);
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
 describe('names that a shell would interpret', { timeout: 30_000 }, () => {
   it.each([
     ['a newline', 'x\ny.c', /control character/],
