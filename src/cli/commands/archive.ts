@@ -1,4 +1,4 @@
-import { indexArchives, indexExitCode, findSeries, openIndex, defaultIndexPath, type FoundSeries } from '../../series/archive/index.js';
+import { indexArchives, indexExitCode, findSeries, openIndex, defaultIndexPath, type FoundSeries } from '../../archive/index.js';
 import { sanitizeForTerminal } from '../../present/sanitize.js';
 import { stringifyJsonSafe } from '../../present/report/safe-json.js';
 import type { Command } from '../args.js';
