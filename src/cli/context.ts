@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
 import { UsageError, InputError, formatLocation } from '../util/errors.js';
-import { sanitizeForTerminal } from '../present/sanitize.js';
+import { sanitizeForTerminal } from '../present/index.js';
 import { BUNDLED_INPUT, type CommonOptions } from './args.js';
 import { resolveInput, BUNDLED_BASE } from './bundled.js';
 import { createProgress } from './progress.js';

@@ -1,5 +1,5 @@
 import { isPatchscopeError, UsageError } from '../util/errors.js';
-import { sanitizeForTerminal } from '../present/sanitize.js';
+import { sanitizeForTerminal } from '../present/index.js';
 import { parseCommand, HELP, type Command } from './args.js';
 import { COMMAND_TABLE, type CommandSpec, type RunCommand } from './command-table.js';
 import { commandHelp } from './help.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { IngestResult, RawMessage } from '../ingest/types.js';
+import type { IngestResult, RawMessage } from '../ingest/index.js';
 import { buildSeriesSet, countPlaced } from './build.js';
 import { mail } from './test-mail.test-util.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { RawMessage } from '../ingest/types.js';
+import type { RawMessage } from '../ingest/index.js';
 import { buildSeriesSet } from './build.js';
 import { mail } from './test-mail.test-util.js';
 
