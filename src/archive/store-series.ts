@@ -70,8 +70,13 @@ function* conversations(db: Database, components: number[][]): Generator<StoredM
   if (pending.length) yield* flush();
 }
 
+/** The last message row grouped into series (0: none, or all must be grouped again). */
+export function groupedThrough(db: Database): number {
+  return Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
+}
+
 export function regroupIndex(db: Database): GroupCounts {
-  const through = Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
+  const through = groupedThrough(db);
   const { withPatches, messages, lastRow } = threadComponents(db);
   const full = through === 0;
   const touched = full ? withPatches : withPatches.filter((ids) => ids[ids.length - 1]! > through);
