@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findSeries, indexArchives, indexState, openIndex } from '../src/archive/index.js';
-import { mboxText, patchBody, writeMbox, type TestMail } from '../src/archive/test-archive.js';
+import { mboxText, patchBody, writeMbox, type TestMail } from '../src/archive/test-archive.test-util.js';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'patchscope');

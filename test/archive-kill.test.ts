@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findSeries, indexArchives, openIndex } from '../src/archive/index.js';
-import { writeEpoch, patchBody } from '../src/archive/test-archive.js';
+import { writeEpoch, patchBody } from '../src/archive/test-archive.test-util.js';
 
 const ROOT = resolve(__dirname, '..');
 let dir: string;

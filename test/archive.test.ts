@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { defaultIndexPath, defaultThreads, findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries, type IndexProgress } from '../src/archive/index.js';
-import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/archive/test-archive.js';
+import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/archive/test-archive.test-util.js';
 import { toShowJson } from '../src/series/index.js';
 
 const ANN = 'Ann Author <ann@example.org>';

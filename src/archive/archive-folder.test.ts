@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { archiveSources, mboxRecords, startsMessageAt } from './archive-folder.js';
 import { MAX_ARCHIVE_MESSAGE, type ArchiveRecord } from './types.js';
-import { mailText, mboxText, writeEpoch, type TestMail } from './test-archive.js';
+import { mailText, mboxText, writeEpoch, type TestMail } from './test-archive.test-util.js';
 
 const mails: TestMail[] = [1, 2, 3].map((i) => ({ id: `f${i}@example.org`, subject: `message ${i}`, body: `line ${i}\nFrom the body, quoted in mboxrd.\n`, minute: i }));
 
