@@ -59,7 +59,8 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
   const fromHeader = first('from');
   const dateLine = parsed.headerLines.find((h) => h.key === 'date')?.line;
   const dateHeader = dateLine === undefined ? null : unfoldLikeGit(dateLine.slice(dateLine.indexOf(':') + 1)).trim();
-  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": decoded with a fallback (windows-1252)`);
+  const how = parsed.unknownCharsetAsUtf8 ? 'read as the valid UTF-8 it is, as git mailinfo does' : 'decoded with a fallback (windows-1252)';
+  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": ${how}`);
   if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
   const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);

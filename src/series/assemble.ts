@@ -8,6 +8,7 @@ import { splitReply } from './replies.js';
 import { readInBodyHeaders } from './inbody.js';
 import { parsePerson } from './person.js';
 import type { Person, RawMessage } from '../ingest/types.js';
+import { isoDate } from '../ingest/index.js';
 
 const BASE_COMMIT = /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/im;
 /** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */
@@ -34,6 +35,7 @@ export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage
     origin: c.message.origin,
   };
   if (ignored.length > 0) reply.ignoredTrailers = ignored;
+  if (c.message.date !== null && c.message.dateHeader) reply.dateWritten = c.message.dateHeader;
   return reply;
 }
 
@@ -46,13 +48,15 @@ function replyTrailersOf(replies: Reply[]): Trailer[] {
   return replies.flatMap((r) => r.trailers);
 }
 
-/** The mail's author and date, overridden by in-body `From:`/`Date:` as git am does (a bogus From: gives null). */
-function authorship(c: ClassifiedMessage, from: string | null, date: string | null): { author: Person | null; date: string | null } {
-  const parsedDate = date ? new Date(date) : null;
-  return {
-    author: from === null ? c.message.from : parsePerson(from),
-    date: parsedDate && !Number.isNaN(parsedDate.getTime()) ? parsedDate.toISOString() : c.message.date,
-  };
+/**
+ * The mail's author and date, overridden by in-body `From:`/`Date:` as git am does (a bogus From: gives null).
+ * The date is kept as written too (with the sender's zone), as git am records it.
+ */
+function authorship(c: ClassifiedMessage, from: string | null, date: string | null): { author: Person | null; date: string | null; dateWritten?: string } {
+  const author = from === null ? c.message.from : parsePerson(from);
+  const inBody = isoDate(date);
+  if (inBody !== null) return { author, date: inBody, dateWritten: (date as string).trim() };
+  return { author, date: c.message.date, ...(c.message.date !== null && c.message.dateHeader ? { dateWritten: c.message.dateHeader } : {}) };
 }
 
 /**
@@ -110,6 +114,7 @@ export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
     subjectInfo: c.subject,
     author: c.message.from,
     date: c.message.date,
+    ...(c.message.date !== null && c.message.dateHeader ? { dateWritten: c.message.dateHeader } : {}),
     messageId: c.id,
     body: c.message.body,
     trailers: mergeTrailers(own, replyTrailersOf(replies)),

@@ -100,6 +100,11 @@ export interface Reply {
   subject: string;
   author: Person | null;
   date: string | null;
+  /**
+   * The Date as the sender wrote it (RFC 5322 text with their zone, e.g. `Tue, 06 Aug 2019 17:01:27 +0200`), as
+   * `git am` records it; `date` is the same instant in UTC. Absent when there is no parseable Date.
+   */
+  dateWritten?: string;
   /** Message-ID of the message this one answers. */
   parentId: string | null;
   /** 1 for a direct reply to the patch or cover, 2 for a reply to that reply, … */
@@ -131,6 +136,11 @@ export interface Patch {
   subjectInfo: SubjectInfo;
   author: Person | null;
   date: string | null;
+  /**
+   * The Date as the sender wrote it (RFC 5322 text with their zone, e.g. `Tue, 06 Aug 2019 17:01:27 +0200`), as
+   * `git am` records it; `date` is the same instant in UTC. Absent when there is no parseable Date.
+   */
+  dateWritten?: string;
   messageId: string;
   /** The commit message (body up to the `---` line), including its trailers. */
   commitMessage: string;
@@ -164,6 +174,11 @@ export interface Cover {
   subjectInfo: SubjectInfo;
   author: Person | null;
   date: string | null;
+  /**
+   * The Date as the sender wrote it (RFC 5322 text with their zone, e.g. `Tue, 06 Aug 2019 17:01:27 +0200`), as
+   * `git am` records it; `date` is the same instant in UTC. Absent when there is no parseable Date.
+   */
+  dateWritten?: string;
   messageId: string;
   body: string;
   trailers: Trailer[];
