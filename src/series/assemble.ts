@@ -17,10 +17,15 @@ export function baseCommitOf(body: string): string | null {
   return BASE_COMMIT.exec(body)?.[1] ?? null;
 }
 
-/** A reply as the contract has it: new text, quotes, and the trailers it gives (b4's follow-up rules). */
-export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage): Reply {
+/**
+ * A reply as the contract has it: new text, quotes, and the trailers it gives (b4's follow-up rules).
+ * `parentMissing`: a message on its way up to the patch was never read, so which patch it reviews is unknown.
+ */
+export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage, parentMissing = false): Reply {
   const split = splitReply(c.message.body);
-  const { accepted, ignored } = replyTrailers(split.newLines, c.id, c.message.from);
+  const read = replyTrailers(split.newLines, c.id, { sender: c.message.from, hasDiff: c.hasDiff });
+  const accepted = parentMissing ? [] : read.accepted;
+  const ignored = parentMissing ? [...read.accepted.map((trailer) => ({ trailer, reason: 'parent-missing' as const, sender: c.message.from })), ...read.ignored] : read.ignored;
   const reply: Reply = {
     messageId: c.id,
     subject: c.message.subject,
@@ -43,8 +48,9 @@ export function byDate(replies: Reply[]): Reply[] {
   return [...replies].sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
 }
 
+/** The trailers replies gave, in input order (b4 meets follow-ups in the order of the thread it read). */
 function replyTrailersOf(replies: Reply[]): Trailer[] {
-  return replies.flatMap((r) => r.trailers);
+  return [...replies].sort((a, b) => a.origin.index - b.origin.index).flatMap((r) => r.trailers);
 }
 
 /**

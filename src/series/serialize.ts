@@ -78,6 +78,8 @@ export interface ShowSeries {
   title: string;
   duplicates: { index: number; messageId: string }[];
   partialReroll?: { from: number; standIns: { index: number; messageId: string }[] };
+  /** Added: trailers given in replies to the cover letter, for the whole series (`am -t` puts them on every patch). */
+  seriesTrailers: ShowTrailer[];
 }
 
 function person(p: Person | null): ShowPerson | null {
@@ -118,6 +120,7 @@ function series(s: PatchSeries): ShowSeries {
   const out: ShowSeries = {
     version: s.version, rfc: s.rfc, total: s.total, cover: s.cover ? cover(s.cover) : null,
     patches: s.patches.map(patch), missing: s.missing, title: s.title, duplicates: s.duplicates,
+    seriesTrailers: trailers(s.coverTrailers ?? []),
   };
   if (s.partialReroll) out.partialReroll = s.partialReroll;
   return out;

@@ -39,6 +39,25 @@ export interface Trailer {
   line: number;
 }
 
+/** Why a well-formed trailer line of a reply does not go onto the patch. */
+export type IgnoredReason =
+  /** A person trailer naming someone other than the reply's sender. */
+  | 'sender-mismatch'
+  /** `From:`, `Cc:`, `Subject:` … lines: commit metadata, not a review. */
+  | 'metadata-key'
+  /** No address and not a known non-person key, or a value with a web link. */
+  | 'not-a-review-trailer'
+  /** The reply carries a diff of its own (an inline fix-up): its trailers sign that diff. */
+  | 'own-patch'
+  /** The message the reply answers is not in the input: which patch it reviews is unknown (b4 stops there too). */
+  | 'parent-missing';
+
+export interface IgnoredTrailer {
+  trailer: Trailer;
+  reason: IgnoredReason;
+  sender: Person | null;
+}
+
 export type FileStatus = 'modified' | 'added' | 'deleted' | 'renamed' | 'copied';
 
 export interface HunkLine {
@@ -116,8 +135,8 @@ export interface Reply {
   /** Trailers given in this reply (b4 collects these), attributed to it. */
   trailers: Trailer[];
   origin: MessageOrigin;
-  /** Well-formed trailers in this reply that b4 would not apply: they name someone other than the sender. */
-  ignoredTrailers?: Trailer[];
+  /** Well-formed trailer lines of this reply that b4 would not apply, with the reason (trailers.ts). */
+  ignoredTrailers?: IgnoredTrailer[];
 }
 
 export interface QuotedBlock {
@@ -217,6 +236,11 @@ export interface PatchSeries {
   partialReroll?: PartialReroll;
   /** `base-commit:` of the cover or, without one, of the first patch (the cover also carries it). */
   baseCommit?: string | null;
+  /**
+   * Series-wide trailers: those reviewers gave in replies to the cover letter (an Acked-by for the whole series).
+   * They are not copied onto each patch (b4 leaves them out of `am` unless `-t`); a viewer shows them once.
+   */
+  coverTrailers?: Trailer[];
 }
 
 /** The earlier version's patches that stand in for the indices a partial reroll did not resend. */

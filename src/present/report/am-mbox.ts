@@ -1,9 +1,7 @@
 import type { Patch, PatchSeries, Person, Trailer } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 import { isFromLine, localIsoDate } from '../../ingest/index.js';
-import {
-  collectFollowupTrailers, mergeTrailers, ownTrailers, type IgnoredTrailer,
-} from '../../analysis/versions/index.js';
+import { addedTrailers, isSameTrailer, type IgnoredTrailer } from '../../series/index.js';
 
 /**
  * A series as an mbox for `git am`, with the review trailers from the replies folded into each
@@ -129,10 +127,20 @@ function bodyForMailsplit(body: string): { text: string; encoding: '8bit' | 'bas
   return { text: `${Buffer.from(body, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\n')}`, encoding: 'base64' };
 }
 
+/** The reply trailers the series model collected for the patch, then (b4 `-t`) the series-wide cover ones. */
+function trailersToAdd(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { added: Trailer[]; ignored: IgnoredTrailer[] } {
+  const added = addedTrailers(patch);
+  const ignored = patch.replies.flatMap((r) => r.ignoredTrailers ?? []);
+  if (opts.applyCoverTrailers && series.cover) {
+    for (const t of series.coverTrailers ?? []) if (!patch.trailers.some((p) => isSameTrailer(p, t)) && !added.some((a) => isSameTrailer(a, t))) added.push(t);
+    ignored.push(...series.cover.replies.flatMap((r) => r.ignoredTrailers ?? []));
+  }
+  if (opts.addLink) added.push(linkTrailer(patch, opts.addLink));
+  return { added, ignored };
+}
+
 function amMessage(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { text: string; report: AmPatchReport } {
-  const collected = collectFollowupTrailers(series, patch, { applyCoverTrailers: opts.applyCoverTrailers });
-  const extra = opts.addLink ? [...collected.accepted, linkTrailer(patch, opts.addLink)] : collected.accepted;
-  const { added } = mergeTrailers(ownTrailers(patch), extra);
+  const { added, ignored } = trailersToAdd(series, patch, opts);
   const { message, rest } = splitBody(patch);
   const body = bodyForMailsplit(`${appendTrailers(unwrapTrailers(message), added)}${rest.replace(/^\n*/, '')}`.replace(/\n*$/, '\n'));
   const headers = [
@@ -147,7 +155,7 @@ function amMessage(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { te
   ];
   return {
     text: `${headers.join('\n')}\n\n${body.text}\n`,
-    report: { index: patch.index, subject: patch.subject, added, ignored: collected.ignored },
+    report: { index: patch.index, subject: patch.subject, added, ignored },
   };
 }
 

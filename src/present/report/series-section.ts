@@ -2,7 +2,7 @@ import type { Cover, Patch, PatchSeries, Person } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 import { localIsoDate } from '../../ingest/index.js';
 import type { Block } from './blocks.js';
-import { ownTrailers } from '../../analysis/versions/index.js';
+import { ownTrailers } from '../../series/index.js';
 import { computeReviewState, isReviewKey, type Endorsement, type PatchReviewState } from './review-state.js';
 
 /** The series part of a report: cover, patches with authors, trailers and review state. */
