@@ -15,14 +15,13 @@ export interface ParsedParts {
   text: string;
   /** Raw lines before the body (headers and the blank line that ends them): RawMessage.bodyOffsetLines. */
   bodyOffsetLines?: number;
-  /** Set when the declared charset is unknown and the body was read as the UTF-8 it is (git mailinfo's result). */
+  /** Set when a declared charset is unknown and the message was read as the UTF-8 it is (git mailinfo's result). */
   unknownCharsetAsUtf8?: true;
 }
 
 /** Headers: UTF-8 with the BOM kept, as postal-mime reads raw (RFC 6532) header bytes. */
 const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const bodyDecoders = new Map<string, TextDecoder | null>();
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const SIMPLE_TYPE = /^text\/plain[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*"?([A-Za-z0-9._:-]+)"?[ \t]*;?[ \t]*)?$/i;
 const SIMPLE_ENCODING = /^(?:7bit|8bit)?$/i;
 
@@ -43,20 +42,8 @@ export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number): Parse
   const match = type === undefined ? [] : SIMPLE_TYPE.exec(type);
   if (!match || !SIMPLE_ENCODING.test(value('content-transfer-encoding') ?? '')) return null;
   const decoder = decoderFor(match[1]);
-  const bodyOffsetLines = countLines(bytes.subarray(0, end.body));
-  if (decoder !== null) return { headerLines, text: decoder.decode(bytes.subarray(end.body)), bodyOffsetLines };
-  // An unknown label (`charset="y"`): git mailinfo cannot convert from it and keeps the bytes, so a body that is
-  // valid UTF-8 arrives as that UTF-8. Anything else goes to postal-mime's fallback.
-  const text = validUtf8(bytes.subarray(end.body));
-  return text === null ? null : { headerLines, text, bodyOffsetLines, unknownCharsetAsUtf8: true };
-}
-
-function validUtf8(b: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(b);
-  } catch {
-    return null;
-  }
+  if (decoder === null) return null;
+  return { headerLines, text: decoder.decode(bytes.subarray(end.body)), bodyOffsetLines: countLines(bytes.subarray(0, end.body)) };
 }
 
 /**

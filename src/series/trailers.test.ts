@@ -76,6 +76,16 @@ describe('replyTrailers (b4 0.12 follow-up rules)', () => {
   });
 });
 
+// Regression (corpus threads 036, 109): `    Fixes: …` inside a quoted `git log` excerpt is not the sender's trailer.
+describe('replyTrailers on an indented excerpt', () => {
+  it('should set aside indented trailer lines', () => {
+    const text = 'Like upstream did:\n\ncommit 0123456789ab\n    Fixes: 5d74781ebc86 ("vfio/pci: Add dma-buf export")\n    Reviewed-by: A <a@b.org>\n';
+    const got = replyTrailers(numberLines(text), 'r', { sender: { name: 'A', email: 'a@b.org' }, hasDiff: false });
+    expect(got.accepted).toEqual([]);
+    expect(got.ignored.map((i) => i.reason)).toEqual(['indented', 'indented']);
+  });
+});
+
 describe('mergeTrailers', () => {
   it('should drop a reply trailer the patch already has', () => {
     const base = commitTrailers('x\n\nReviewed-by: A <a@b.org>', 'p', 'patch');

@@ -125,9 +125,11 @@ export interface ReplyContext {
 export function replyTrailers(newText: NumberedLine[], from: string, ctx: ReplyContext): { accepted: Trailer[]; ignored: IgnoredTrailer[] } {
   const accepted: Trailer[] = [];
   const ignored: IgnoredTrailer[] = [];
+  const indented = new Set(newText.filter((l) => /^\s/.test(l.text)).map((l) => l.line));
   for (const c of readTrailerLines(newText).found) {
     const t = toTrailer(c, from, 'reply');
-    const reason = readableInReply(c) ?? (ctx.hasDiff ? 'own-patch' : givenBySender(t, ctx.sender) ? null : 'sender-mismatch');
+    const reason = readableInReply(c) ?? (indented.has(c.line) ? 'indented'
+      : ctx.hasDiff ? 'own-patch' : givenBySender(t, ctx.sender) ? null : 'sender-mismatch');
     if (reason === null) accepted.push(t);
     else ignored.push({ trailer: t, reason, sender: ctx.sender });
   }

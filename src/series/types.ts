@@ -49,6 +49,8 @@ export type IgnoredReason =
   | 'not-a-review-trailer'
   /** The reply carries a diff of its own (an inline fix-up): its trailers sign that diff. */
   | 'own-patch'
+  /** An indented line: part of an excerpt the reply quotes (a `git log`, a commit), not a trailer it gives. */
+  | 'indented'
   /** The message the reply answers is not in the input: which patch it reviews is unknown (b4 stops there too). */
   | 'parent-missing';
 

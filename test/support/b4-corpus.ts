@@ -1,7 +1,7 @@
 // The linaro-mm-sig corpus (../shared/corpus/linaro-mm-sig) as `git am` would record our `am` output,
 // compared patch by patch with what b4 0.12 produced (expected.json), corrected by knownB4Bugs.
 // Our mbox is read exactly as the corpus read b4's: `git mailsplit -d4`, then `git mailinfo -u` per mail.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,24 +129,42 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Our mbox as `git am` reads it: mailsplit, then mailinfo -u on each mail. */
-export function readAsGitAm(mbox: string): MailinfoPatch[] {
+
+function gitWithInput(args: string[], input: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { env: GIT_ENV, stdio: ['pipe', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`git ${args[0]} exited ${code}`))));
+    child.stdin.end(input);
+  });
+}
+
+/** Our mbox as `git am` reads it: mailsplit, then mailinfo -u on each mail (a few at a time). */
+export async function readAsGitAm(mbox: string): Promise<MailinfoPatch[]> {
   const dir = mkdtempSync(join(tmpdir(), 'patchscope-b4-corpus-'));
   try {
     writeFileSync(join(dir, 'am.mbx'), mbox);
     git(['mailsplit', '-d4', `-o${dir}`, join(dir, 'am.mbx')]);
-    return readdirSync(dir).filter((f) => /^\d{4}$/.test(f)).sort().map((f) => {
-      const info = git(['mailinfo', '-u', join(dir, 'msg'), join(dir, 'patch')], readFileSync(join(dir, f)));
-      const field = (k: string) => new RegExp(`^${k}: (.*)$`, 'm').exec(info)?.[1] ?? '';
-      const diffCanon = canonDiff(readFileSync(join(dir, 'patch'), 'utf8'));
-      return {
-        subject: field('Subject'), author: field('Author'), email: field('Email'), date: field('Date'),
-        message: readFileSync(join(dir, 'msg'), 'utf8'), diffCanon, diffSha256: sha256(diffCanon),
-      };
-    });
+    const mails = readdirSync(dir).filter((f) => /^\d{4}$/.test(f)).sort();
+    const out: MailinfoPatch[] = [];
+    for (let i = 0; i < mails.length; i += 4) out.push(...(await Promise.all(mails.slice(i, i + 4).map((f) => mailinfo(dir, f)))));
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function mailinfo(dir: string, mail: string): Promise<MailinfoPatch> {
+  const [msg, patch] = [join(dir, `${mail}.msg`), join(dir, `${mail}.patch`)];
+  const info = await gitWithInput(['mailinfo', '-u', msg, patch], readFileSync(join(dir, mail)));
+  const field = (k: string) => new RegExp(`^${k}: (.*)$`, 'm').exec(info)?.[1] ?? '';
+  const diffCanon = canonDiff(readFileSync(patch, 'utf8'));
+  return {
+    subject: field('Subject'), author: field('Author'), email: field('Email'), date: field('Date'),
+    message: readFileSync(msg, 'utf8'), diffCanon, diffSha256: sha256(diffCanon),
+  };
 }
 
 /** b4's patch with each knownB4Bugs record for it applied; `mayAdd` are trailers b4 missed (position free). */
@@ -203,7 +221,7 @@ export async function runThread(thread: string, pick: PickSeries): Promise<Threa
   const set = await loadSeriesSet(threadMbox(thread));
   const series = set.series.length ? pick(set) : null;
   const am = series ? buildAmMbox(series) : null;
-  return { set, series, am, mails: am && am.mbox ? readAsGitAm(am.mbox) : [] };
+  return { set, series, am, mails: am && am.mbox ? await readAsGitAm(am.mbox) : [] };
 }
 
 /** The lines around the first line where two texts differ (diffs are long; the difference is what matters). */
