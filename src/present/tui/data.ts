@@ -23,7 +23,8 @@ export interface BisectView {
   results: BisectResult[];
 }
 
-export type BisectStatus = 'ok' | 'fail' | 'skip';
+/** `unknown`: series-only bisect (no base tree) saw a use it cannot show defined; shown as `?`, never as a failure. */
+export type BisectStatus = 'ok' | 'fail' | 'unknown' | 'skip';
 
 export interface BisectResult {
   index: number;
