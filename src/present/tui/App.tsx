@@ -9,7 +9,7 @@ import { KeysProvider, useKeys } from './hooks/useKeys.js';
 import { useReview } from './hooks/useReview.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { createModel } from './state/model.js';
-import { screenFor } from './state/screens.js';
+import { positionText, screenFor } from './state/screens.js';
 import { TOP, topEntry } from './state/ui-state.js';
 
 export interface AppProps {
@@ -26,9 +26,8 @@ function Review({ data }: AppProps) {
 
   const screen = screenFor(model, ui);
   const e = topEntry(ui);
-  const pane = screen.panes[e.focus];
-  const { cursor, col } = e.panes[e.focus] ?? TOP;
-  const position = pane ? `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}` : '';
+  const { col } = e.panes[e.focus] ?? TOP;
+  const position = positionText(screen, e);
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       {ui.help

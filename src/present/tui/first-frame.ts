@@ -8,7 +8,7 @@ import type { ReviewData } from './data.js';
 import { initialUi } from './hooks/reviewReducer.js';
 import { createModel, type ReviewModel } from './state/model.js';
 import type { DocLine, Style } from './state/lines.js';
-import { paneHeight, screenFor } from './state/screens.js';
+import { paneHeight, positionText, screenFor } from './state/screens.js';
 import { TOP, topEntry, type TermSize, type UiState } from './state/ui-state.js';
 import { THEME } from './components/theme.js';
 
@@ -59,9 +59,7 @@ export function frameLines(model: ReviewModel, ui: UiState, colour: boolean): st
       out.push(rowText(l, size.columns, st.offset + k !== st.cursor ? 'none' : i === e.focus ? 'focused' : 'unfocused', colour));
     });
   });
-  const focused = screen.panes[e.focus];
-  const { cursor } = e.panes[e.focus] ?? TOP;
-  const position = focused ? `${focused.title} ${Math.min(cursor + 1, focused.lines.length)}/${focused.lines.length}` : '';
+  const position = positionText(screen, e);
   while (out.length < size.rows - 1) out.push('');
   out.length = Math.min(out.length, size.rows - 1);
   const status = ` patchscope › ${screen.crumb}  ${position} `.slice(0, size.columns);

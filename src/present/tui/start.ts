@@ -10,6 +10,7 @@ import { drawableSize, readSize } from './state/term-size.js';
 
 const ENTER_ALTERNATE = '\x1b[?1049h\x1b[H';
 const LEAVE_ALTERNATE = '\x1b[?1049l';
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Keys come from the terminal even when stdin carries the mail (`patchscope - < x.mbox`): like less
@@ -46,12 +47,18 @@ export function enterTerminal(stdout: NodeJS.WriteStream = process.stdout, given
   const stdin = keyboard(given);
   const alternate = stdout.isTTY === true && stdin !== null;
   let left = false;
+  // A signal (kill, a hangup, ^C before raw mode) leaves the screen first, then ends as it would have.
+  const onSignal = (sig: NodeJS.Signals) => {
+    session.leave();
+    process.kill(process.pid, sig);
+  };
   const session: TerminalSession = {
     stdout, stdin, alternate, painted: false,
     leave() {
       if (left) return;
       left = true;
       process.off('exit', session.leave);
+      for (const sig of SIGNALS) process.off(sig, onSignal);
       if (stdin?.isTTY) stdin.setRawMode(false);
       if (alternate) stdout.write(LEAVE_ALTERNATE);
       if (stdin && stdin !== process.stdin && stdin !== given) stdin.destroy();
@@ -61,6 +68,7 @@ export function enterTerminal(stdout: NodeJS.WriteStream = process.stdout, given
     stdout.write(ENTER_ALTERNATE);
     if (stdin?.isTTY) stdin.setRawMode(true);
     process.on('exit', session.leave);
+    for (const sig of SIGNALS) process.once(sig, onSignal);
   }
   return session;
 }

@@ -3,7 +3,7 @@ import { findingTypes, NO_FILTER } from '../state/findings-list.js';
 import type { ReviewModel } from '../state/model.js';
 import { SCROLL_STEP } from '../state/hscroll.js';
 import { findMatch } from '../state/search.js';
-import { screenFor, type Screen } from '../state/screens.js';
+import { screenFor, VERSION_ROWS, type Screen } from '../state/screens.js';
 import { entry, TOP, topEntry, type TermSize, type UiState, type View } from '../state/ui-state.js';
 import { filterReducer } from './filterReducer.js';
 import type { ListAction } from './listReducer.js';
@@ -18,9 +18,15 @@ export type ReviewAction =
   | { type: 'command'; command: Command; count?: number }
   | { type: 'resize'; size: TermSize };
 
-/** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
-export function seriesEntry(model: ReviewModel) {
-  return entry({ kind: 'series' }, [], model.data.set.series.length > 1 ? 1 : 0);
+/**
+ * The series view of `version`, focused on its patch list. The version selector, when shown, is the
+ * pane above it, its cursor on the version shown (it follows `v`; it stayed on the first before).
+ */
+export function seriesEntry(model: ReviewModel, version = 0) {
+  const count = model.data.set.series.length;
+  if (count <= 1) return entry({ kind: 'series' });
+  const rows = Math.min(VERSION_ROWS, count);
+  return entry({ kind: 'series' }, [{ cursor: version, offset: Math.max(0, version - rows + 1) }], 1);
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
@@ -121,9 +127,14 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
-    case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [seriesEntry(model)] };
+    case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
     default: return ui;
   }
+}
+
+/** The series view of another version (or series of the set), its selector's cursor on it. */
+export function showVersion(model: ReviewModel, ui: UiState, version: number): UiState {
+  return { ...ui, version, stack: [seriesEntry(model, version)], note: '' };
 }
 
 /** `3n`: a step repeated until the count is spent or it reports a miss. */
