@@ -7,7 +7,7 @@ import { runChecks } from '../../analysis/checks/index.js';
 import type { ReviewData } from './data.js';
 import { createModel } from './state/model.js';
 import { renderApp, cursorLine, nextFrame, KEY } from './testing/render.js';
-import { makeSeries, makeSet } from './testing/fixtures.js';
+import { makeLargeSeries, makeSeries, makeSet } from './testing/fixtures.js';
 import { reviewData } from './testing/review-data.js';
 import { KEY_BINDINGS } from './keys.js';
 
@@ -179,6 +179,35 @@ describe('resize', () => {
     const lines = app.frame().split('\n');
     expect(lines.length).toBeLessThanOrEqual(10);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('resize from 80x24 to 200x50 at the last patch (issue 17, bug 4)', () => {
+  it('draws every frame at the size its rows were fitted to: no hidden rows over empty ones', async () => {
+    const app = await renderApp({ set: makeSet([makeLargeSeries(26)]), findings: [] });
+    const setSize = (columns: number, rows: number) => {
+      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+    };
+    setSize(80, 24);
+    let before = app.frames.length;
+    app.stdout.emit('resize');
+    await nextFrame(app.frames, before);
+    await app.press('G');
+    expect(app.frame()).not.toMatch(/^ 01 /m);
+    before = app.frames.length;
+    setSize(200, 50);
+    app.stdout.emit('resize');
+    await nextFrame(app.frames, before);
+    const after = app.frames.slice(before).map((f) => f.replace(/\x1b\[[0-9;]*m/g, ''));
+    expect(after.length).toBeGreaterThan(0);
+    for (const f of after) {
+      // 26 patches fit in 49 rows: each frame drawn at the new size shows them all, from 01.
+      if (f.split('\n').length < 40) continue;
+      expect(f).toMatch(/^ 01 /m);
+      expect(f).toMatch(/^›26 /m);
+    }
+    expect(app.frame()).toMatch(/^ 01 /m);
   });
 });
 

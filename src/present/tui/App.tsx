@@ -7,7 +7,6 @@ import { ScreenView } from './components/ScreenView.js';
 import { StatusLine } from './components/StatusLine.js';
 import { KeysProvider, useKeys } from './hooks/useKeys.js';
 import { useReview } from './hooks/useReview.js';
-import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { createModel } from './state/model.js';
 import { positionText, screenFor } from './state/screens.js';
 import { TOP, topEntry } from './state/ui-state.js';
@@ -19,8 +18,8 @@ export interface AppProps {
 function Review({ data }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
-  const size = useTerminalSize();
-  const [ui, dispatch] = useReview(model, size);
+  const [ui, dispatch] = useReview(model);
+  const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
   useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
 

@@ -11,7 +11,7 @@ afterEach(() => cleanup());
 
 const trimmed = (text: string) => text.split(/\r?\n/).map((l) => l.trimEnd());
 
-/** ink-testing-library's screen: 100 columns, no rows (80x24's 24), drawn one row short (useTerminalSize). */
+/** ink-testing-library's screen: 100 columns, no rows (80x24's 24), drawn one row short (term-size.ts). */
 const INK_TEST_SIZE = { columns: 100, rows: 23 };
 
 describe('first frame without Ink', () => {

@@ -186,8 +186,13 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
       }
       case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
       case 'resize': {
+        if (a.size.columns === ui.size.columns && a.size.rows === ui.size.rows) return ui;
+        // Every pane of the view is fitted (the unfocused ones are drawn too).
         const sized = { ...ui, size: a.size };
-        return moveFocused(model, sized, { type: 'fit' });
+        const panes = screenFor(model, sized).panes.length;
+        let fitted = sized;
+        for (let i = 0; i < panes; i++) fitted = moveFocused(model, fitted, { type: 'fit' }, i);
+        return fitted;
       }
     }
   };
