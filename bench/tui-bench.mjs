@@ -4,10 +4,11 @@
 //      (load + checks + model + first render, in process), and whole-process start in a real pty via tmux against `node -e 0`;
 //   2. per-keystroke render time scrolling a 20,000-line diff (key written → frame written).
 // Usage: node bench/tui-bench.mjs [--keys N] [--cold-only]
-import { resolve, dirname } from 'node:path';
+import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 
@@ -21,7 +22,19 @@ const KEYS = keysArg > 0 ? Number(process.argv[keysArg + 1]) : 300;
 const { App } = await load('present/tui/App.js');
 const { loadSeriesSet } = await load('series/index.js');
 const { runChecks } = await load('analysis/checks/index.js');
-const { makeLargeSeries, makeSeries, makeSet } = await load('present/tui/testing/fixtures.js');
+let makeLargeSeries, makeSeries, makeSet;
+
+/** Test helpers are left out of dist/: compile the one the bench needs into a temp folder, removed at exit. */
+async function loadTestUtil(rel) {
+  const out = mkdtempSync(join(tmpdir(), 'patchscope-bench-'));
+  process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+  const tsc = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '--ignoreConfig', '--outDir', out, '--rootDir', resolve(root, 'src'),
+    '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2023', '--skipLibCheck', '--types', 'node', resolve(root, 'src', rel)], { stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error(`bench: could not compile ${rel}`);
+  // An ES module needs a package.json saying so beside it.
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+  return import(pathToFileURL(join(out, rel.replace(/\.ts$/, '.js'))).href);
+}
 
 /** Renders and resolves when Ink has written its first frame; returns the instance too. */
 async function firstFrame(data) {
@@ -126,6 +139,7 @@ function coldStart(inputs) {
 
 const COLD_ONLY = process.argv.includes('--cold-only');
 if (!COLD_ONLY) {
+  ({ makeLargeSeries, makeSeries, makeSet } = await loadTestUtil('present/tui/testing/fixtures.test-util.ts'));
   // React's development build costs ~30% per keystroke; run with NODE_ENV=production to see what a production bin gets.
   console.log(`NODE_ENV=${process.env.NODE_ENV ?? '(unset: React development build)'}`);
   if (existsSync(MBOX)) {

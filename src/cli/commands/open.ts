@@ -1,9 +1,8 @@
 import { drawFramesEvenUnderCi } from '../../present/tui/ink-environment.js';
-import type { TerminalSession } from '../../present/tui/start.js';
-import type { ReviewData } from '../../present/tui/data.js';
+import type { ReviewData, TerminalSession } from '../../present/tui/start.js';
 import type { PatchSeries, SeriesSet } from '../../series/index.js';
 import type { BaseTree } from '../../analysis/apply/index.js';
-import type { Finding } from '../../analysis/findings.js';
+import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
 import type { FullReview } from '../review.js';

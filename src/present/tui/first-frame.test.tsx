@@ -1,9 +1,9 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { firstFrame } from './first-frame.js';
-import { renderApp } from './testing/render.js';
-import { reviewData } from './testing/review-data.js';
-import { makeLargeSeries, makeSet } from './testing/fixtures.js';
+import { renderApp } from './testing/render.test-util.js';
+import { reviewData } from './testing/review-data.test-util.js';
+import { makeLargeSeries, makeSet } from './testing/fixtures.test-util.js';
 import type { ReviewData } from './data.js';
 
 process.env.FORCE_COLOR = '0';

@@ -5,6 +5,8 @@
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import type { ReviewData } from './data.js';
+
+export type { ReviewData } from './data.js';
 import { firstFrame } from './first-frame.js';
 import { drawableSize, readSize } from './state/term-size.js';
 
