@@ -30,7 +30,7 @@ function Review({ data }: AppProps) {
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       {ui.help
-        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
+        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} offset={ui.helpOffset} />
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
       <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}
