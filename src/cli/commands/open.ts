@@ -5,6 +5,7 @@ import type { BaseTree } from '../../analysis/apply/index.js';
 import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
+import { BUNDLED_SEQUENCE } from '../bundled.js';
 import type { FullReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
@@ -51,7 +52,9 @@ async function runReview(
   const [{ runTui, toReviewData }, { reviewWithVerdicts, exitCodeOf, hasErrors }] = await Promise.all([
     import('../../present/tui/index.js'), import('../review.js'),
   ]);
-  const later = reviewWithVerdicts(cmd.input, cmd.sequence, set, series, { base, checked });
+  // The model view shows what `verify INPUT` would: the given sequences, else the bundled ones, with
+  // the binding checked against this series (on a real thread it said "No verification results").
+  const later = reviewWithVerdicts(cmd.input, cmd.sequence ?? BUNDLED_SEQUENCE, set, series, { base, checked });
   let settled: FullReview | null = null;
   const data = later.then((r) => {
     settled = r;

@@ -4,6 +4,7 @@ import type { ReviewModel } from './model.js';
 import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
 import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
+import { wrapDoc } from './wrap.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
 
 export interface PaneDef {
@@ -11,7 +12,7 @@ export interface PaneDef {
   title: string;
   /** Fixed rows above the list (column headings). */
   header: DocLine[];
-  lines: DocLine[];
+  lines: readonly DocLine[];
   /** Share of the width in a column layout. */
   width?: number;
   /** Fixed height in a stack layout; the pane without one takes the rest. */
@@ -107,7 +108,17 @@ function traceScreen(model: ReviewModel, e: ViewEntry, sequence: number, step: n
   };
 }
 
+/** The view on top of the stack, its prose rows wrapped to the width each pane is drawn in (cached). */
 export function screenFor(model: ReviewModel, ui: UiState): Screen {
+  const screen = rawScreen(model, ui);
+  const panes = screen.panes.map((p, i) => {
+    const lines = wrapDoc(p.lines, paneWidth(screen, i, ui.size) - 1);
+    return lines === p.lines ? p : { ...p, lines };
+  });
+  return { ...screen, panes };
+}
+
+function rawScreen(model: ReviewModel, ui: UiState): Screen {
   const e = topEntry(ui);
   const v = e.view;
   switch (v.kind) {
