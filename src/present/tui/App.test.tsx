@@ -21,7 +21,7 @@ describe('series view', () => {
     expect(f).toContain('Add DMA-buf mapping types and convert vfio/iommufd to use them  [RFC v1]');
     expect(f).toContain(' versions (Enter selects)');
     expect(f).toMatch(/v1 RFC 3p/);
-    expect(f).toMatch(/03 +\+3\/−1 +R· A· T· ✉2 +1 · +✗ +S2 +Jason Gunthorpe +dma-buf: Add the Physical/);
+    expect(f).toMatch(/03 +\+3\/−1 +R· A· T· ✉2 +1 · +✗ +S2 +✗ HIDE_PHYS +dma-buf: Add the Physical/);
     expect(f.split('\n').at(-1)).toMatch(/patchscope › v1 +cover of 3 patches/);
   });
 

@@ -1,7 +1,7 @@
 import { applyFilter, describeFilter, findingTypes } from './findings-list.js';
 import { clean, line, BLANK, type DocLine } from './lines.js';
 import type { ReviewModel } from './model.js';
-import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
+import { seriesColumns, seriesColumnsLine, seriesHeader } from './series-rows.js';
 import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { wrapDoc } from './wrap.js';
@@ -42,7 +42,7 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   }
   const rows = model.seriesRows(ui.version);
   const patches: PaneDef = {
-    id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: rows, countRow: (n) => numberedRow(rows, n),
+    id: 'patches', title: 'patches', header: [seriesColumnsLine(seriesColumns(model.data, s))], lines: rows, countRow: (n) => numberedRow(rows, n),
     // Patches are counted as the subjects count them: the cover is not one of them (it was `24/27` on patch 23).
     position: (cursor) => {
       const t = rows[cursor]?.target;
