@@ -14,7 +14,7 @@ export interface SeriesColumns {
   model: boolean;
 }
 
-const AUTHOR_WIDTH = 14;
+const AUTHOR_WIDTH = 16;
 const MODEL_WIDTH = 12;
 
 export function seriesColumns(data: ReviewData, series: PatchSeries): SeriesColumns {
