@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import type { FindingLocation, Severity } from '../findings.js';
 
 /** What a check is, for the registry, `--help` and the checkpatch-shaped text output. */
@@ -29,6 +29,8 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
 /** One problem a check found; the runner adds the id, the severity and the patch's index and Message-ID. */
 export interface CheckHit {
   message: string;
+  /** A milder (or stronger) level than the check's own for this hit, when the input says why. */
+  severity?: Severity;
   where?: Omit<FindingLocation, 'patch' | 'messageId'>;
   excerpt?: string;
 }

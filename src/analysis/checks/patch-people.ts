@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import { commitMessageEnd, splitBodyLines } from './commit-message.js';
 import { trailerEmail } from './trailer-lines.js';
 
@@ -11,11 +11,6 @@ function inBodyFromEmail(patch: Pick<Patch, 'body'>): string | null {
     if (m) return trailerEmail(m[1]!);
   }
   return null;
-}
-
-/** Who wrote the change: the in-body `From:` when there is one, else the mail's author. */
-export function authorEmail(patch: Pick<Patch, 'body' | 'author'>): string | null {
-  return inBodyFromEmail(patch) ?? patch.author?.email.toLowerCase() ?? null;
 }
 
 /**

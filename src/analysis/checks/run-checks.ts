@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import type { Finding, FindingLocation } from '../findings.js';
 import { DEFAULT_CHECK_OPTIONS, type Check, type CheckHit, type CheckOptions, type SeriesHit } from './check.js';
 import { CHECK_CRASHED, CHECKS, type CheckId } from './registry.js';
@@ -19,7 +19,7 @@ function location(patch: Patch | undefined, where: CheckHit['where']): FindingLo
 }
 
 function toFinding(check: Check, hit: CheckHit, patch: Patch | undefined): Finding {
-  const finding: Finding = { id: check.id, severity: check.severity, where: location(patch, hit.where), message: hit.message };
+  const finding: Finding = { id: check.id, severity: hit.severity ?? check.severity, where: location(patch, hit.where), message: hit.message };
   return hit.excerpt === undefined ? finding : { ...finding, excerpt: hit.excerpt };
 }
 
