@@ -250,9 +250,9 @@ export function accessSlot(state: ModelState, i: number, model: GroupModel): Mod
  * that skips it maps the old location, which the relocation then leaves stale: that is the
  * interleaving the second context adds.
  */
-function exporterRuns(state: ModelState, model: GroupModel, strategy: ModelStrategy, op: ExporterOp, targets: readonly number[], change: Partial<ModelState>): ModelState {
+function exporterRuns(state: ModelState, model: GroupModel, strategy: ModelStrategy, op: ExporterOp, targets: readonly number[], revoked: boolean, unmapped?: LocalUnmapMemo): ModelState {
   const { exporterTakesLock, notifyRelocks } = strategy.locking;
-  let next = withState(state, { ...change, pending: op, locked: exporterTakesLock });
+  let next = withState(state, { revoked, pending: op, locked: exporterTakesLock });
   const name = model.exporter.name;
   const what = EXPORTER_OP_NAMES[op];
   if (!exporterTakesLock && op !== 3) next = withLockFault(next, `${what}(${name}) sent move_notify without ${name}'s dma_resv lock (dma_buf_move_notify asserts it)`);
@@ -260,32 +260,33 @@ function exporterRuns(state: ModelState, model: GroupModel, strategy: ModelStrat
     if (notifyRelocks && exporterTakesLock) {
       next = withLockFault(next, `deadlock: ${model.importers[i]!.name}'s move_notify takes ${name}'s dma_resv lock, which ${what}(${name}) already holds`);
     }
-    next = unmapSlot(next, i, strategy, undefined, model) ?? next;
+    next = unmapSlot(next, i, strategy, unmapped, model) ?? next;
   }
   return next;
 }
 
 /** A pinned importer holding a mapping keeps the backing in place (dma_buf_pin). */
-export function moveBacking(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+export function moveBacking(state: ModelState, model: GroupModel, strategy: ModelStrategy, unmapped?: LocalUnmapMemo): ModelState | null {
   if (!model.exporter.dynamic || state.revoked || state.pending !== 0) return null;
-  if (state.slots.some((s, i) => s.mapping && !model.importers[i]!.dynamic)) return null;
-  return exporterRuns(state, model, strategy, 1, strategy.moveNotifyTargets(state, model), {});
+  for (let i = 0; i < state.slots.length; i++) if (state.slots[i]!.mapping && !model.importers[i]!.dynamic) return null;
+  return exporterRuns(state, model, strategy, 1, strategy.moveNotifyTargets(state, model), false, unmapped);
 }
 
-export function revokeExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+/** `unmapped`: the exploration's unmap memo (unmapSlot), for the mappings move_notify tears down. */
+export function revokeExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy, unmapped?: LocalUnmapMemo): ModelState | null {
   if (!model.exporter.revocable || state.revoked || state.pending !== 0) return null;
-  return exporterRuns(state, model, strategy, 2, strategy.revokeTargets(state, model), { revoked: true });
+  return exporterRuns(state, model, strategy, 2, strategy.revokeTargets(state, model), true, unmapped);
 }
 
 export function restoreExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
   if (!state.revoked || state.pending !== 0) return null;
-  return exporterRuns(state, model, strategy, 3, [], { revoked: false });
+  return exporterRuns(state, model, strategy, 3, [], false);
 }
 
 /** The exporter context's operation ends: a move relocates the backing, then dma_resv_unlock. */
 export function unlockExporter(state: ModelState): ModelState | null {
   if (state.pending === 0) return null;
-  return withState(state, { pending: 0, locked: false, ...(state.pending === 1 ? { gen: 1 - state.gen } : {}) });
+  return withState(state, { pending: 0, locked: false, gen: state.pending === 1 ? 1 - state.gen : state.gen });
 }
 
 /** Two UTF-16 units per id, so any id fits and keys of different shapes cannot collide. */
