@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  ATTACH_LOCKS_MATCH, DROPS_LAST_RANGE, EXPORTER_SKIPS_LOCK, HANDS_PAL_TO_IMPORTER, IMPORTER_SKIPS_LOCK, loadSequenceFile, MATCH_IGNORES_IMPORTER, MERGES_NON_ADJACENT, NOTIFY_RELOCKS,
+  ATTACH_LOCKS_MATCH, DROPS_LAST_RANGE, EXPORTER_SKIPS_LOCK, HANDS_PAL_TO_IMPORTER, IMPORTER_LOCK_INVERTED, IMPORTER_SKIPS_LOCK, loadSequenceFile, MATCH_IGNORES_IMPORTER, MERGES_NON_ADJACENT, NOTIFY_RELOCKS,
   MOVE_NOTIFY_SKIPS_ONE, REFERENCE_STRATEGY, replayCounterexample, REVOKE_KEEPS_MAPPING, UNMAP_LEAKS_IOVA, verifySequences,
   type InvariantId, type ModelStrategy,
 } from '../src/analysis/refmodel/index.js';
@@ -31,6 +31,9 @@ const CASES: Expectation[] = [
   { mutant: IMPORTER_SKIPS_LOCK, step: 1, invariant: 'LOCKING', length: 2, labels: ['attach(system_heap→amdgpu)', 'map(system_heap→amdgpu, sgt)'], message: /^map\(system_heap→amdgpu\) ran without system_heap's dma_resv lock/ },
   { mutant: EXPORTER_SKIPS_LOCK, step: 1, invariant: 'LOCKING', length: 1, labels: ['move(amdgpu)'], message: /^move\(amdgpu\) sent move_notify without amdgpu's dma_resv lock/ },
   { mutant: NOTIFY_RELOCKS, step: 1, invariant: 'LOCKING', length: 2, labels: ['attach(amdgpu→amdgpu)', 'move(amdgpu)'], message: /^deadlock: amdgpu's move_notify takes amdgpu's dma_resv lock, which move\(amdgpu\) already holds/ },
+  // iommufd (from step 3) takes pages->mutex in move_notify under dma_resv; a map that takes them the
+  // other way round is an ABBA deadlock between the importer's and the exporter's context.
+  { mutant: IMPORTER_LOCK_INVERTED, step: 3, invariant: 'LOCKING', length: 3, labels: ['attach(vfio-pci→iommufd)', 'map(vfio-pci→iommufd, iommu_domain)', 'revoke(vfio-pci)'], message: /^lock order: iommufd's map takes pages->mutex then vfio-pci's dma_resv; its move_notify takes them the other way round/ },
   // What a missing lock lets happen: the importer's map interleaves with the exporter's move, between
   // move_notify and the relocation, and keeps the old location.
   { mutant: IMPORTER_SKIPS_LOCK, step: 1, invariant: 'LIFECYCLE', length: 4, labels: ['attach(amdgpu→amdgpu)', 'move(amdgpu)', 'map(amdgpu→amdgpu, sgt)', 'unlock(amdgpu)'], message: /backing moved while still mapped/ },

@@ -28,6 +28,7 @@ function facts(world: World): Map<string, string> {
     out.set(`importer ${i.name}: dynamic`, String(i.dynamic));
     out.set(`importer ${i.name}: p2p`, String(i.p2p));
     out.set(`importer ${i.name}: max ranges`, String(i.maxRanges));
+    out.set(`importer ${i.name}: move_notify takes`, i.notifyLock ?? 'no lock of its own');
   }
   return out;
 }
@@ -44,7 +45,7 @@ function applyAll(world: World, deltas: readonly Delta[]): World {
 /** The delta ops that set each kind of fact, so a mismatch points at the line that says it. */
 const OPS_FOR: [RegExp, readonly string[]][] = [
   [/: offers$/, ['set-offers']], [/: match asserts/, ['set-match-lock']], [/: unmap/, ['set-unmap-leaks']],
-  [/: (accepts|dynamic|p2p)$/, ['set-accepts', 'add-importer']], [/: max ranges$/, ['set-max-ranges', 'add-importer']],
+  [/: (accepts|dynamic|p2p|move_notify takes)$/, ['set-accepts', 'add-importer']], [/: max ranges$/, ['set-max-ranges', 'add-importer']],
 ];
 
 /** Which derived delta speaks about `key`: the driver it names, and the op that sets that fact first. */

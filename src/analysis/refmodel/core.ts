@@ -27,7 +27,22 @@ export function withState(s: ModelState, change: Partial<ModelState>): ModelStat
     pending: change.pending ?? s.pending,
     locked: change.locked ?? s.locked,
     lockFault: change.lockFault !== undefined ? change.lockFault : s.lockFault,
+    lockOrder: change.lockOrder ?? s.lockOrder,
   };
+}
+
+/**
+ * Record lock-order edge `bit` of slot i (see ModelState.lockOrder); both directions for one slot
+ * is an ABBA deadlock between the importer's map and the exporter's move_notify, reachable with two
+ * contexts whether or not this interleaving hit it (lockdep reports it the same way).
+ */
+function withLockEdge(state: ModelState, model: GroupModel, i: number, edge: 0 | 1): ModelState {
+  const order = state.lockOrder | (1 << (2 * i + edge));
+  if (order === state.lockOrder) return state;
+  const next = withState(state, { lockOrder: order });
+  if (((order >> (2 * i)) & 3) !== 3) return next;
+  const imp = model.importers[i]!;
+  return withLockFault(next, `lock order: ${imp.name}'s map takes ${imp.notifyLock} then ${model.exporter.name}'s dma_resv; its move_notify takes them the other way round (ABBA deadlock between the two contexts)`);
 }
 
 /** The first locking error is kept (later ones follow from it or add nothing to the trace). */
@@ -47,6 +62,7 @@ export function initialState(model: GroupModel): ModelState {
     pending: 0,
     locked: false,
     lockFault: null,
+    lockOrder: 0,
   };
 }
 
@@ -182,7 +198,8 @@ export function mapSlot(state: ModelState, i: number, model: GroupModel, strateg
     if (near >= 0) local!.set(near, outcome);
   }
   if (!outcome) return null;
-  const next = unlockedImporterCall(withSlot(state, i, makeSlot(slot.status, slot.match, outcome.mapping), outcome.domain), model, i, 'map', strategy);
+  let next = unlockedImporterCall(withSlot(state, i, makeSlot(slot.status, slot.match, outcome.mapping), outcome.domain), model, i, 'map', strategy);
+  if (strategy.locking.importerOwnLockFirst && model.importers[i]!.notifyLock !== undefined) next = withLockEdge(next, model, i, 1);
   return outcome.exporterSawDomain ? withState(next, { exporterSawDomain: model.importers[i]!.name }) : next;
 }
 
@@ -260,6 +277,7 @@ function exporterRuns(state: ModelState, model: GroupModel, strategy: ModelStrat
     if (notifyRelocks && exporterTakesLock) {
       next = withLockFault(next, `deadlock: ${model.importers[i]!.name}'s move_notify takes ${name}'s dma_resv lock, which ${what}(${name}) already holds`);
     }
+    if (exporterTakesLock && model.importers[i]!.notifyLock !== undefined) next = withLockEdge(next, model, i, 0);
     next = unmapSlot(next, i, strategy, unmapped, model) ?? next;
   }
   return next;
@@ -299,7 +317,7 @@ function pushId(codes: number[], id: number): void {
  * flat strings hash fast in the explorer's Set).
  */
 export function stateKey(state: ModelState): string {
-  const codes = [state.gen | (state.revoked ? 2 : 0) | (state.locked ? 4 : 0) | (state.pending << 3)];
+  const codes = [state.gen | (state.revoked ? 2 : 0) | (state.locked ? 4 : 0) | (state.pending << 3) | (state.lockOrder << 5)];
   pushId(codes, state.exporterSawDomain === null ? 0 : intern(state.exporterSawDomain));
   pushId(codes, state.fault === null ? 0 : intern(state.fault));
   pushId(codes, state.lockFault === null ? 0 : intern(state.lockFault));

@@ -51,7 +51,7 @@ describe('deriveSeries on the bundled RFC', () => {
     expect(ops(8)).toContainEqual({ op: 'set-offers', exporter: 'vmwgfx', offers: [] });
     expect(ops(16)).toEqual([{ op: 'remove-type', type: 'legacy' }]);
     expect(ops(22)).toEqual([{ op: 'set-offers', exporter: 'vfio-pci', offers: ['pal', 'sgt'] }]);
-    expect(ops(23)).toEqual([{ op: 'add-importer', importer: { name: 'iommufd', accepts: ['pal'], dynamic: true, p2p: true, maxRanges: 1 } }]);
+    expect(ops(23)).toEqual([{ op: 'add-importer', importer: { name: 'iommufd', accepts: ['pal'], dynamic: true, p2p: true, maxRanges: 1, notifyLock: 'pages->mutex' } }]);
     expect(ops(24)).toEqual([{ op: 'set-max-ranges', importer: 'iommufd', maxRanges: 0 }]);
     // Renames, tests and the helper changes say nothing to the model.
     for (const n of [1, 4, 5, 6, 13, 17, 18, 19, 20, 25, 26]) expect(ops(n)).toEqual([]);

@@ -109,12 +109,15 @@ function importerDeltas(f: CFragments, name: string, world: World): DerivedDelta
   const pal = f.lines.find((l) => l.added && /\bDMA_BUF_IMAPPING_PAL\(/.test(l.text));
   const single = f.lines.find((l) => SINGLE_RANGE.test(l.text));
   const known = world.importers.find((i) => i.name === name);
+  // The move_notify callback, and the importer's own lock it takes, when the patch shows its lines.
+  const notify = f.lines.map((l) => /\.move_notify\s*=\s*(\w+)/.exec(l.text)?.[1]).find((n) => n !== undefined) ?? null;
+  const ownLock = notify === null ? undefined : f.lines.filter((l) => l.fn === notify).map((l) => /\bmutex_lock\(&?([\w>.-]+)\)/.exec(l.text)?.[1]).find((n) => n !== undefined);
   if (pal && !known) {
     out.push({
       delta: {
         op: 'add-importer',
         // A PAL is all MMIO (patch 21), so its importer takes peer-to-peer ranges by definition.
-        importer: { name, accepts: ['pal'], dynamic: f.lines.some((l) => /\.move_notify\s*=/.test(l.text)), p2p: true, maxRanges: single ? 1 : 0 },
+        importer: { name, accepts: ['pal'], dynamic: notify !== null, p2p: true, maxRanges: single ? 1 : 0, ...(ownLock ? { notifyLock: ownLock } : {}) },
       },
       origin: at(f, pal),
     });

@@ -79,6 +79,11 @@ export const NOTIFY_RELOCKS = mutant('move_notify takes the dma_resv lock again'
   locking: { ...REFERENCE_LOCKING, notifyRelocks: true },
 });
 
+/** iommufd's map holding its own lock (pages->mutex) while it takes dma_resv: its move_notify takes them the other way round. */
+export const IMPORTER_LOCK_INVERTED = mutant('importer map takes its own lock before dma_resv', {
+  locking: { ...REFERENCE_LOCKING, importerOwnLockFirst: true },
+});
+
 /** The posted core, with attach holding the lock around match: the other fix of patch 12 (shows the check reads the strategy). */
 export const ATTACH_LOCKS_MATCH = mutant('attach holds the dma_resv lock around match', {
   locking: { ...REFERENCE_LOCKING, attachLocksMatch: true },
@@ -95,4 +100,5 @@ export const MUTANTS: readonly ModelStrategy[] = [
   IMPORTER_SKIPS_LOCK,
   EXPORTER_SKIPS_LOCK,
   NOTIFY_RELOCKS,
+  IMPORTER_LOCK_INVERTED,
 ];

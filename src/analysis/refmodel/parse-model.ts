@@ -61,6 +61,7 @@ export function readImporter(r: JsonReader, v: unknown, path: string): ImporterS
     dynamic: r.boolean(o.dynamic, `${path}.dynamic`),
     p2p: r.boolean(o.p2p, `${path}.p2p`),
     maxRanges: r.optional(o, 'maxRanges', 0, (x) => r.integer(x, `${path}.maxRanges`)),
+    ...(o.notifyLock !== undefined ? { notifyLock: r.string(o.notifyLock, `${path}.notifyLock`) } : {}),
   };
 }
 

@@ -9,9 +9,9 @@
  */
 import type { ModelState } from './types.js';
 
-/** Bits per digit: 5 for gen|revoked|locked|pending, then one digit for (saw, fault, lockFault) and one per slot. */
+/** Bits per digit: 11 for gen|revoked|locked|pending|lockOrder, then one digit for (saw, fault, lockFault) and one per slot. */
 const DIGIT = 1024;
-const MAX_SLOTS = 3; // 5 + 10 × (1 + 3) = 45 bits
+const MAX_SLOTS = 3; // 11 + 10 × (1 + 3) = 51 bits
 /** Each part of a slot's triple must fit its share of a 52-bit number. */
 const SLOT_KEY_LIMIT = 2 ** 20;
 const PART_LIMIT = 2 ** 16;
@@ -41,7 +41,7 @@ export class StateKeys {
       if (id >= DIGIT) return -1;
       key = key * DIGIT + id;
     }
-    return key * 32 + (state.gen | (state.revoked ? 2 : 0) | (state.locked ? 4 : 0) | (state.pending << 3));
+    return key * 2048 + (state.gen | (state.revoked ? 2 : 0) | (state.locked ? 4 : 0) | (state.pending << 3) | (state.lockOrder << 5));
   }
 
   /** 1, 2, … per distinct string (0 is null). */

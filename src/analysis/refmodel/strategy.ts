@@ -21,6 +21,8 @@ export interface LockDiscipline {
   readonly exporterTakesLock: boolean;
   /** An importer's move_notify takes the lock itself: its caller already holds it (self-deadlock). */
   readonly notifyRelocks: boolean;
+  /** An importer with its own lock (ImporterSpec.notifyLock) maps holding it and then takes dma_resv. */
+  readonly importerOwnLockFirst: boolean;
 }
 
 export const REFERENCE_LOCKING: LockDiscipline = {
@@ -28,6 +30,7 @@ export const REFERENCE_LOCKING: LockDiscipline = {
   importerTakesLock: true,
   exporterTakesLock: true,
   notifyRelocks: false,
+  importerOwnLockFirst: false,
 };
 
 export interface ModelStrategy {

@@ -53,6 +53,11 @@ export function describeState(state: ModelState, model: GroupModel): Record<stri
   out.fault = state.fault ?? '-';
   out[`${e}.resv`] = state.locked ? `held by ${EXPORTER_OP_NAMES[state.pending]}(${e})` : state.pending !== 0 ? `not held; ${EXPORTER_OP_NAMES[state.pending]}(${e}) running` : 'free';
   out.locking = state.lockFault ?? '-';
+  const edges = model.importers.flatMap((imp, i) => [
+    ...((state.lockOrder >> (2 * i)) & 1 ? [`${e}.dma_resv→${imp.name}.${imp.notifyLock}`] : []),
+    ...((state.lockOrder >> (2 * i + 1)) & 1 ? [`${imp.name}.${imp.notifyLock}→${e}.dma_resv`] : []),
+  ]);
+  out['lock order'] = edges.join(' ') || '-';
   return out;
 }
 

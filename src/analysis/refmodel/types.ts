@@ -64,6 +64,12 @@ export interface ImporterSpec {
   p2p: boolean;
   /** Most ranges one mapping may carry; 0 = no limit (iommufd before patch 24 took one). */
   maxRanges: number;
+  /**
+   * The importer's own lock its move_notify takes (iommufd: `pages->mutex`), under the exporter's
+   * dma_resv. The lock order dma_resv → this lock is then fixed: a path that holds this lock and
+   * takes dma_resv breaks LOCKING (lockdep's ABBA). Absent = move_notify takes no lock of its own.
+   */
+  notifyLock?: string;
 }
 
 /** Everything the model knows at one step of a landing sequence. */
@@ -167,6 +173,11 @@ export interface ModelState {
   locked: boolean;
   /** The first locking error: an assertion that failed, a call that needs the lock made without it, a deadlock. */
   lockFault: string | null;
+  /**
+   * Lock-order edges seen so far, as lockdep records them: bit 2i, slot i's move_notify took its
+   * importer's own lock under dma_resv; bit 2i+1, slot i's map took dma_resv under that lock.
+   */
+  lockOrder: number;
 }
 
 /** 0 none, then move, revoke, restore: the exporter context's operations (vfio_pci_dma_buf_move and the like). */
