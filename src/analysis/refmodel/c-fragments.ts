@@ -3,7 +3,7 @@
  * each with its line number and the function it sits in, and the functions whose whole body a hunk
  * shows. Enough to read ops tables, match entries and short callbacks out of a diff; not a C parser.
  */
-import type { DiffFile } from '../../series/types.js';
+import type { DiffFile } from '../../series/index.js';
 
 export interface CLine {
   text: string;

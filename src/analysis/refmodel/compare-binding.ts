@@ -5,7 +5,7 @@
  * wrapper change) agree; every fact on which the worlds differ is a `binding-mismatch`, at the patch
  * and at the file and line of the derived delta behind it (or the patch's first changed line).
  */
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import type { BindingMismatch } from './binding.js';
 import { applyDelta } from './deltas.js';
 import type { DeltaOrigin, DerivedEntry } from './derive.js';

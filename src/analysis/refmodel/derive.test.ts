@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeriesSet, parseDiff } from '../../series/index.js';
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { seriesFromLiteral } from '../versions/index.js';
 import { compareBindings } from './compare-binding.js';
 import { derivePatch, deriveSeries, type DerivedEntry } from './derive.js';

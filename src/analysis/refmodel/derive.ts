@@ -6,7 +6,7 @@
  * Every delta carries the file and new-side line it came from. binding.json says the same by hand;
  * compare-binding.ts holds the two against each other.
  */
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import { cFragments, statements, type CFragments, type CLine } from './c-fragments.js';
 import { applyDelta } from './deltas.js';
 import type { Delta, MappingType, World } from './types.js';

@@ -3,7 +3,7 @@
  * own diffs (no hand-written binding), and the hand-written sequences annotated with the file and line
  * behind each of their patch deltas, where the derivation says the same thing.
  */
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { applyDelta } from './deltas.js';
 import type { DerivedEntry } from './derive.js';
 import { resolveSteps, type Sequence, type StepDelta } from './sequence.js';
