@@ -32,7 +32,7 @@ export function parseGitRange(spec: string): GitRange {
 export async function* gitRangeItems(
   spec: string,
   repo: string,
-  mboxrd: boolean,
+  mboxrd: boolean | 'marked',
   counter: IngestCounter,
 ): AsyncGenerator<IngestItem> {
   const { base, head } = parseGitRange(spec);
