@@ -41,8 +41,8 @@ export interface ObjectStore {
 export async function objectStoreOf(repo: string): Promise<ObjectStore> {
   const [objects = '', format = ''] = (await runGit(repositoryAt(repo), ['rev-parse', '--git-path', 'objects', '--show-object-format'])).split('\n');
   const path = resolve(repo, objects.trim());
-  // objects/info/alternates is one path per line, `#` starting a comment and `"` a quoted path.
-  if (/[\n\r]/.test(path) || /^[#"]/.test(path)) throw new GitError(`${repo}: its object folder ${JSON.stringify(path)} cannot be named in an alternates file`, ['rev-parse']);
+  // objects/info/alternates holds one path per line (ours is absolute, so never a `#` comment).
+  if (/[\n\r]/.test(path)) throw new GitError(`${repo}: its object folder ${JSON.stringify(path)} cannot be named in an alternates file`, ['rev-parse']);
   return { objects: path, format: format.trim() || 'sha1' };
 }
 
