@@ -29,7 +29,10 @@ function repliesUnder(ctx: BuildContext, ownerId: string): Reply[] {
   return byDate(replies);
 }
 
-/** Orders a version's patches by index; the first of a repeated index is kept, the others are duplicates. */
+/**
+ * Orders a version's patches by index; the first of a repeated index is kept, the others are duplicates (as b4's
+ * add_patch: a patch re-sent alone in reply to itself does not displace the posting's own).
+ */
 function orderPatches(draft: SeriesDraft): { kept: ClassifiedMessage[]; duplicates: DuplicatePatch[] } {
   const byIndex = new Map<number, ClassifiedMessage>();
   const duplicates: DuplicatePatch[] = [];
