@@ -3,7 +3,6 @@
  * (simple-git, argument arrays only, no shell), then read like any mbox.
  * Revisions come from the user but are still checked: nothing that git could read as an option.
  */
-import { simpleGit } from 'simple-git';
 import { GitError, InputError } from '../util/errors.js';
 import type { IngestCounter } from './items.js';
 import { itemsFromChunks } from './stream-items.js';
@@ -45,6 +44,8 @@ export async function* gitRangeItems(
   const args = ['format-patch', '--stdout', '--no-signature', '--no-color', `${base}..${head}`, '--'];
   let out: string;
   try {
+    // Loaded only for git: inputs: simple-git and its dependencies cost every other command start-up time.
+    const { simpleGit } = await import('simple-git');
     out = await simpleGit({ baseDir: repo }).raw(args);
   } catch (e) {
     throw new GitError(`git format-patch ${base}..${head} in ${repo} failed: ${firstLineOf(e)}`, args);

@@ -5,8 +5,18 @@ function postedAt(s: PatchSeries): string {
   return (s.cover ?? s.patches[0])?.date ?? '';
 }
 
-/** The same version posted twice (a resend with fixes, a reroll that kept its number): the later posting wins. */
+/** A posting numbered `N/M` (or with a cover), not a lone `[PATCH]` such as a bot's fix-up sent into the thread. */
+function numbered(s: PatchSeries): boolean {
+  return s.cover !== null || s.patches.some((p) => !p.subjectInfo.counterInferred);
+}
+
+/**
+ * The same version posted twice: a numbered posting beats a lone `[PATCH]` in the thread (b4 lets an explicit
+ * counter displace an inferred one), and between two of a kind (a resend with fixes, a reroll that kept its
+ * number) the later posting wins.
+ */
 function postedAfter(a: PatchSeries, b: PatchSeries): boolean {
+  if (numbered(a) !== numbered(b)) return numbered(a);
   return postedAt(a) > postedAt(b);
 }
 
