@@ -23,16 +23,16 @@ export function replyBody(reply: Reply, indent = ''): DocLine[] {
   const flushText = (upTo: number) => {
     for (; next < Math.min(upTo, text.length); next++) {
       const own = text[next] as string;
-      out.push(mailLine(`${indent}│ ${own}`, trailerLines.has(own.trim().toLowerCase()) ? 'trailer' : 'reply'));
+      out.push(mailLine(`${indent}│ ${own}`, trailerLines.has(own.trim().toLowerCase()) ? 'trailer' : 'reply', { wrap: `${indent}│ ` }));
     }
   };
   for (const block of reply.quoted) {
     flushText(block.beforeNewLine);
-    for (const q of block.lines) out.push(mailLine(`${indent}│ ${'> '.repeat(block.depth)}${q}`, 'quote'));
+    for (const q of block.lines) out.push(mailLine(`${indent}│ ${'> '.repeat(block.depth)}${q}`, 'quote', { wrap: `${indent}│ ${'> '.repeat(block.depth)}` }));
   }
   flushText(text.length);
   const inText = new Set(text.map((l) => l.trim().toLowerCase()));
-  for (const t of reply.trailers) if (!inText.has(asWritten(t))) out.push(mailLine(`${indent}│ ${t.key}: ${t.value}`, 'trailer'));
+  for (const t of reply.trailers) if (!inText.has(asWritten(t))) out.push(mailLine(`${indent}│ ${t.key}: ${t.value}`, 'trailer', { wrap: `${indent}│   ` }));
   return out;
 }
 
