@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
+import { describeYank, systemClipboard, yank } from './clipboard.js';
 import type { ReviewData } from './data.js';
 import { KEY_BINDINGS } from './keys.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -22,6 +23,10 @@ function Review({ data }: AppProps) {
   const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
   useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
+  const { stdout } = useStdout();
+  useEffect(() => {
+    if (ui.yank) dispatch({ type: 'note', text: describeYank(yank(ui.yank.text, systemClipboard(stdout)), ui.yank.what) });
+  }, [ui.yank, stdout, dispatch]);
 
   const screen = screenFor(model, ui);
   const e = topEntry(ui);

@@ -17,7 +17,9 @@ export type ReviewAction =
   | { type: 'key'; input: string; key: KeyInfo }
   /** A command with the count typed before it (0: none), as tests and other front ends send them. */
   | { type: 'command'; command: Command; count?: number }
-  | { type: 'resize'; size: TermSize };
+  | { type: 'resize'; size: TermSize }
+  /** Feedback from outside the reducer (how a yank went). */
+  | { type: 'note'; text: string };
 
 /**
  * The series view of `version`, focused on its patch list. The version selector, when shown, is the
@@ -31,7 +33,7 @@ export function seriesEntry(model: ReviewModel, version = 0) {
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
-  return { version: 0, stack: [seriesEntry(model)], help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false };
+  return { version: 0, stack: [seriesEntry(model)], help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
 }
 
 /** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
@@ -129,9 +131,21 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
+    case 'trace.yank': return yankReplay(model, ui);
     case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
     default: return ui;
   }
+}
+
+/** `y`: the replay string of the trace in view, or of the trace the cursor row points at (steps view, a patch's inline trace). */
+function yankReplay(model: ReviewModel, ui: UiState): UiState {
+  const e = topEntry(ui);
+  const v = e.view;
+  const row = screenFor(model, ui).panes[e.focus]?.lines[(e.panes[e.focus] ?? TOP).cursor];
+  const t = v.kind === 'trace' ? v : row?.target?.kind === 'trace' ? row.target : null;
+  const replay = t ? model.trace(t.sequence, t.step, t.trace)?.replay : undefined;
+  if (!replay) return { ...ui, note: 'y copies a trace\'s replay string: open a trace, or put the cursor on one' };
+  return { ...ui, yank: { text: replay, what: 'replay string', id: (ui.yank?.id ?? 0) + 1 } };
 }
 
 /** The series view of another version (or series of the set), its selector's cursor on it. */
@@ -198,6 +212,7 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         return onCommand(model, { ...ui, note: '', count: 0 }, command, ui.count);
       }
       case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
+      case 'note': return { ...ui, note: a.text };
       case 'resize': {
         if (a.size.columns === ui.size.columns && a.size.rows === ui.size.rows) return ui;
         // Every pane of the view is fitted (the unfocused ones are drawn too).

@@ -7,6 +7,8 @@ import { coverDoc, patchDoc } from './patch-doc.js';
 import { repliesDoc } from './replies-doc.js';
 import { seriesRows, versionRows } from './series-rows.js';
 import { stepsDoc } from './steps-doc.js';
+import { inlineTraceLines, traceAnchor } from './trace-anchor.js';
+import { patchVerdict } from './verdicts.js';
 
 /**
  * Everything the screens show, derived once from the immutable ReviewData and cached: opening a
@@ -37,6 +39,25 @@ export function patchNotes(data: ReviewData, s: PatchSeries, index: number): Doc
   }
   const step = stepOf(data, index);
   if (step) out.push(line([['landing step: ', 'dim'], [`S${step.number} ${clean(step.name)}`, 'accent']]));
+  const v = patchVerdict(data, index, s);
+  if (v && v.step.invariants.length > 0) {
+    const where = clean(`${v.sequence.name}, step ${v.stepIndex + 1} ${v.step.name}`);
+    out.push(v.ok
+      ? line([['model: ', 'dim'], ['✓ every invariant holds', 'pass'], [`  (${where})`, 'dim']])
+      : line([['model: ', 'dim'], [clean(`✗ ${v.broken.join(', ')}`), 'fail'], [`  (${where})`, 'dim'],
+        [v.newTraces.length ? '  trace under the diff line the binding names' : '  (the trace is at an earlier step)', 'dim']]));
+  }
+  return out;
+}
+
+/** The counterexamples first seen at this patch's step, keyed by the diff line they go under. */
+function traceAnnotations(data: ReviewData, s: PatchSeries, patch: Patch): Map<string, DocLine[]> {
+  const out = new Map<string, DocLine[]>();
+  const v = patchVerdict(data, patch.index, s);
+  if (!v) return out;
+  const key = v.newTraces.length ? traceAnchor(patch, data.verify?.binding) : null;
+  if (key === null) return out;
+  out.set(key, v.newTraces.flatMap((t) => inlineTraceLines(v, t)));
   return out;
 }
 
@@ -59,7 +80,7 @@ export function createModel(data: ReviewData): ReviewModel {
     const m = message(v, p);
     if (!m) return [line([[`No message ${p} in this series.`, 'dim']])];
     const findings = findingsForPatch(data.findings, { index: p, messageId: m.messageId });
-    return p === 0 ? coverDoc(m as NonNullable<PatchSeries['cover']>, findings) : patchDoc(m as Patch, findings, patchNotes(data, series(v)!, p));
+    return p === 0 ? coverDoc(m as NonNullable<PatchSeries['cover']>, findings) : patchDoc(m as Patch, findings, patchNotes(data, series(v)!, p), traceAnnotations(data, series(v)!, m as Patch));
   });
   const replies = memo((k) => repliesDoc(repliesOf(...parse(k))));
   const rows = memo((k) => { const s = series(Number(k)); return s ? seriesRows(data, s) : []; });

@@ -19,7 +19,7 @@ const MODEL_WIDTH = 12;
 
 export function seriesColumns(data: ReviewData, series: PatchSeries): SeriesColumns {
   const authors = new Set(series.patches.map((p) => (p.author?.email ?? '').toLowerCase()));
-  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 };
+  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 && series === data.set.series[0] };
 }
 
 /** Column header of the patch table; widths match `patchRow`. */
@@ -30,8 +30,8 @@ export function seriesColumnsLine(cols: SeriesColumns): DocLine {
 }
 
 /** The model column: ✓ when the patch's step keeps every invariant, ✗ and the first it breaks. */
-function modelCell(data: ReviewData, patch: Patch): Seg {
-  const v = patchVerdict(data, patch.index);
+function modelCell(data: ReviewData, series: PatchSeries, patch: Patch): Seg {
+  const v = patchVerdict(data, patch.index, series);
   if (!v || v.step.invariants.length === 0) return { text: padEnd('·', MODEL_WIDTH), style: 'dim' };
   if (v.ok) return { text: padEnd('✓', MODEL_WIDTH), style: 'pass' };
   const more = v.broken.length > 1 ? '+' : '';
@@ -93,7 +93,7 @@ export function patchRow(data: ReviewData, series: PatchSeries, patch: Patch, co
     findingsCell(data, patch),
     bisectCell(data, series, patch),
     { text: padEnd(step ? `S${step.number}` : '', 5), style: 'accent' },
-    ...(cols.model ? [modelCell(data, patch)] : []),
+    ...(cols.model ? [modelCell(data, series, patch)] : []),
     ...(cols.author ? [{ text: padEnd(clean(personName(patch.author)), AUTHOR_WIDTH) + ' ', style: 'dim' as const }] : []),
     { text: clean(patch.subject), style: 'plain' },
   ];

@@ -52,6 +52,8 @@ export interface UiState {
   /** The count typed so far (`21` of `21j`); 0 when none is pending. */
   count: number;
   quit: boolean;
+  /** Text to copy to the clipboard (the App does it, then says how on the status line); `id` tells two yanks apart. */
+  yank: { text: string; what: string; id: number } | null;
 }
 
 export const TOP: ListState = { cursor: 0, offset: 0 };
