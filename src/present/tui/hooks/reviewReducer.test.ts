@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Command } from '../keys.js';
 import { createModel } from '../state/model.js';
-import { screenFor } from '../state/screens.js';
+import { paneHeight, screenFor } from '../state/screens.js';
 import { topEntry, type UiState } from '../state/ui-state.js';
 import { reviewData } from '../testing/review-data.test-util.js';
 import { initialUi, makeReviewReducer, MAX_COUNT, type ReviewAction } from './reviewReducer.js';
@@ -212,7 +212,8 @@ describe('reviewReducer', () => {
     ui = keys(ui, '2h');
     expect(col(ui)).toBe(0);
     // Right stops where the longest row in view (the model's verdict line) ends in the 39 columns after the gutter.
-    const longest = Math.max(...screenFor(model, ui).panes[0]!.lines.slice(0, 18).map((l) => l.text.length));
+    const screen = screenFor(model, ui);
+    const longest = Math.max(...screen.panes[0]!.lines.slice(0, paneHeight(screen, screen.panes[0], ui.size)).map((l) => l.text.length));
     expect(longest).toBeGreaterThan(78);
     ui = keys(ui, '99l');
     expect(col(ui)).toBe(longest - 39);
