@@ -91,9 +91,11 @@ export function bisectView(result: DepsBisect, seriesId?: string): BisectView {
     results: result.patches.map((p) => {
       if (p.status === 'ok') return { index: p.index, status: 'ok' as const };
       if (p.status === 'not-checked') return { index: p.index, status: 'skip' as const, reason: 'not checked' };
-      const first = p.broken[0];
-      const more = p.broken.length > 1 ? ` (+${p.broken.length - 1} more)` : '';
-      return { index: p.index, status: 'fail' as const, reason: first ? `${first.name} at ${first.file}:${first.line}: ${first.why}${more}` : 'broken' };
+      const uses = p.status === 'broken' ? p.broken : p.suspect;
+      const first = uses[0];
+      const more = uses.length > 1 ? ` (+${uses.length - 1} more)` : '';
+      const status = p.status === 'broken' ? 'fail' as const : 'unknown' as const;
+      return { index: p.index, status, reason: first ? `${first.name} at ${first.file}:${first.line}: ${first.why}${more}` : p.status };
     }),
   };
 }

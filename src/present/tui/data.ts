@@ -2,10 +2,10 @@ import type { SeriesSet } from '../../series/index.js';
 import type { Finding } from '../../analysis/index.js';
 
 /**
- * What the TUI shows: immutable results computed outside React (STYLE.md "TUI split").
- * `bisect` and `verify` are the TUI's own view shapes, deliberately loose: the CLI adapts the
- * analysis stage's results into them (see `fromBisect`/`fromVerify` once those stages land), so a
- * change in an analysis type breaks one adapter, not the screens.
+ * What the TUI shows: immutable results computed outside React, so components stay dumb and
+ * state lives in hooks. `bisect` and `verify` are the TUI's own view shapes, deliberately loose:
+ * adapt.ts turns the analysis stage's results into them, so a change in an analysis type breaks
+ * one adapter, not the screens.
  */
 export interface ReviewData {
   set: SeriesSet;
@@ -23,7 +23,8 @@ export interface BisectView {
   results: BisectResult[];
 }
 
-export type BisectStatus = 'ok' | 'fail' | 'skip';
+/** `unknown`: series-only bisect (no base tree) saw a use it cannot show defined; shown as `?`, never as a failure. */
+export type BisectStatus = 'ok' | 'fail' | 'unknown' | 'skip';
 
 export interface BisectResult {
   index: number;

@@ -75,7 +75,7 @@ function findingsCell(data: ReviewData, patch: Patch): Seg {
 function bisectCell(data: ReviewData, series: PatchSeries, patch: Patch): Seg {
   const r = bisectFor(data, series, patch.index);
   if (!r) return { text: padEnd('·', 4), style: 'dim' };
-  const styles = { ok: ['✓', 'pass'], fail: ['✗', 'fail'], skip: ['-', 'dim'] } as const;
+  const styles = { ok: ['✓', 'pass'], fail: ['✗', 'fail'], unknown: ['?', 'dim'], skip: ['-', 'dim'] } as const;
   const [text, style] = styles[r.status];
   return { text: padEnd(text, 4), style };
 }
