@@ -1,5 +1,6 @@
 import { commandFor, KEY_BINDINGS, type Command, type KeyInfo } from '../keys.js';
 import { helpLayout } from '../state/help-layout.js';
+import { groupCount } from '../state/picker.js';
 import { findingTypes, NO_FILTER } from '../state/findings-list.js';
 import type { ReviewModel } from '../state/model.js';
 import { SCROLL_STEP } from '../state/hscroll.js';
@@ -33,7 +34,9 @@ export function seriesEntry(model: ReviewModel, version = 0) {
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
-  return { version: 0, stack: [seriesEntry(model)], help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
+  // Many series (an archive, a folder of threads): start on the picker, not on whichever came first.
+  const start = groupCount(model.data.set) > 1 ? [seriesEntry(model), entry({ kind: 'picker', query: '' })] : [seriesEntry(model)];
+  return { version: 0, stack: start, help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
 }
 
 /** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
@@ -132,6 +135,7 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
     case 'trace.yank': return yankReplay(model, ui);
+    case 'picker.open': return topEntry(ui).view.kind === 'picker' ? ui : { ...ui, stack: [...ui.stack, entry({ kind: 'picker', query: '' })], note: '' };
     case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
     default: return ui;
   }
@@ -174,6 +178,28 @@ function repeat(ui: UiState, n: number, step: (u: UiState) => UiState): UiState 
   return u;
 }
 
+/**
+ * Keys on the picker: printable text goes to the query (as in fzf), Backspace erases, Esc clears the
+ * query then goes back, Enter opens the version under the cursor; arrows, ^N ^P, PgUp PgDn move
+ * (null: the normal command handles it).
+ */
+function onPickerKey(model: ReviewModel, ui: UiState, input: string, key: KeyInfo): UiState | null {
+  const e = topEntry(ui);
+  if (e.view.kind !== 'picker') return null;
+  const query = e.view.query;
+  const requery = (q: string) => moveFocused(model, withTop({ ...ui, note: '', count: 0 }, entry({ kind: 'picker', query: q })), { type: 'top' });
+  if (key.return) {
+    const row = screenFor(model, ui).panes[0]?.lines[(e.panes[0] ?? TOP).cursor];
+    if (row?.target?.kind !== 'version') return { ...ui, note: 'no series matches' };
+    return showVersion(model, ui, row.target.index);
+  }
+  if (key.escape) return query ? requery('') : ui.stack.length > 1 ? { ...ui, stack: ui.stack.slice(0, -1) } : ui;
+  if (key.backspace || key.delete) return requery(query.slice(0, -1));
+  if (key.ctrl && input === 'c') return null;
+  if (key.ctrl || key.meta || key.tab || input === '' || /[\x00-\x1f\x7f]/.test(input)) return null;
+  return requery(query + input);
+}
+
 /** A digit of a count (`0` too once one has started: `20j`). */
 function addDigit(ui: UiState, digit: string): UiState {
   const next = ui.count * 10 + Number(digit);
@@ -203,6 +229,10 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         // paste; its input parser already cut escape sequences (arrows, PgDn) out of such runs.
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
+        if (topEntry(ui).view.kind === 'picker' && !ui.help) {
+          const picked = onPickerKey(model, ui, a.input, a.key);
+          if (picked) return picked;
+        }
         const command = commandFor(a.input, a.key);
         // An unbound key drops a pending count, as in vim.
         if (!command) return ui.count ? { ...ui, count: 0 } : ui;

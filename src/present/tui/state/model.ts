@@ -7,6 +7,7 @@ import { coverDoc, patchDoc } from './patch-doc.js';
 import { repliesDoc } from './replies-doc.js';
 import { seriesRows, versionRows } from './series-rows.js';
 import { stepsDoc } from './steps-doc.js';
+import { filterEntries, pickEntries, pickerRows } from './picker.js';
 import { inlineTraceLines, traceAnchor } from './trace-anchor.js';
 import { patchVerdict } from './verdicts.js';
 
@@ -27,6 +28,9 @@ export interface ReviewModel {
   findingRows(filter: FindingsFilter): DocLine[];
   stepsDoc(): DocLine[];
   trace(sequence: number, step: number, trace: number): TraceView | undefined;
+  /** The picker's rows for a query, and how many series versions there are in all. */
+  pickerRows(query: string): DocLine[];
+  pickerTotal(): number;
 }
 
 /** What the analysis says of one patch, shown under its header: bisect outcome and landing step. */
@@ -88,6 +92,8 @@ export function createModel(data: ReviewData): ReviewModel {
   const findings = memo((k) => findingRows(applyFilter(data.findings, JSON.parse(k) as FindingsFilter)));
   const steps = memo(() => stepsDoc(data.verify));
   const versions = memo(() => versionRows(data.set));
+  const entries = memo(() => pickEntries(data.set));
+  const picked = memo((q) => pickerRows(filterEntries(entries(''), q)));
   return {
     data,
     series,
@@ -100,5 +106,7 @@ export function createModel(data: ReviewData): ReviewModel {
     findingRows: (f) => findings(JSON.stringify({ level: f.level, type: f.type })),
     stepsDoc: () => steps(''),
     trace: (seq, step, i) => data.verify?.sequences[seq]?.steps[step]?.counterexamples?.[i],
+    pickerRows: (q) => picked(q),
+    pickerTotal: () => data.set.series.length,
   };
 }

@@ -6,7 +6,9 @@ export type View =
   | { kind: 'patch'; patch: number }
   | { kind: 'findings' }
   | { kind: 'steps' }
-  | { kind: 'trace'; sequence: number; step: number; trace: number };
+  | { kind: 'trace'; sequence: number; step: number; trace: number }
+  /** Choose one series of many (an archive, a folder of threads): typed text filters fuzzily. */
+  | { kind: 'picker'; query: string };
 
 /** Cursor row and first visible row of one pane. */
 export interface ListState {
