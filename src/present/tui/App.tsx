@@ -14,15 +14,21 @@ import { TOP, topEntry } from './state/ui-state.js';
 
 export interface AppProps {
   data: ReviewData;
+  /** Pick mode: told the chosen entry before the TUI quits. */
+  onChoose?: (index: number) => void;
 }
 
-function Review({ data }: AppProps) {
+function Review({ data, onChoose }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
   const [ui, dispatch] = useReview(model);
   const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
-  useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
+  useEffect(() => {
+    if (!ui.quit) return;
+    if (ui.chosen !== undefined) onChoose?.(ui.chosen);
+    exit();
+  }, [ui.quit, ui.chosen, onChoose, exit]);
   const { stdout } = useStdout();
   useEffect(() => {
     if (ui.yank) dispatch({ type: 'note', text: describeYank(yank(ui.yank.text, systemClipboard(stdout)), ui.yank.what) });
@@ -45,6 +51,6 @@ function Review({ data }: AppProps) {
 }
 
 /** The review TUI: one key provider around the screens. */
-export function App({ data }: AppProps) {
-  return <KeysProvider><Review data={data} /></KeysProvider>;
+export function App({ data, onChoose }: AppProps) {
+  return <KeysProvider><Review data={data} {...(onChoose ? { onChoose } : {})} /></KeysProvider>;
 }

@@ -51,5 +51,6 @@ export function openTarget(model: ReviewModel, ui: UiState): UiState {
     case 'version': return { ...ui, version: t.index, stack: [entry({ kind: 'series' }, [e.panes[0] ?? TOP], Math.max(0, screen.panes.length - 1))], note: '' };
     case 'trace': return { ...ui, stack: [...ui.stack, entry({ kind: 'trace', sequence: t.sequence, step: t.step, trace: t.trace })], note: '' };
     case 'reply': return openReply(model, ui, t.messageId);
+    case 'pick': return { ...ui, chosen: t.index, quit: true };
   }
 }

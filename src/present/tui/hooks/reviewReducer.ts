@@ -35,8 +35,10 @@ export function seriesEntry(model: ReviewModel, version = 0) {
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
   // Many series (an archive, a folder of threads): start on the picker, not on whichever came first.
-  const start = groupCount(model.data.set) > 1 ? [seriesEntry(model), entry({ kind: 'picker', query: '' })] : [seriesEntry(model)];
-  return { version: 0, stack: start, help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
+  const picker = entry({ kind: 'picker', query: model.data.startQuery ?? '' });
+  const version = model.data.startVersion ?? 0;
+  const start = model.data.picks ? [picker] : groupCount(model.data.set) > 1 ? [seriesEntry(model, version), picker] : [seriesEntry(model, version)];
+  return { version, stack: start, help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
 }
 
 /** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
@@ -190,10 +192,12 @@ function onPickerKey(model: ReviewModel, ui: UiState, input: string, key: KeyInf
   const requery = (q: string) => moveFocused(model, withTop({ ...ui, note: '', count: 0 }, entry({ kind: 'picker', query: q })), { type: 'top' });
   if (key.return) {
     const row = screenFor(model, ui).panes[0]?.lines[(e.panes[0] ?? TOP).cursor];
+    if (row?.target?.kind === 'pick') return { ...ui, chosen: row.target.index, quit: true };
     if (row?.target?.kind !== 'version') return { ...ui, note: 'no series matches' };
     return showVersion(model, ui, row.target.index);
   }
-  if (key.escape) return query ? requery('') : ui.stack.length > 1 ? { ...ui, stack: ui.stack.slice(0, -1) } : ui;
+  // Esc on an empty query goes back; on the picker alone (pick mode) it leaves with nothing chosen.
+  if (key.escape) return query ? requery('') : ui.stack.length > 1 ? { ...ui, stack: ui.stack.slice(0, -1) } : { ...ui, quit: true };
   if (key.backspace || key.delete) return requery(query.slice(0, -1));
   if (key.ctrl && input === 'c') return null;
   if (key.ctrl || key.meta || key.tab || input === '' || /[\x00-\x1f\x7f]/.test(input)) return null;

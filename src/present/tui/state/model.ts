@@ -92,8 +92,8 @@ export function createModel(data: ReviewData): ReviewModel {
   const findings = memo((k) => findingRows(applyFilter(data.findings, JSON.parse(k) as FindingsFilter)));
   const steps = memo(() => stepsDoc(data.verify));
   const versions = memo(() => versionRows(data.set));
-  const entries = memo(() => pickEntries(data.set));
-  const picked = memo((q) => pickerRows(filterEntries(entries(''), q)));
+  const entries = memo(() => data.picks ?? pickEntries(data.set));
+  const picked = memo((q) => pickerRows(filterEntries(entries(''), q), data.picks !== undefined));
   return {
     data,
     series,
@@ -107,6 +107,6 @@ export function createModel(data: ReviewData): ReviewModel {
     stepsDoc: () => steps(''),
     trace: (seq, step, i) => data.verify?.sequences[seq]?.steps[step]?.counterexamples?.[i],
     pickerRows: (q) => picked(q),
-    pickerTotal: () => data.set.series.length,
+    pickerTotal: () => entries('').length,
   };
 }

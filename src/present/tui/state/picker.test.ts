@@ -19,6 +19,8 @@ describe('fuzzy picking', () => {
     expect(fuzzyScore('zzz', ENTRIES[1]!.haystack)).toBeNull();
     expect(fuzzyScore('lock conv', ENTRIES[0]!.haystack)).not.toBeNull();
     expect(fuzzyScore('iommufd', ENTRIES[1]!.haystack)!).toBeGreaterThan(fuzzyScore('imfd', ENTRIES[1]!.haystack)!);
+    // Not letters strewn over a whole line: `iommufd` is no match for the locking series.
+    expect(fuzzyScore('iommufd', ENTRIES[0]!.haystack)).toBeNull();
   });
 
   it('keeps the versions of a series together, in version order, whichever matched', () => {

@@ -4,7 +4,7 @@ import { personName, shortDate } from './lookups.js';
 
 /** One version in the picker; versions of one series sit together under its title. */
 export interface PickEntry {
-  /** Index into `set.series`. */
+  /** Index into `set.series`, or into `ReviewData.picks` in pick mode. */
   index: number;
   version: number;
   rfc: boolean;
@@ -45,6 +45,26 @@ export function pickEntries(set: SeriesSet): PickEntry[] {
   return [...groups.values()].flatMap((g) => g.sort((a, b) => a.version - b.version));
 }
 
+/** A series version as the archive index lists it (`findSeries`). */
+export interface IndexedVersion {
+  version: number;
+  rfc: boolean;
+  title: string;
+  messageId: string;
+  date: string | null;
+  patches: number;
+}
+
+/** The archive index's series (`findSeries('')`), one entry per version, grouped by series id. */
+export function pickEntriesFromIndex(found: readonly { id: string; author: string | null; versions: IndexedVersion[] }[]): PickEntry[] {
+  let index = 0;
+  return found.flatMap((s) => s.versions.map((v) => ({
+    index: index++, version: v.version, rfc: v.rfc, title: v.title, author: s.author ?? '', date: shortDate(v.date),
+    messageId: v.messageId, patches: v.patches, group: s.id,
+    haystack: `${v.title} ${s.author ?? ''} ${v.messageId} ${s.id}`.toLowerCase(),
+  })));
+}
+
 /** How many distinct series (groups of versions) the set holds. */
 export function groupCount(set: SeriesSet): number {
   return new Set(set.series.map((s) => groupKey(s.title))).size;
@@ -62,19 +82,34 @@ export function fuzzyScore(query: string, text: string): number | null {
       total += 100 + term.length * 4 + (at === 0 || /[\s<@._/:-]/.test(text[at - 1]!) ? 20 : 0);
       continue;
     }
-    let pos = -1;
-    let score = 0;
-    let run = 0;
-    for (const ch of term) {
-      const next = text.indexOf(ch, pos + 1);
-      if (next < 0) return null;
-      run = next === pos + 1 ? run + 1 : 0;
-      score += 1 + run * 2 + (next === 0 || /[\s<@._/:-]/.test(text[next - 1]!) ? 5 : 0);
-      pos = next;
-    }
+    const score = compactSubsequence(term, text);
+    if (score === null) return null;
     total += score;
   }
   return total;
+}
+
+/** Characters a subsequence may spread over, per character of the term: `imfd` finds `iommufd`, not letters strewn over a whole line. */
+const SPREAD = 3;
+
+/** The best score of `term` as a compact subsequence of `text` (within SPREAD x its length), or null. */
+function compactSubsequence(term: string, text: string): number | null {
+  let best: number | null = null;
+  for (let start = text.indexOf(term[0]!); start >= 0; start = text.indexOf(term[0]!, start + 1)) {
+    let pos = start;
+    let score = 1 + (start === 0 || /[\s<@._/:-]/.test(text[start - 1]!) ? 5 : 0);
+    let run = 0;
+    let ok = true;
+    for (const ch of term.slice(1)) {
+      const next = text.indexOf(ch, pos + 1);
+      if (next < 0 || next - start >= term.length * SPREAD) { ok = false; break; }
+      run = next === pos + 1 ? run + 1 : 0;
+      score += 1 + run * 2 + (/[\s<@._/:-]/.test(text[next - 1]!) ? 5 : 0);
+      pos = next;
+    }
+    if (ok && (best === null || score > best)) best = score;
+  }
+  return best;
 }
 
 /**
@@ -94,13 +129,13 @@ export function filterEntries(entries: readonly PickEntry[], query: string): Pic
 }
 
 /** One row per version; the title on the first version of a group, `└` under it for the later ones. */
-export function pickerRows(entries: readonly PickEntry[]): DocLine[] {
+export function pickerRows(entries: readonly PickEntry[], pick = false): DocLine[] {
   return entries.map((e, i) => {
     const first = i === 0 || entries[i - 1]!.group !== e.group;
     const tag = padEnd(`v${e.version}${e.rfc ? ' RFC' : ''}`, 7);
     return line([
       [first ? '' : '  └ ', 'dim'], [tag, 'accent'], [padEnd(`${e.patches}p`, 5), 'dim'],
       [first ? clean(e.title) : '', 'plain'], [`  ${clean(e.author)}  ${clean(e.date)}`, 'dim'], [clean(`  <${e.messageId}>`), 'dim'],
-    ], { target: { kind: 'version', index: e.index } });
+    ], { target: { kind: pick ? 'pick' : 'version', index: e.index } });
   });
 }

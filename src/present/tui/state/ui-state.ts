@@ -56,6 +56,8 @@ export interface UiState {
   quit: boolean;
   /** Text to copy to the clipboard (the App does it, then says how on the status line); `id` tells two yanks apart. */
   yank: { text: string; what: string; id: number } | null;
+  /** Pick mode: the entry chosen (`ReviewData.picks` index), set as the TUI quits. */
+  chosen?: number;
 }
 
 export const TOP: ListState = { cursor: 0, offset: 0 };
