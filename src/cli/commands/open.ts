@@ -6,6 +6,7 @@ import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';
+import { loadInputCached } from '../series-cache.js';
 import type { FullReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
@@ -15,7 +16,8 @@ import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
  * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
 export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { startAt?: string } = {}): Promise<ExitCode> {
-  const set = await loadInput(cmd.input, cmd.common);
+  // On a terminal the parse of a mail file is cached between starts (series-cache.ts).
+  const set = process.stdout.isTTY === true ? await loadInputCached(cmd.input, cmd.common) : await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
   const base = resolveBase(cmd.base, cmd.input, cmd.common);
   if (process.stdout.isTTY === true) {
