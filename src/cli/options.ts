@@ -33,6 +33,7 @@ export const OPTIONS = {
   now: { type: 'boolean', help: 'stamp the report with the current time (off: byte-identical runs)' },
   v: { type: 'string', multiple: true, value: 'N', help: 'a version of the series in INPUT (give two)' },
   'add-link': { type: 'boolean', help: 'add a Link: trailer to each patch' },
+  'cover-trailers': { type: 'boolean', short: 't', help: 'apply the trailers given on the cover letter to every patch (b4 am -t)' },
   threads: { type: 'string', value: 'N', help: 'decode workers, 0 to 64 (default 0 on 2 cores: the main thread)' },
   db: { type: 'string', value: 'FILE', help: 'the archive index (default $XDG_CACHE_HOME/patchscope/index.sqlite)' },
   'max-message-size': { type: 'string', value: 'BYTES', help: 'refuse a message larger than this (default 256 MiB)' },
