@@ -5,7 +5,10 @@
 // process whose peak RSS is measured by getrusage (bench/measure.py). Also prints a SHA-256 of
 // `show --json` and of the index's contents, to prove a change kept the output identical.
 //
-//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show]
+//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show] [--before DIR]
+//
+// --before DIR: a built checkout of another commit (e.g. `git worktree add DIR REV && npm run build`
+// there), run alternately with this one in the same invocation, for a before/after ratio and hashes.
 //
 // Getting the archive (230 MB, 15,995 messages, 2019-2026; a public-inbox v2 epoch):
 //   git clone --mirror https://github.com/linux-mailinglist-archives/linaro-mm-sig.lists.linaro.org.0 epoch.git
@@ -21,7 +24,7 @@ import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const { values: args } = parseArgs({ options: { archive: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { archive: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, before: { type: 'string' } } });
 const archive = args.archive ?? process.env.PATCHSCOPE_REAL_ARCHIVE;
 if (!archive || !existsSync(archive)) {
   console.log(`real-archive bench: no archive given (--archive FILE or PATCHSCOPE_REAL_ARCHIVE): skipped. To get one:
@@ -94,24 +97,39 @@ try {
     for (let i = 0; i < RUNS; i++) runs.push(measure(['python3', join(here, 'py-email-bench.py'), archive]));
     py = report('Python email, parse + body', runs, git);
   }
+  // This checkout and, with --before, another: runs alternate so that both see the same load.
+  const builds = [{ name: 'patchscope', bin }, ...(args.before ? [{ name: 'before', bin: join(resolve(args.before), 'bin', 'patchscope') }] : [])];
   if (only.has('index')) {
-    const runs = [];
-    let hash = '';
+    const runs = builds.map(() => []);
+    const hashes = builds.map(() => '');
     for (let i = 0; i < RUNS; i++) {
-      const db = join(work, `index${i}.sqlite`);
-      runs.push(measure([process.execPath, bin, 'index', archive, '--db', db, '-q']));
-      hash = indexHash(db);
+      for (const [b, build] of builds.entries()) {
+        const db = join(work, `index-${b}-${i}.sqlite`);
+        runs[b].push(measure([process.execPath, build.bin, 'index', archive, '--db', db, '-q']));
+        hashes[b] = indexHash(db);
+        rmSync(db, { force: true });
+      }
     }
-    const r = report('patchscope index', runs, git);
-    if (py) console.log(`|   vs Python | | | ${(py.s / r.s).toFixed(2)}x Python email |`);
-    console.log(`index contents sha256: ${hash}`);
+    const now = report(`${builds[0].name} index`, runs[0], git);
+    if (py) console.log(`|   the same, against Python | | | ${(py.s / now.s).toFixed(2)}x Python email |`);
+    if (builds[1]) report(`${builds[1].name} index`, runs[1], git);
+    if (builds[1]) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | ${(median(runs[1].map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
+    console.log(builds.map((b, i) => `index contents sha256 (${b.name}): ${hashes[i]}`).join('\n'));
   }
   if (only.has('show')) {
-    const runs = [];
-    const out = join(work, 'show.json');
-    for (let i = 0; i < RUNS; i++) runs.push(measure([process.execPath, bin, 'show', archive, '--mboxrd', '--json', '-q'], out));
-    report('patchscope show --json (whole archive)', runs, git);
-    console.log(`show --json sha256: ${await sha256(out)}`);
+    const runs = builds.map(() => []);
+    const hashes = builds.map(() => '');
+    for (let i = 0; i < RUNS; i++) {
+      for (const [b, build] of builds.entries()) {
+        const out = join(work, `show-${b}.json`);
+        runs[b].push(measure([process.execPath, build.bin, 'show', archive, '--mboxrd', '--json', '-q'], out));
+        hashes[b] = await sha256(out);
+      }
+    }
+    const now = report(`${builds[0].name} show --json (whole archive)`, runs[0], git);
+    if (builds[1]) report(`${builds[1].name} show --json (whole archive)`, runs[1], git);
+    if (builds[1]) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | ${(median(runs[1].map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
+    console.log(builds.map((b, i) => `show --json sha256 (${b.name}): ${hashes[i]}`).join('\n'));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -78,6 +78,9 @@ describe('lazy index rows of base64 mail (issue 18: decoded without postal-mime)
       mailWith('Content-Type: text/plain\nContent-Transfer-Encoding: BASE64', `${b64(PATCH).slice(0, 40)}*!\n${b64(PATCH).slice(40)}\nQ\n`),
       mailWith('Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64', b64(PATCH.replace(/\n/g, '\r\n'))),
       mailWith('Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: base64', b64(Buffer.from(`Gr\xfc\xdfe.\nchange-id: 20260401-x-1\n${PATCH}`, 'latin1'))),
+      // format=flowed is read line by line as sent (decode.ts drops it), base64 or not; a soft break stays a break.
+      mailWith('Content-Type: text/plain; charset="utf-8"; Format="flowed"\nContent-Transfer-Encoding: base64', b64(`A soft \nbreak.\n${PATCH}`)),
+      mailWith('Content-Type: text/plain; charset="us-ascii"; format=flowed', `Soft \nbreak.\nContent-Type: text/plain; format=flowed\n${PATCH}`),
     ];
     let lazy = 0;
     for (const [i, bytes] of cases.entries()) {
@@ -87,7 +90,7 @@ describe('lazy index rows of base64 mail (issue 18: decoded without postal-mime)
       if (row !== null) expect(row, `case ${i}`).toEqual(full);
     }
     // All but the CRLF body (a lone CR is the full decoder's call) take the lazy path.
-    expect(lazy).toBeGreaterThanOrEqual(4);
+    expect(lazy).toBeGreaterThanOrEqual(6);
   });
 });
 

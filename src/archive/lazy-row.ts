@@ -2,10 +2,10 @@
  * The index row of a plain message (one text/plain part, 7bit/8bit) without building the whole
  * RawMessage: only the six headers the row keeps are decoded (by decode.ts's own mapping), and
  * no charset warnings are computed (they scan the whole message and the index does not keep
- * them). Quoted-printable and base64 bodies are rewritten as 8bit first. lazy-row.test.ts checks that every row
+ * them). format=flowed is dropped as decode.ts drops it; quoted-printable and base64 bodies are rewritten as 8bit. lazy-row.test.ts checks that every row
  * equals the one from the full decoder. Anything that is not plain returns null and goes there.
  */
-import { toRawMessage, parsePlainMail } from '../ingest/index.js';
+import { toRawMessage, parsePlainMail, withoutFlowed } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
 /** decode.ts's limit: larger header blocks take the full path (which reports them). */
@@ -16,7 +16,10 @@ const ROW_HEADERS = new Set(['message-id', 'in-reply-to', 'references', 'from', 
 const NO_BYTES = new Uint8Array(0);
 
 export function lazyRow(raw: Uint8Array, source: string, position: string): MessageRow | null {
-  const bytes = asEightBit(raw) ?? raw;
+  // As decodeMessage reads it: format=flowed taken off the Content-Type first (from the raw bytes, so
+  // that a base64 body is not looked into), then the transfer encoding undone.
+  const unflowed = withoutFlowed(raw);
+  const bytes = asEightBit(unflowed) ?? unflowed;
   const parsed = parsePlainMail(bytes, MAX_HEADERS_BYTES);
   if (parsed === null || parsed.headerLines.length === 0) return null;
   const headerLines = parsed.headerLines.filter((h) => ROW_HEADERS.has(h.key));

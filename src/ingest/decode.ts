@@ -56,7 +56,7 @@ const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
  * postal-mime would) changes what git am records and, in replies, glues a quoted `> ` line to the trailer under
  * it. Only header lines that start with `Content-Type:` are touched; bodies are not.
  */
-function withoutFlowed(bytes: Uint8Array): Uint8Array {
+export function withoutFlowed(bytes: Uint8Array): Uint8Array {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(FLOWED) < 0) return bytes;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) => header.replace(FLOWED_PARAM, ''));
