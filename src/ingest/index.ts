@@ -17,6 +17,7 @@ export type {
 // For the archive stage: reading whole list archives message by message.
 export { toRawMessage, withoutFlowed } from './decode.js';
 export { parsePlainMail } from './plain-mail.js';
+export { asEightBit } from './transfer-decoding.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';
 export { mailFilesIn } from './format-patch-dir.js';
