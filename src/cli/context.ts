@@ -1,8 +1,9 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
 import { UsageError, InputError, formatLocation } from '../util/errors.js';
-import { sanitizeForTerminal } from '../present/sanitize.js';
+import { sanitizeForTerminal } from '../present/index.js';
 import { BUNDLED_INPUT, type CommonOptions } from './args.js';
 import { resolveInput, BUNDLED_BASE } from './bundled.js';
 import { createProgress } from './progress.js';
@@ -37,8 +38,8 @@ export function existingIndex(path: string): string {
 /** `series:ID` from `patchscope find`: the messages of that series, read back from the archive index. */
 async function loadIndexedSeries(id: string, common: CommonOptions): Promise<SeriesSet> {
   // The index (and its native SQLite module) loads only for series: inputs.
-  const { openIndex, loadSeriesById, defaultIndexPath } = await import('../series/archive/index.js');
-  const db = openIndex(existingIndex(common.db ?? defaultIndexPath()));
+  const { openIndex, loadSeriesById, defaultIndexPath } = await import('../archive/index.js');
+  const db = openIndex(existingIndex(common.db ?? defaultIndexPath()), 'read');
   try {
     return await loadSeriesById(db, id);
   } finally {
@@ -92,14 +93,18 @@ export function primarySeries(set: SeriesSet, input: string): PatchSeries {
   return requireSeries(set, input).reduce((best, s) => (s.version > best.version ? s : best));
 }
 
-/** `-o FILE` or stdout; a file that cannot be written is the user's input problem (exit 2), named with its errno. */
+/**
+ * `-o FILE` or stdout. The file is replaced atomically (an interrupted run leaves the old one whole);
+ * a symbolic link is followed as git does for its own files. A file that cannot be written is the
+ * user's input problem (exit 2), named with its errno.
+ */
 export function writeOutput(path: string | null, text: string, what: string): void {
   if (path === null) {
     process.stdout.write(text);
     return;
   }
   try {
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
   } catch (e) {
     throw new InputError({ source: path }, `cannot write the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { SeriesSet, PatchSeries } from '../series/index.js';
-import type { Finding } from '../analysis/findings.js';
+import type { Finding } from '../analysis/index.js';
 import { runChecks, type RunChecksOptions } from '../analysis/checks/index.js';
 import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
-import { loadSequenceFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
+import { loadSequenceFile, loadBindingFile, checkBinding, verifySequences, type Binding, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
 import { BUNDLED_INPUT } from './args.js';
 import { BUNDLED_SEQUENCE } from './bundled.js';
 import type { ReportInput } from '../present/report/index.js';
@@ -40,6 +40,8 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 export interface ModelVerdicts {
   report: VerifyReport;
   sequences: Sequence[];
+  /** The plan the sequences were checked against (which files and symbols each patch is about). */
+  binding: Binding;
 }
 
 /**
@@ -50,15 +52,16 @@ export function verifyFor(
   input: string,
   sequence: string | null,
   set: SeriesSet | null,
-  opts: { depth?: number } = {},
+  opts: { depth?: number; binding?: string | null } = {},
 ): ModelVerdicts | null {
   const path = sequence ?? (input === BUNDLED_INPUT && existsSync(BUNDLED_SEQUENCE) ? BUNDLED_SEQUENCE : null);
   if (path === null) return null;
-  const file = loadSequenceFile(path);
+  // `--binding FILE` replaces the binding the sequence file names.
+  const file = loadSequenceFile(path, opts.binding ? loadBindingFile(opts.binding) : undefined);
   const series = set?.series[0];
   const bindingMismatches = series ? checkBinding(file.binding, series) : [];
-  const report = verifySequences(file.sequences, { ...opts, bindingMismatches });
-  return { report, sequences: file.sequences };
+  const report = verifySequences(file.sequences, { ...(opts.depth !== undefined ? { depth: opts.depth } : {}), bindingMismatches });
+  return { report, sequences: file.sequences, binding: file.binding };
 }
 
 /** The whole review of one series: checks, apply/bisect/split on the base, and the model verdicts. */

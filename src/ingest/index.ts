@@ -3,6 +3,7 @@ export { readInput, iterateMessages, type ReadInputOptions } from './read-input.
 export { decodeMessage } from './decode.js';
 export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';
+export { isoDate, localIsoDate, utcOffsetMinutes } from './header-values.js';
 export type {
   Header,
   IngestItem,
@@ -13,3 +14,10 @@ export type {
   SkippedMessage,
   TextAttachment,
 } from './types.js';
+// For the archive stage: reading whole list archives message by message.
+export { toRawMessage } from './decode.js';
+export { parsePlainMail } from './plain-mail.js';
+export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
+export { gunzipChunks, TruncatedGzip } from './gzip.js';
+export { mailFilesIn } from './format-patch-dir.js';
+export { describeFsError, firstLine } from './source.js';

@@ -1,4 +1,4 @@
-import type { Person } from '../ingest/types.js';
+import type { Person } from '../ingest/index.js';
 
 /**
  * RFC 5322 specials that may not stand unquoted in a display name. b4 reads trailer persons with Python's
@@ -31,7 +31,8 @@ function withoutComment(text: string): string {
 
 /** Parses a person as trailers and From headers write them; null when the value is not one address. */
 export function parsePerson(value: string): Person | null {
-  const text = withoutComment(value.trim());
+  // `Name <addr> (LSM/SELinux)`: a comment after the address, as Python's parseaddr (b4) reads it.
+  const text = withoutComment(value.trim()).replace(/>\s*\([^()<>]*\)$/, '>');
   if (isAddress(text)) return { name: '', email: text };
   if (!text.endsWith('>')) return null;
   const open = text.lastIndexOf('<');

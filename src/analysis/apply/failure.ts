@@ -5,7 +5,7 @@
  *   error: drivers/dma-buf/dma-buf.c: patch does not apply
  * where 120 is the hunk's old start line (apply.c, `apply_one_fragment`).
  */
-import type { Hunk, Patch } from '../../series/types.js';
+import type { Hunk, Patch } from '../../series/index.js';
 
 export interface ApplyFailure {
   /** git's own words, trimmed, without simple-git's wrapping. */
@@ -53,6 +53,16 @@ export function parseApplyFailure(patch: Patch, stderr: string): ApplyFailure {
     .filter((l) => l.length > 0 && !VERBOSE_PROGRESS.test(l))
     .join('\n');
   return { gitMessage, file, line, hunk: findHunk(patch, file, line) };
+}
+
+/**
+ * git's verdict lines (`error:`, `fatal:`, `warning:`) out of its message: `apply --verbose` also
+ * echoes the context it searched for (after `error: while searching for:`), which the hunk shows better. The whole message when it has none.
+ */
+export function gitVerdictLines(gitMessage: string): string[] {
+  const all = gitMessage.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const verdicts = all.filter((l) => /^(error|fatal|warning):/.test(l) && !/^error: while searching for:$/.test(l));
+  return verdicts.length > 0 ? verdicts : all;
 }
 
 /** The hunk as a reviewer wants to see it: header and lines, capped so a finding stays short. */

@@ -6,7 +6,7 @@
  * series never shows stay invisible, and the base may define what the series does not show: the
  * answer is partial, and a patch that seems broken is "unknown", never "breaks the build".
  */
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { judgeStates, seriesSymbolNames, type BisectResult } from './bisect.js';
 import type { PatchSymbols, SymbolDef, SymbolUse } from './symbols.js';
 

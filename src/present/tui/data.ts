@@ -1,11 +1,11 @@
-import type { SeriesSet } from '../../series/types.js';
-import type { Finding } from '../../analysis/findings.js';
+import type { SeriesSet } from '../../series/index.js';
+import type { Finding } from '../../analysis/index.js';
 
 /**
- * What the TUI shows: immutable results computed outside React (STYLE.md "TUI split").
- * `bisect` and `verify` are the TUI's own view shapes, deliberately loose: the CLI adapts the
- * analysis stage's results into them (see `fromBisect`/`fromVerify` once those stages land), so a
- * change in an analysis type breaks one adapter, not the screens.
+ * What the TUI shows: immutable results computed outside React, so components stay dumb and
+ * state lives in hooks. `bisect` and `verify` are the TUI's own view shapes, deliberately loose:
+ * adapt.ts turns the analysis stage's results into them, so a change in an analysis type breaks
+ * one adapter, not the screens.
  */
 export interface ReviewData {
   set: SeriesSet;
@@ -35,6 +35,8 @@ export interface BisectResult {
 
 export interface VerifyView {
   sequences: SequenceView[];
+  /** Where the plan (binding.json) puts each patch, and where the series disagrees with it. */
+  binding?: BindingView;
   statesExplored?: number;
   statesPerSecond?: number;
 }
@@ -82,7 +84,18 @@ export interface PairMatrix {
   cells: (string | null)[][];
 }
 
-/** A counterexample: operations numbered from 1, each with the model state after it. */
+export interface BindingView {
+  /** Per bound patch: the files and symbols its model delta is about (where its trace is shown). */
+  entries: { patch: number; files: string[]; symbols: string[] }[];
+  /** `patch 24: file-not-touched: …`, as `verify` prints them. */
+  mismatches: string[];
+}
+
+/**
+ * A counterexample: the initial state, then the operations numbered from 1, each with the model
+ * state after it. `steps[0]` is the initial state, so the trace has `steps.length - 1` operations,
+ * the count `verify` and the README give.
+ */
 export interface TraceView {
   invariant: string;
   message?: string;

@@ -3,7 +3,7 @@ import type { Command } from '../keys.js';
 import { createModel } from '../state/model.js';
 import { screenFor } from '../state/screens.js';
 import { topEntry, type UiState } from '../state/ui-state.js';
-import { reviewData } from '../testing/review-data.js';
+import { reviewData } from '../testing/review-data.test-util.js';
 import { initialUi, makeReviewReducer, MAX_COUNT, type ReviewAction } from './reviewReducer.js';
 
 const model = createModel(reviewData());
@@ -230,5 +230,17 @@ describe('reviewReducer', () => {
     const ui = keys(cmd(start, 'help.toggle'), '2');
     expect(ui.help).toBe(false);
     expect(ui.count).toBe(0);
+  });
+});
+
+describe('the version selector (issue 17, bug 6)', () => {
+  it('keeps its cursor on the version shown when v moves to the next one, and wraps', () => {
+    let ui = cmd(start, 'version.next');
+    expect(ui.version).toBe(1);
+    expect(top(ui).panes[0]?.cursor).toBe(1);
+    expect(screenFor(model, ui).panes[0]!.lines[1]!.text).toMatch(/^v2 /);
+    ui = cmd(ui, 'version.next');
+    expect(ui.version).toBe(0);
+    expect(top(ui).panes[0]?.cursor).toBe(0);
   });
 });

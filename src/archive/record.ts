@@ -1,0 +1,83 @@
+/**
+ * What the index keeps of one message: the headers threading and grouping need and the few
+ * facts of the body that classify() reads (a diff, a diffstat, the in-body Subject, b4's
+ * change-id). Bodies are not stored: a series is read back from the archive by position.
+ */
+import { createHash } from 'node:crypto';
+import type { ArchivePosition } from './types.js';
+import { decodeMessage, type MessageOrigin, type RawMessage, unquoteMboxrd } from '../ingest/index.js';
+import { InputError } from '../util/errors.js';
+import { classify, type MessageKind } from '../series/index.js';
+import { lazyRow } from './lazy-row.js';
+
+export interface MessageRow {
+  /** The position as stored: the byte offset (as text) or the commit id. */
+  position: string;
+  msgid: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** The subject classify() went by (the in-body Subject of a forwarded patch wins). */
+  subject: string;
+  fromName: string | null;
+  fromEmail: string | null;
+  date: string | null;
+  kind: MessageKind;
+  hasDiff: boolean;
+  hasDiffstat: boolean;
+  /** b4's `change-id:` line (in the cover letter), which stays the same across versions. */
+  changeId: string | null;
+}
+
+/** A decoded row, or why the message could not be decoded. */
+export type RowResult = { kind: 'row'; row: MessageRow } | { kind: 'skipped'; position: string; reason: string };
+
+const CHANGE_ID = /^change-id:[ \t]*(\S+)[ \t]*$/im;
+
+export const positionText = (p: ArchivePosition): string => (p.kind === 'offset' ? String(p.offset) : p.commit);
+
+export function originOf(p: ArchivePosition, index: number): MessageOrigin {
+  return p.kind === 'offset' ? { source: p.source, index, offset: p.offset } : { source: p.source, index, offset: null, file: p.commit };
+}
+
+/** A Message-ID for a message that has none, stable across runs: from where the message sits. */
+export function positionalMessageId(source: string, position: string): string {
+  const h = createHash('sha1').update(`${source}\0${position}`).digest('hex').slice(0, 16);
+  return `patchscope-${h}@local`;
+}
+
+export function toMessageRow(message: RawMessage, source: string, position: string): MessageRow {
+  const msgid = message.messageId ?? positionalMessageId(source, position);
+  const c = classify(msgid, message);
+  return {
+    position,
+    msgid,
+    inReplyTo: message.inReplyTo,
+    references: message.references,
+    subject: c.subject.raw,
+    fromName: message.from?.name ?? null,
+    fromEmail: message.from?.email ?? null,
+    date: message.date,
+    kind: c.kind,
+    hasDiff: c.hasDiff,
+    hasDiffstat: c.hasDiffstat,
+    changeId: CHANGE_ID.exec(message.body)?.[1] ?? null,
+  };
+}
+
+/**
+ * Decode one archived message into its row; a message the decoder rejects is skipped with why.
+ * `mboxrd` un-quotes `>From ` lines here rather than while splitting, so that the work runs in
+ * the decode workers. Plain messages take the lazy path (headers only); the rest the full decoder.
+ */
+export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
+  const position = positionText(p);
+  const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
+  const lazy = lazyRow(bytes, p.source, position);
+  if (lazy) return { kind: 'row', row: lazy };
+  try {
+    return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { kind: 'skipped', position, reason: e.problem };
+  }
+}

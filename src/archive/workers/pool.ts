@@ -1,0 +1,120 @@
+/**
+ * A small pool of decode workers. The caller submits batches in archive order and awaits their
+ * promises in the same order, so parallel decoding never reorders rows.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ArchivePosition } from '../types.js';
+import { decodeRow, type RowResult } from '../record.js';
+
+export interface DecodeMessage {
+  bytes: Uint8Array;
+  position: ArchivePosition;
+  index: number;
+  /** The bytes still carry mboxrd `>From ` quoting. */
+  mboxrd: boolean;
+}
+
+/** A batch as sent to a worker: every message's bytes packed into one transferred buffer. */
+export interface DecodeJob {
+  seq: number;
+  data: Uint8Array;
+  messages: { start: number; end: number; position: ArchivePosition; index: number; mboxrd: boolean }[];
+}
+
+/**
+ * Pack a batch. Structured cloning a Buffer view copies its whole backing ArrayBuffer (a 1 MiB
+ * read chunk per message), so the bytes are copied once into a buffer of their own and moved.
+ */
+export function packJob(seq: number, messages: DecodeMessage[]): DecodeJob {
+  const data = new Uint8Array(messages.reduce((n, m) => n + m.bytes.length, 0));
+  let at = 0;
+  const packed = messages.map((m) => {
+    data.set(m.bytes, at);
+    at += m.bytes.length;
+    return { start: at - m.bytes.length, end: at, position: m.position, index: m.index, mboxrd: m.mboxrd };
+  });
+  return { seq, data, messages: packed };
+}
+
+type Reply = { seq: number; results: RowResult[] } | { seq: number; error: string };
+
+/** Decodes batches: in `threads` workers, or on this thread when `threads` is 0. */
+export interface Decoder {
+  decode(messages: DecodeMessage[]): Promise<RowResult[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker. Under vitest this module runs from src/ (TypeScript, which a Worker
+ * cannot load), so the worker is taken from the compiled dist/ that `npm install` builds.
+ */
+function workerUrl(): URL {
+  const here = new URL('./decode-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const compiled = fileURLToPath(here).replace(/([\\/])src([\\/])archive([\\/])/, '$1dist$2archive$3');
+  if (!existsSync(compiled)) throw new Error(`decode worker not built: ${compiled} (run npm run build)`);
+  return pathToFileURL(compiled);
+}
+
+export function createDecoder(threads: number): Decoder {
+  if (threads <= 0) {
+    return {
+      decode: async (messages) => {
+        const out: RowResult[] = [];
+        for (const m of messages) out.push(await decodeRow(m.bytes, m.position, m.index, m.mboxrd));
+        return out;
+      },
+      close: async () => undefined,
+    };
+  }
+  return new WorkerDecoder(threads);
+}
+
+class WorkerDecoder implements Decoder {
+  private readonly workers: { worker: Worker; busy: number }[];
+  private readonly waiting = new Map<number, { resolve: (r: RowResult[]) => void; reject: (e: Error) => void }>();
+  private seq = 0;
+
+  constructor(threads: number) {
+    const url = workerUrl();
+    this.workers = Array.from({ length: threads }, () => {
+      const slot = { worker: new Worker(url), busy: 0 };
+      slot.worker.on('message', (reply: Reply) => {
+        slot.busy -= 1;
+        this.settle(reply);
+      });
+      slot.worker.on('error', (e) => this.failAll(e));
+      return slot;
+    });
+  }
+
+  decode(messages: DecodeMessage[]): Promise<RowResult[]> {
+    const seq = this.seq++;
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy += 1;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      const job = packJob(seq, messages);
+      slot.worker.postMessage(job, [job.data.buffer as ArrayBuffer]);
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const w = this.waiting.get(reply.seq);
+    if (!w) return;
+    this.waiting.delete(reply.seq);
+    if ('error' in reply) w.reject(new Error(`decode worker failed: ${reply.error}`));
+    else w.resolve(reply.results);
+  }
+
+  private failAll(e: Error): void {
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

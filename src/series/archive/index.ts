@@ -1,6 +1,0 @@
-/** The archive series index: the names other stages (the CLI) should import from this folder. */
-export { indexArchives, indexExitCode, defaultThreads, type IndexOptions, type IndexProgress, type IndexSummary } from './index-archives.js';
-export { findSeries, loadSeriesById, readSeriesMessages, type FoundSeries, type FoundVersion } from './find.js';
-export { openIndex, type Database } from './sqlite.js';
-export { defaultIndexPath } from './paths.js';
-export type { SkippedRecord } from './read-source.js';
