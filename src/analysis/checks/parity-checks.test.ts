@@ -2,8 +2,8 @@
 // checkpatch would report and a near miss it would not.
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../findings.js';
-import { hitsOf } from './test-findings.js';
-import { patchMail, SAMPLE_DIFF, TEST_AUTHOR } from './test-series.js';
+import { hitsOf } from './test-findings.test-util.js';
+import { patchMail, SAMPLE_DIFF, TEST_AUTHOR } from './test-series.test-util.js';
 import { misspellings } from './typo-spelling.js';
 import { parseDictionary } from './spelling-dictionary.js';
 import { longLineKind } from './long-line.js';

@@ -111,6 +111,11 @@ export function checkInfo(id: string): CheckInfo | undefined {
   return INFO_BY_ID.get(id);
 }
 
+/** The checkpatch TYPE a finding is reported as: its own (a checkpatch.pl finding), its check's, or one from its id. */
+export function findingType(f: { id: string; type?: string }): string {
+  return f.type ?? INFO_BY_ID.get(f.id)?.checkpatchType ?? typeFromId(f.id);
+}
+
 export function isCheckId(id: string): id is CheckId {
   return INFO_BY_ID.has(id);
 }
