@@ -72,12 +72,29 @@ export function emptyComparison(): Comparison {
   return { expected: 0, matched: 0, byType: new Map(), nativeOnly: [], agreed: 0 };
 }
 
-/** Native findings on one corpus patch (series-wide ones are the series' own business, not the patch's). */
-export function nativeFindings(p: CorpusPatch, cache: Map<object, Finding[]>): Finding[] {
+function seriesFindings(p: CorpusPatch, cache: Map<object, Finding[]>): Finding[] {
   let all = cache.get(p.series);
   if (all === undefined) {
     all = runChecks(p.series);
     cache.set(p.series, all);
   }
-  return all.filter((f) => f.where.messageId === p.patch.messageId);
+  return all;
+}
+
+/** Native findings on one corpus patch. */
+export function nativeFindings(p: CorpusPatch, cache: Map<object, Finding[]>): Finding[] {
+  return seriesFindings(p, cache).filter((f) => f.where.messageId === p.patch.messageId);
+}
+
+/**
+ * Findings about the series as a whole (no cover, numbers missing) or its cover letter: checkpatch, which sees one
+ * patch at a time, never reports these, so each is native-only (patch 0), listed once per series.
+ */
+export function seriesWideFindings(p: CorpusPatch, cache: Map<object, Finding[]>, seen: Set<object>): NativeOnly[] {
+  if (seen.has(p.series)) return [];
+  seen.add(p.series);
+  const own = new Set(p.series.patches.map((x) => x.messageId));
+  return seriesFindings(p, cache)
+    .filter((f) => f.where.messageId === undefined || !own.has(f.where.messageId))
+    .map((f) => ({ thread: p.thread, patch: f.where.patch ?? 0, type: typeOf(f), line: null, message: f.message }));
 }
