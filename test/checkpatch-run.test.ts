@@ -45,7 +45,7 @@ describeShared('checkpatch.pl beside the native checks', ['tools', 'checkpatch']
     const series = await seriesFromMails([...mails, patchMail({ n: 2, total: 2 })].map((m, i) => ({ ...m, subject: m.subject.replace(/\d+\/1\]/, `${i + 1}/2]`) })));
     const run = await runCheckpatch(series, broken);
     expect(run.findings).toEqual([]);
-    expect(run.notes).toEqual([`checkpatch: ${broken} failed: Global symbol requires explicit package name; native checks only for that patch`]);
+    expect(run.notes).toEqual([`checkpatch: ${broken} failed: Global symbol requires explicit package name; native checks only for those patches`]);
   });
 
   it('says once that perl is missing, as a note, not a failed run', async () => {

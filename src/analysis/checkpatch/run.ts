@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Finding } from '../findings.js';
 import type { PatchSeries } from '../../series/types.js';
@@ -60,9 +60,17 @@ async function bounded<T, R>(items: readonly T[], limit: number, work: (item: T)
 
 function explain(e: Exec, script: string): string {
   if (e.error?.code === 'ENOENT') return 'checkpatch: perl is not installed; native checks only';
-  if (e.error?.killed || e.error?.signal) return `checkpatch: ${script} did not finish (${e.error.signal ?? 'timeout'}); native checks only for that patch`;
+  if (e.error?.killed || e.error?.signal) return `checkpatch: ${script} did not finish (${e.error.signal ?? 'timeout'}); native checks only for those patches`;
   const why = e.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit status ${e.code}`;
-  return `checkpatch: ${script} failed: ${why.trim()}; native checks only for that patch`;
+  return `checkpatch: ${script} failed: ${why.trim()}; native checks only for those patches`;
+}
+
+/** Contiguous groups of at most `lanes` groups: perl compiles checkpatch once per process, so files share one. */
+function chunks<T>(items: readonly T[], lanes: number): T[][] {
+  const size = Math.ceil(items.length / Math.max(1, lanes));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 export async function runCheckpatch(series: PatchSeries, script: string, opts: { jobs?: number } = {}): Promise<CheckpatchRun> {
@@ -70,33 +78,41 @@ export async function runCheckpatch(series: PatchSeries, script: string, opts: {
   const tree = kernelTreeOf(script);
   const notes = new Set<string>();
   try {
-    const jobs = opts.jobs ?? Math.max(1, availableParallelism());
-    const perPatch = await bounded(series.patches, jobs, async (patch) => {
-      const file = join(dir, `${String(patch.index).padStart(4, '0')}.patch`);
+    // Each patch as its own mail file, named by its index; its last body line tells whole-patch findings apart.
+    const byFile = new Map<string, { patch: PatchSeries['patches'][number]; lastBodyLine: number }>();
+    const files = series.patches.map((patch) => {
+      const name = `${String(patch.index).padStart(4, '0')}.patch`;
       const mail = patchAsMail(patch);
-      writeFileSync(file, mail, { mode: 0o600 });
+      writeFileSync(join(dir, name), mail, { mode: 0o600 });
       // Findings about the whole patch (no sign-off, FROM_SIGN_OFF_MISMATCH) come at the file's last line: no #N.
-      const lastBodyLine = mail.split('\n').length - 1 - MAIL_HEADER_LINES;
-      const args = ['--terse', '--show-types', '--no-summary', ...(tree ? [] : ['--no-tree']), file];
+      byFile.set(name, { patch, lastBodyLine: mail.split('\n').length - 1 - MAIL_HEADER_LINES });
+      return name;
+    });
+    // As b4 prep --check, but a few perl processes each given several files (one compile of the script per process).
+    const jobs = opts.jobs ?? Math.max(1, availableParallelism());
+    const perChunk = await bounded(chunks(files, jobs), jobs, async (group) => {
+      const args = ['--terse', '--show-types', '--no-summary', ...(tree ? [] : ['--no-tree']), ...group.map((f) => join(dir, f))];
       const result = await run(script, args, tree ?? dir);
-      // checkpatch exits 0 (clean) or 1 (findings); anything else, or no output at all with a failure, is a crash.
+      // checkpatch exits 0 (clean) or 1 (findings); anything else is a crash.
       if (result.code !== 0 && result.code !== 1) {
         notes.add(explain(result, script));
         return [];
       }
-      return parseTerse(result.stdout).map((c): Finding => {
+      return parseTerse(result.stdout).flatMap((c): Finding[] => {
+        const at = byFile.get(basename(c.file));
+        if (!at) return [];
         const bodyLine = c.line - MAIL_HEADER_LINES;
-        return {
+        return [{
           id: c.type.toLowerCase().replace(/_/g, '-'),
           severity: c.severity,
-          where: { patch: patch.index, messageId: patch.messageId, ...(bodyLine >= 1 && bodyLine < lastBodyLine ? { bodyLine } : {}) },
+          where: { patch: at.patch.index, messageId: at.patch.messageId, ...(bodyLine >= 1 && bodyLine < at.lastBodyLine ? { bodyLine } : {}) },
           message: c.message,
           source: 'checkpatch',
           type: c.type,
-        };
+        }];
       });
     });
-    return { findings: perPatch.flat(), notes: [...notes] };
+    return { findings: perChunk.flat(), notes: [...notes] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
