@@ -81,7 +81,8 @@ export type RunCommand =
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
   | { kind: 'am'; input: string; output: string | null; addLink: boolean; coverTrailers: boolean; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
-  | { kind: 'find'; query: string; json: boolean; common: CommonOptions };
+  | { kind: 'find'; query: string; json: boolean; common: CommonOptions }
+  | { kind: 'pick'; query: string; common: CommonOptions };
 
 export type CommandKind = RunCommand['kind'];
 
@@ -238,6 +239,14 @@ export const COMMAND_TABLE: CommandTable = {
     options: ['json'],
     build: (a) => ({ kind: 'find', query: a.rest.join(' '), json: a.values.json ?? false, common: a.common }),
     run: async (cmd) => (await import('./commands/archive.js')).runFind(cmd),
+  },
+  pick: {
+    word: 'pick',
+    args: '[QUERY...]',
+    summary: 'choose a series of the index in a fuzzy picker (subject, author, Message-ID; versions grouped) and open it',
+    options: [],
+    build: (a) => ({ kind: 'pick', query: a.rest.join(' '), common: a.common }),
+    run: async (cmd) => (await import('./commands/pick.js')).runPick(cmd),
   },
 };
 
