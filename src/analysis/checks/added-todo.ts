@@ -1,17 +1,10 @@
-import { COMMENT, sanitizedLines } from './c-sanitize.js';
+import { proseOf, sanitizedLines } from './c-sanitize.js';
 import { patchCheck } from './check.js';
 import { addedLineHit, addedLines } from './diff-lines.js';
 
 /** Files with C-style comments, where a marker is read only inside a comment (not in a name such as `xxx_len`). */
 const C_LIKE = /\.(?:[chsS]|rs|dtsi?)$/;
 const MARKER = /\b(FIXME|TODO|XXX)\b/;
-
-/** The comment text of a sanitised line: the raw characters the sanitiser turned into COMMENT. */
-function commentText(raw: string, sanitized: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) out += sanitized[i] === COMMENT ? raw[i] : ' ';
-  return out;
-}
 
 /**
  * What reviewers miss: a FIXME/TODO/XXX the series adds is work it admits is unfinished; it often lands unnoticed.
@@ -25,9 +18,7 @@ export const addedTodo = patchCheck({
     const sanitized = sanitizedLines(patch);
     return addedLines(patch).flatMap((a) => {
       if (!C_LIKE.test(a.file.path)) return [];
-      const s = sanitized.get(a.line) ?? a.line.text;
-      if (s === a.line.text) return [];
-      const marker = MARKER.exec(commentText(a.line.text, s))?.[1];
+      const marker = MARKER.exec(proseOf(a.line.text, sanitized.get(a.line) ?? a.line.text, false))?.[1];
       return marker === undefined ? [] : [addedLineHit(a, `the patch adds a ${marker} comment: is the work it names done later in the series, or tracked?`)];
     });
   },
