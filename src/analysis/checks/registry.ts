@@ -19,6 +19,7 @@ import { missingFixesTag } from './missing-fixes-tag.js';
 import { codeIndent, spacingFunctionName, spacingParenthesis, unspecifiedInt } from './c-style-checks.js';
 import { typoSpelling } from './typo-spelling.js';
 import { addedTodo } from './added-todo.js';
+import { duplicatedAddedBlock } from './duplicated-added-block.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -91,6 +92,7 @@ export const CHECKS = [
   spacingFunctionName,
   unspecifiedInt,
   addedTodo,
+  duplicatedAddedBlock,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
