@@ -20,6 +20,7 @@ import { codeIndent, spacingFunctionName, spacingParenthesis, unspecifiedInt } f
 import { typoSpelling } from './typo-spelling.js';
 import { addedTodo } from './added-todo.js';
 import { duplicatedAddedBlock } from './duplicated-added-block.js';
+import { freeFamilyMismatch } from './free-family-mismatch.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -93,6 +94,7 @@ export const CHECKS = [
   unspecifiedInt,
   addedTodo,
   duplicatedAddedBlock,
+  freeFamilyMismatch,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,

@@ -43,3 +43,41 @@ describe('DUPLICATED_ADDED_BLOCK on tables', () => {
     expect(await hitsOf('duplicated-added-block', withAdded(...same))).toEqual([]);
   });
 });
+
+describe('FREE_FAMILY_MISMATCH', () => {
+  it('reports kvmalloc memory freed with kfree, and a devm_ allocation freed by hand', async () => {
+    const hits = await hitsOf('free-family-mismatch', withAdded(
+      '\tpriv->pages = kvmalloc_array(n, sizeof(*priv->pages), GFP_KERNEL);',
+      '\tpriv->map = devm_kzalloc(dev, sizeof(*priv->map), GFP_KERNEL);',
+      '\tkfree(priv->pages);',
+      '\tkfree(priv->map);',
+    ));
+    expect(hits.map((h) => [h.severity, h.excerpt])).toEqual([
+      ['warning', '\tkfree(priv->pages);'],
+      ['warning', '\tkfree(priv->map);'],
+    ]);
+    expect(hits[0]?.message).toMatch(/needs kvfree/);
+  });
+
+  it('accepts kvfree of kmalloc memory, kfree of kzalloc memory, and a name allocated from two families', async () => {
+    expect(await hitsOf('free-family-mismatch', withAdded(
+      '\tpriv->pages = kmalloc_array(n, sizeof(*priv->pages), GFP_KERNEL);',
+      '\tkvfree(priv->pages);',
+      '\tobj = kzalloc(sizeof(*obj), GFP_KERNEL);',
+      '\tkfree(obj);',
+      '\tbuf = vmalloc(size);',
+      '\tbuf = kmalloc(size, GFP_KERNEL);',
+      '\tkfree(buf);',
+    ))).toEqual([]);
+  });
+});
+
+describe('FREE_FAMILY_MISMATCH regression (thread 016)', () => {
+  it('sees a vmalloc in a declaration, so a local of the same name as a kvmalloc_array result is not judged', async () => {
+    expect(await hitsOf('free-family-mismatch', withAdded(
+      '\tstruct page **pages = vmalloc(sizeof(struct page *) * npages);',
+      '\tvfree(pages);',
+      '\tpages = kvmalloc_array(count, sizeof(*pages), GFP_KERNEL);',
+    ))).toEqual([]);
+  });
+});
