@@ -10,6 +10,7 @@ import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
 import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
+import { asEightBit } from './transfer-decoding.js';
 import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
 
 /**
@@ -40,10 +41,23 @@ export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin): Pro
   const unknown = unknownCharsets(raw);
   const asUtf8 = unknown.length > 0 && isUtf8(raw);
   const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
-  const parsed: ParsedMail = parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
+  const parsed: ParsedMail = plainAfterTransferDecoding(bytes) ?? parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
   if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
   parsed.unknownCharsets = unknown;
   return toRawMessage(parsed, raw, origin);
+}
+
+/**
+ * A single-part quoted-printable or base64 text message read by the plain fast path once its body
+ * is decoded (transfer-decoding.ts), with its own Content-Transfer-Encoding header line reported;
+ * null when it is not such a message.
+ */
+function plainAfterTransferDecoding(bytes: Uint8Array): ParsedMail | null {
+  const eight = asEightBit(bytes);
+  const parsed = eight && parsePlainMail(eight.bytes, MAX_HEADERS_BYTES);
+  if (!eight || !parsed) return null;
+  const headerLines = parsed.headerLines.map((h) => (h.key === 'content-transfer-encoding' ? { key: h.key, line: eight.encodingLine } : h));
+  return { ...parsed, headerLines };
 }
 
 /**
@@ -68,7 +82,7 @@ const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
  * postal-mime would) changes what git am records and, in replies, glues a quoted `> ` line to the trailer under
  * it. Only header lines that start with `Content-Type:` are touched; bodies are not.
  */
-function withoutFlowed(bytes: Uint8Array): Uint8Array {
+export function withoutFlowed(bytes: Uint8Array): Uint8Array {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(FLOWED) < 0) return bytes;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) => header.replace(FLOWED_PARAM, ''));
