@@ -3,7 +3,7 @@
  * postal-mime does the MIME work (RFC 2047 words, QP, base64, charsets, multipart); this file
  * only maps its result onto the contract in ./types.ts and records what it had to guess.
  */
-import PostalMime, { decodeWords } from 'postal-mime';
+import { createRequire } from 'node:module';
 import type { Email, Attachment } from 'postal-mime';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
@@ -19,6 +19,17 @@ import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.
  */
 const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
 
+/**
+ * postal-mime, loaded the first time a message needs it (MIME structure, encoded words): most list mail takes the
+ * plain fast path, and loading the library costs every `show` and `am` start-up time. Its CommonJS build loads
+ * synchronously, so header decoding stays synchronous.
+ */
+let postal: typeof import('postal-mime') | null = null;
+function postalMime(): typeof import('postal-mime') {
+  postal ??= createRequire(import.meta.url)('postal-mime') as typeof import('postal-mime');
+  return postal;
+}
+
 /** The MIME types whose parts we keep as text attachments (patches sent as attachments). */
 const TEXT_ATTACHMENT = /^text\//;
 
@@ -32,6 +43,7 @@ export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin): Pro
   const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
   const parsed: ParsedMail = plainAfterTransferDecoding(bytes) ?? parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
   if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
+  parsed.unknownCharsets = unknown;
   return toRawMessage(parsed, raw, origin);
 }
 
@@ -81,7 +93,7 @@ export function withoutFlowed(bytes: Uint8Array): Uint8Array {
 export async function parseMime(bytes: Uint8Array, origin: MessageOrigin): Promise<ParsedMail> {
   let email: Email;
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
+    email = await postalMime().default.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
   } catch (e) {
     throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -100,6 +112,8 @@ export function locationOf(origin: MessageOrigin): { source: string; message: nu
 /** A parsed message, from postal-mime or from the plain fast path. */
 interface ParsedMail extends ParsedParts {
   attachments?: TextAttachment[];
+  /** The unknown charset labels of the raw message, when the caller has already looked (a second scan is costly). */
+  unknownCharsets?: string[];
 }
 
 export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: MessageOrigin): RawMessage {
@@ -109,7 +123,7 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
   const dateLine = parsed.headerLines.find((h) => h.key === 'date')?.line;
   const dateHeader = dateLine === undefined ? null : unfoldLikeGit(dateLine.slice(dateLine.indexOf(':') + 1)).trim();
   const how = parsed.unknownCharsetAsUtf8 ? 'read as the valid UTF-8 it is, as git mailinfo does' : 'decoded with a fallback (windows-1252)';
-  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": ${how}`);
+  const warnings = (parsed.unknownCharsets ?? unknownCharsets(bytes)).map((c) => `unknown charset "${c}": ${how}`);
   if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
   const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);
@@ -135,8 +149,9 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
 /** A raw header line → its value, unfolded as git does, RFC 2047 words decoded, trimmed. */
 function headerValue(line: string): string {
   const raw = unfoldLikeGit(line.slice(line.indexOf(':') + 1));
+  if (!raw.includes('=?')) return raw.trim();
   try {
-    return decodeWords(raw).trim();
+    return postalMime().decodeWords(raw).trim();
   } catch {
     return raw.trim();
   }

@@ -2,6 +2,7 @@ import type { RawMessage } from '../ingest/index.js';
 import type { SubjectInfo } from './types.js';
 import { parseSubject } from './subject.js';
 import { readInBodyHeaders } from './inbody.js';
+import { stripListFooter } from './list-footer.js';
 import { isStableNotice } from './stable-notice.js';
 
 /** b4's DIFF_RE: a unified diff header pair, a git binary patch, or a `diff --git` line. */
@@ -36,7 +37,9 @@ function patchBodyOf(message: RawMessage): string {
  * Everything else is a reply or unrelated mail, placed later by threading; so is a stable-tree notice, though it
  * carries a diff (stable-notice.ts).
  */
-export function classify(id: string, message: RawMessage): ClassifiedMessage {
+export function classify(id: string, raw: RawMessage): ClassifiedMessage {
+  // The list's footer is the list's, not the sender's: it is no reply text, commit message or diff.
+  const message = stripListFooter(raw);
   const patchBody = patchBodyOf(message);
   const hasDiff = DIFF.test(patchBody);
   // A patch forwarded inside a mail (even a "Re:") carries its own Subject in the body: git am uses that one.

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
+import { describeYank, systemClipboard, yank } from './clipboard.js';
 import type { ReviewData } from './data.js';
 import { KEY_BINDINGS } from './keys.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -13,15 +14,25 @@ import { TOP, topEntry } from './state/ui-state.js';
 
 export interface AppProps {
   data: ReviewData;
+  /** Pick mode: told the chosen entry before the TUI quits. */
+  onChoose?: (index: number) => void;
 }
 
-function Review({ data }: AppProps) {
+function Review({ data, onChoose }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
   const [ui, dispatch] = useReview(model);
   const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
-  useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
+  useEffect(() => {
+    if (!ui.quit) return;
+    if (ui.chosen !== undefined) onChoose?.(ui.chosen);
+    exit();
+  }, [ui.quit, ui.chosen, onChoose, exit]);
+  const { stdout } = useStdout();
+  useEffect(() => {
+    if (ui.yank) dispatch({ type: 'note', text: describeYank(yank(ui.yank.text, systemClipboard(stdout)), ui.yank.what) });
+  }, [ui.yank, stdout, dispatch]);
 
   const screen = screenFor(model, ui);
   const e = topEntry(ui);
@@ -40,6 +51,6 @@ function Review({ data }: AppProps) {
 }
 
 /** The review TUI: one key provider around the screens. */
-export function App({ data }: AppProps) {
-  return <KeysProvider><Review data={data} /></KeysProvider>;
+export function App({ data, onChoose }: AppProps) {
+  return <KeysProvider><Review data={data} {...(onChoose ? { onChoose } : {})} /></KeysProvider>;
 }
