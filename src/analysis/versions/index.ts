@@ -8,3 +8,7 @@ export {
 } from './followup-trailers.js';
 export { seriesFromLiteral, type SeriesLiteral, type PatchLiteral, type ReplyLiteral } from './series-literal.js';
 export { reconstitutePartialReroll, latestVersion, pickVersion } from './partial-reroll.js';
+export {
+  findServerVersions, seriesKeys, versionQuery, versionsFromMessages, newerThan,
+  type KnownVersion, type SeriesKeys,
+} from './server-versions.js';
