@@ -7,6 +7,8 @@ import { sanitizeForTerminal } from '../present/sanitize.js';
 import { BUNDLED_INPUT, type CommonOptions } from './args.js';
 import { resolveInput, BUNDLED_BASE } from './bundled.js';
 import { createProgress } from './progress.js';
+import { remoteOptions, sayIfNewer } from './remote-input.js';
+import { remoteRef } from '../ingest/index.js';
 
 /** Reads INPUT into a SeriesSet, with a counter on stderr for long reads. */
 export async function loadInput(input: string, common: CommonOptions): Promise<SeriesSet> {
@@ -21,12 +23,15 @@ export async function loadInput(input: string, common: CommonOptions): Promise<S
         ...(common.maxMessageBytes !== null ? { maxMessageBytes: common.maxMessageBytes } : {}),
         ...(common.maxGzipRatio !== null ? { gzipMaxRatio: common.maxGzipRatio } : {}),
       },
+      remote: remoteOptions(common),
       onProgress: (p) => progress.update(p),
     });
   } finally {
     progress.done();
   }
-  return accountForSkipped(set, input);
+  accountForSkipped(set, input);
+  if (remoteRef(input) !== null) await sayIfNewer(set, input, common);
+  return set;
 }
 
 /** The archive index to read: it must exist (reading must not create an empty one). */

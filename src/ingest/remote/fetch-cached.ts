@@ -23,8 +23,8 @@ export interface RemoteOptions {
   env?: NodeJS.ProcessEnv;
   /** Where git config is read for the server. */
   cwd?: string;
-  /** One line for the user (cached copy used, newer version on the server). */
-  onNotice?: (line: string) => void;
+  /** One line for the user: `warning` for a stale copy used in place of the server, `info` for a fresh cached one. */
+  onNotice?: (line: string, level: 'info' | 'warning') => void;
 }
 
 export type AnswerOrigin = 'network' | 'cache' | 'stale cache';
@@ -57,7 +57,7 @@ export async function fetchThroughCache(
     return { body: answer.body, origin: 'network' };
   } catch (e) {
     if (!(e instanceof RemoteError) || !e.isTransient || !cached) throw e;
-    opts.onNotice?.(`${e.message}; using the cached copy fetched ${cached.fetchedAt.toISOString()}`);
+    opts.onNotice?.(`${e.message}; using the cached copy fetched ${cached.fetchedAt.toISOString()}`, 'warning');
     return { body: cached.bytes, origin: 'stale cache' };
   }
 }

@@ -139,13 +139,15 @@ function checkRedirect(from: string, location: string, origin: URL, limits: Http
 /** undici reports the cause of "fetch failed" in `cause` (an errno or an undici code). */
 function transportFailure(e: unknown): RemoteFailure {
   let cause: unknown = e;
+  let message = e instanceof Error ? e.message : String(e);
   for (let i = 0; i < 4 && cause && typeof cause === 'object'; i++) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string') {
       if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'network', code: 'connect timeout' };
       return TLS_CODES.test(code) ? { kind: 'tls', code } : { kind: 'network', code };
     }
+    if (cause instanceof Error) message = cause.message;
     cause = (cause as { cause?: unknown }).cause;
   }
-  return { kind: 'network', code: e instanceof Error ? e.message : String(e) };
+  return { kind: 'network', code: message };
 }

@@ -21,7 +21,7 @@ export class RemoteError extends InputError {
     /** The Message-ID asked for, when there was one. */
     readonly msgid: string | null = null,
   ) {
-    super({ source: server }, describeFailure(failure, server, msgid));
+    super({ source: failure.kind === 'not-found' && msgid ? `<${msgid}>` : server }, describeFailure(failure, server, msgid));
   }
 
   /** Transport failures, where an earlier copy is better than nothing (not a 404, not a refused redirect). */
@@ -40,7 +40,7 @@ function describeFailure(f: RemoteFailure, server: string, msgid: string | null)
     case 'timeout':
       return f.phase === 'response' ? `timed out after ${f.seconds} s waiting for the server to answer` : `timed out: no data for ${f.seconds} s while reading the answer`;
     case 'not-found':
-      return msgid ? `no such message on ${server}: <${msgid}>` : `nothing found on ${server}`;
+      return msgid ? `no such message on ${server}` : `nothing found on ${server}`;
     case 'status':
       return `the server answered HTTP ${f.status}`;
     case 'redirect':

@@ -20,7 +20,7 @@ export async function fetchThread(ref: RemoteRef, opts: RemoteOptions = {}): Pro
   const server = await serverFor(ref, opts);
   const url = threadUrl(server, ref.msgid);
   const answer = await fetchThroughCache(url, server, 'GET', opts, MAX_SINGLE_MESSAGE, ref.msgid);
-  if (answer.origin === 'cache') opts.onNotice?.(`using the cached copy of <${ref.msgid}> from ${server}`);
+  if (answer.origin === 'cache') opts.onNotice?.(`using the cached copy of <${ref.msgid}> from ${server}`, 'info');
   return { ...answer, server, url };
 }
 
