@@ -17,6 +17,7 @@ export interface HttpLimits {
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_REDIRECTS = 5;
+const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
 const TLS_CODES = /^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_SSL_|EPROTO$)/;
 
 export interface HttpAnswer {
@@ -33,6 +34,7 @@ export async function fetchBounded(url: string, server: string, method: 'GET' | 
   const fail = (f: RemoteFailure): RemoteError => new RemoteError(server, f, msgid);
   const origin = new URL(url);
   let current = url;
+  let retried = false;
   for (let hop = 0; ; hop++) {
     const controller = new AbortController();
     let phase: 'response' | 'body' = 'response';
@@ -52,7 +54,15 @@ export async function fetchBounded(url: string, server: string, method: 'GET' | 
           ...(method === 'POST' ? { body: '' } : {}),
         });
       } catch (e) {
-        throw controller.signal.aborted ? fail({ kind: 'timeout', seconds: limits.timeoutSeconds, phase }) : fail(transportFailure(e));
+        if (controller.signal.aborted) throw fail({ kind: 'timeout', seconds: limits.timeoutSeconds, phase });
+        const failure = transportFailure(e);
+        // A kept-alive connection the server has since closed fails the first request on it: ask once more.
+        if (!retried && failure.kind === 'network' && STALE_CONNECTION.has(failure.code)) {
+          retried = true;
+          hop--;
+          continue;
+        }
+        throw fail(failure);
       }
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();
