@@ -59,6 +59,11 @@ export async function sayIfNewer(set: SeriesSet, input: string, common: CommonOp
   return known;
 }
 
+/** The input that names `msgid`'s thread on `server` (an archive URL, so it is fetched from that server). */
+export function threadSpec(server: string, msgid: string): string {
+  return `${server}${encodeURIComponent(msgid)}/`;
+}
+
 function writeNotice(line: string): void {
   process.stderr.write(`patchscope: ${sanitizeForTerminal(line)}\n`);
 }
