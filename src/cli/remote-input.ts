@@ -5,7 +5,7 @@
 import { findServerVersions, newerThan, type KnownVersion } from '../analysis/versions/index.js';
 import { remoteRef, serverFor, type RemoteOptions } from '../ingest/index.js';
 import type { PatchSeries, SeriesSet } from '../series/index.js';
-import { sanitizeForTerminal } from '../present/sanitize.js';
+import { sanitizeForTerminal } from '../present/index.js';
 import type { CommonOptions } from './args.js';
 
 export function remoteOptions(common: CommonOptions, log: (line: string) => void = writeNotice): RemoteOptions {
