@@ -8,20 +8,25 @@ import { StatusLine } from './components/StatusLine.js';
 import { KeysProvider, useKeys } from './hooks/useKeys.js';
 import { useReview } from './hooks/useReview.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { useServerVersions, type ServerVersionsProps } from './hooks/useServerVersions.js';
+import { ServerVersions } from './components/ServerVersions.js';
 import { createModel } from './state/model.js';
 import { screenFor } from './state/screens.js';
 import { TOP, topEntry } from './state/ui-state.js';
 
 export interface AppProps {
   data: ReviewData;
+  /** For a series opened by Message-ID: the versions its server holds (`V`). */
+  serverVersions?: ServerVersionsProps;
 }
 
-function Review({ data }: AppProps) {
+function Review({ data, serverVersions }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
   const size = useTerminalSize();
   const [ui, dispatch] = useReview(model, size);
-  useKeys((input, key) => dispatch({ type: 'key', input, key }));
+  const versions = useServerVersions(serverVersions);
+  useKeys((input, key) => dispatch({ type: 'key', input, key }), { isActive: !versions.open });
   useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
 
   const screen = screenFor(model, ui);
@@ -31,7 +36,9 @@ function Review({ data }: AppProps) {
   const position = pane ? `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}` : '';
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
-      {ui.help
+      {versions.open && serverVersions
+        ? <ServerVersions list={serverVersions} state={versions} height={size.rows - 1} width={size.columns} />
+        : ui.help
         ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
@@ -42,6 +49,6 @@ function Review({ data }: AppProps) {
 }
 
 /** The review TUI: one key provider around the screens. */
-export function App({ data }: AppProps) {
-  return <KeysProvider><Review data={data} /></KeysProvider>;
+export function App(props: AppProps) {
+  return <KeysProvider><Review {...props} /></KeysProvider>;
 }
