@@ -7,10 +7,14 @@ import { remoteRef, serverFor, type RemoteOptions } from '../ingest/index.js';
 import type { PatchSeries, SeriesSet } from '../series/index.js';
 import { sanitizeForTerminal } from '../present/index.js';
 import type { CommonOptions } from './args.js';
+import { createProgress } from './progress.js';
 
 export function remoteOptions(common: CommonOptions, log: (line: string) => void = writeNotice): RemoteOptions {
   const r = common.remote;
+  // One counter for every answer: a slow server shows its bytes arriving (off when not a TTY or -q).
+  const progress = createProgress('fetching', { quiet: common.quiet });
   return {
+    progress: { update: (bytes) => progress.update({ messages: 0, bytes }), done: () => progress.done() },
     server: r.server,
     noCache: r.noCache,
     ...(r.cacheMaxAgeSeconds !== null ? { cacheMaxAgeSeconds: r.cacheMaxAgeSeconds } : {}),

@@ -23,6 +23,8 @@ export interface RemoteOptions {
   env?: NodeJS.ProcessEnv;
   /** Where git config is read for the server. */
   cwd?: string;
+  /** A progress line while an answer arrives: bytes read so far, then done. */
+  progress?: { update(bytes: number): void; done(): void };
   /** One line for the user: `warning` for a stale copy used in place of the server, `info` for a fresh cached one. */
   onNotice?: (line: string, level: 'info' | 'warning') => void;
 }
@@ -50,9 +52,10 @@ export async function fetchThroughCache(
     timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     maxBytes: opts.maxBytes ?? defaultMaxBytes,
     redirectHosts: opts.redirectHosts ?? [],
+    ...(opts.progress ? { onBytes: (n: number) => opts.progress!.update(n) } : {}),
   };
   try {
-    const answer = await fetchBounded(url, server, method, limits, msgid);
+    const answer = await fetchBounded(url, server, method, limits, msgid).finally(() => opts.progress?.done());
     if (useCache) writeCached(dir, url, answer.body);
     return { body: answer.body, origin: 'network' };
   } catch (e) {

@@ -13,6 +13,8 @@ export interface HttpLimits {
   maxBytes: number;
   /** Hosts (host or host:port) a redirect may lead to besides the server's own. */
   redirectHosts: readonly string[];
+  /** Bytes of the answer read so far, after each chunk. */
+  onBytes?: (bytes: number) => void;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -86,7 +88,11 @@ export async function fetchBounded(url: string, server: string, method: 'GET' | 
       }
       phase = 'body';
       rearm();
-      return { url: current, body: await readCapped(response, limits.maxBytes, rearm, fail, controller, limits.timeoutSeconds) };
+      const onChunk = (bytes: number) => {
+        rearm();
+        limits.onBytes?.(bytes);
+      };
+      return { url: current, body: await readCapped(response, limits.maxBytes, onChunk, fail, controller, limits.timeoutSeconds) };
     } finally {
       clearTimeout(timer);
     }
@@ -96,7 +102,7 @@ export async function fetchBounded(url: string, server: string, method: 'GET' | 
 async function readCapped(
   response: Response,
   maxBytes: number,
-  onChunk: () => void,
+  onChunk: (bytesSoFar: number) => void,
   fail: (f: RemoteFailure) => RemoteError,
   controller: AbortController,
   timeoutSeconds: number,
@@ -117,7 +123,7 @@ async function readCapped(
       size += next.value.length;
       if (size > maxBytes) throw fail({ kind: 'too-large', limit: maxBytes });
       parts.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length));
-      onChunk();
+      onChunk(size);
     }
   } finally {
     // Stop a body we will not read any further (too large): the server may still be sending.
