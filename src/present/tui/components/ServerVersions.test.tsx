@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
-import { App } from '../App.js';
+import { cleanup } from 'ink-testing-library';
 import type { ServerVersion } from '../hooks/useServerVersions.js';
-import { KEY, nextFrame } from '../testing/render.test-util.js';
+import { KEY, renderApp } from '../testing/render.test-util.js';
 import { reviewData } from '../testing/review-data.test-util.js';
 
 process.env.FORCE_COLOR = '0';
@@ -16,16 +15,7 @@ const VERSIONS: ServerVersion[] = [
 async function renderWithVersions(versions: ServerVersion[] | null) {
   const chosen: ServerVersion[] = [];
   const props = versions ? { serverVersions: { server: 'http://127.0.0.1:8080/test/', versions, opened: [1], onOpen: (v: ServerVersion) => chosen.push(v) } } : {};
-  const r = render(<App data={reviewData()} {...props} />);
-  await nextFrame(r.frames, 0);
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      const before = r.frames.length;
-      r.stdin.write(k);
-      await nextFrame(r.frames, before);
-    }
-  };
-  return { frame: () => r.lastFrame() ?? '', press, chosen };
+  return { ...(await renderApp(reviewData(), props)), chosen };
 }
 
 describe('the server versions list (V)', () => {
