@@ -34,10 +34,11 @@ export interface ReadInputOptions {
 export async function* iterateMessages(spec: string, opts: ReadInputOptions = {}): AsyncGenerator<IngestItem> {
   const counter: IngestCounter = { items: 0, bytes: 0, onProgress: opts.onProgress };
   const mboxrd = opts.mboxrd ?? false;
+  let remote: RemoteRef | null;
   if (spec === '-') {
     yield* itemsFromChunks(counted(stdinChunks(), counter), { source: spec, mboxrd, counter, limits: opts.limits });
-  } else if (remoteRef(spec) !== null) {
-    const thread = await fetchThread(remoteRef(spec)!, { maxBytes: opts.limits?.maxMessageBytes, ...opts.remote });
+  } else if ((remote = remoteRef(spec)) !== null) {
+    const thread = await fetchThread(remote, { maxBytes: opts.limits?.maxMessageBytes, ...opts.remote });
     yield* itemsFromChunks(counted(once(thread.body), counter), { source: spec, mboxrd, counter, limits: opts.limits });
   } else if (spec.startsWith('git:')) {
     yield* gitRangeItems(spec, opts.repo ?? process.cwd(), mboxrd, counter);

@@ -1,6 +1,7 @@
 /** A thread by Message-ID, and a search of an inbox, as the gzip bytes the server sent (or the cache kept). */
 import { MAX_SINGLE_MESSAGE } from '../eml.js';
 import { fetchThroughCache, type Answer, type RemoteOptions } from './fetch-cached.js';
+import { RemoteError } from './remote-error.js';
 import { resolveServer } from './server.js';
 import { searchUrl, threadUrl, type RemoteRef } from './spec.js';
 
@@ -32,7 +33,7 @@ export async function searchInbox(server: string, query: string, opts: RemoteOpt
   try {
     return await fetchThroughCache(searchUrl(server, query), server, 'POST', opts, MAX_SINGLE_MESSAGE, null);
   } catch (e) {
-    if ((e as { failure?: { kind?: string } }).failure?.kind === 'not-found') return null;
+    if (e instanceof RemoteError && e.failure.kind === 'not-found') return null;
     throw e;
   }
 }
