@@ -55,10 +55,14 @@ export function normaliseServer(raw: string, from: string): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/*$/, '')}/`;
 }
 
+const CONFIG_ENV = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM'];
+
 /** One git config value (last one wins, as git does), or null when unset or git is missing. */
 async function gitConfig(key: string, cwd: string | undefined): Promise<string | null> {
   try {
-    const r = await simpleGit({ baseDir: cwd ?? process.cwd() }).getConfig(key);
+    // simple-git drops ambient GIT_* variables unless allowed; git's own config-file choices are the
+    // user's and a `git config --get` runs no program, so those three pass.
+    const r = await simpleGit({ baseDir: cwd ?? process.cwd(), allowEnvironment: CONFIG_ENV }).getConfig(key);
     return r.value && r.value.trim() ? r.value.trim() : null;
   } catch {
     return null;
