@@ -17,9 +17,9 @@ describe('parseRemoteSpec', () => {
         msgid: MID, server: 'https://lore.kernel.org/linux-media/', form: 'url',
       });
     }
-    // Percent-encoded as lore writes links, and the /r/ redirector.
+    // Percent-encoded as lore writes links, and the /r/ redirector (to /all/, which can also be searched).
     expect(parseRemoteSpec(`https://lore.kernel.org/all/${encodeURIComponent(MID)}/`)?.msgid).toBe(MID);
-    expect(parseRemoteSpec(`https://lore.kernel.org/r/${MID}`)?.server).toBe('https://lore.kernel.org/r/');
+    expect(parseRemoteSpec(`https://lore.kernel.org/r/${MID}`)?.server).toBe('https://lore.kernel.org/all/');
     expect(parseRemoteSpec(`http://127.0.0.1:8080/test/${MID}/`)?.server).toBe('http://127.0.0.1:8080/test/');
   });
 

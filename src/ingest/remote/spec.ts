@@ -55,7 +55,9 @@ function parseArchiveUrl(spec: string): RemoteRef | null {
     if (!seg.includes('@')) continue;
     const msgid = stripAngles(seg);
     if (!validMsgid(msgid)) return null;
-    const server = `${url.protocol}//${url.host}${segments.slice(0, i).join('/')}/`;
+    // lore's /r/ only redirects to /all/, and cannot be searched: ask /all/ itself.
+    const path = segments.slice(0, i).join('/');
+    const server = `${url.protocol}//${url.host}${path === '/r' ? '/all' : path}/`;
     return { msgid, server, form: 'url' };
   }
   return null;
