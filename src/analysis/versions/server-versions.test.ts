@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../ingest/index.js';
 import { buildSeriesSet } from '../../series/index.js';
-import { mail } from '../../series/test-mail.js';
+import { mail } from '../../series/test-mail.test-util.js';
 import { newerThan, seriesKeys, versionQuery, versionsFromMessages, type SeriesKeys } from './server-versions.js';
 
 const FIXTURE = resolve(__dirname, '../../../fixtures/dmabuf-mapping-types');
@@ -46,6 +46,15 @@ describe('version search (b4 get_extra_series, plus patch 1 stem)', () => {
       mail({ index: 7, subject: '[PATCH v2 0/2] net: fix the thing', from: 'Dev <dev+lists@example.org>' }), // cover wins
     ], keys);
     expect(found.map((k) => [k.version, k.messageId])).toEqual([[2, 'm7@example.org'], [7, 'm5@example.org']]);
+  });
+
+  it('takes an [RFC vN 0/M] cover without the PATCH word, behind a list tag (linaro-mm-sig thread 033: b4 found v5, we did not)', () => {
+    const cgroup: SeriesKeys = { changeId: null, stems: ['Proposal for a GPU cgroup controller'], authorEmail: 'tjmercier@google.com' };
+    const found = versionsFromMessages([
+      mail({ index: 1, subject: '[Linaro-mm-sig] [RFC v5 0/6] Proposal for a GPU cgroup controller', from: 'T.J. Mercier <tjmercier@google.com>' }),
+      mail({ index: 2, subject: '[Linaro-mm-sig] Proposal for a GPU cgroup controller', from: 'T.J. Mercier <tjmercier@google.com>' }), // no counter: not a posting
+    ], cgroup);
+    expect(found.map((k) => [k.version, k.messageId])).toEqual([[5, 'm1@example.org']]);
   });
 
   it('quotes in a subject cannot break out of the phrase', () => {

@@ -56,7 +56,8 @@ export function versionsFromMessages(messages: readonly RawMessage[], keys: Seri
   for (const m of messages) {
     if (m.messageId === null) continue;
     const info = parseSubject(m.subject);
-    if (info.isReply || !info.isPatch || (info.counter !== 0 && info.counter !== 1)) continue;
+    // `[RFC v5 0/6]` has no PATCH word but is a series (b4 takes any prefixed subject): a counter is enough.
+    if (info.isReply || info.counter === null || (info.counter !== 0 && info.counter !== 1)) continue;
     if (!isSameSeries(m, info.summary, keys)) continue;
     const isCover = info.counter === 0;
     const known = best.get(info.version);
