@@ -5,9 +5,21 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { hasShared, SHARED_DIR } from './support/shared.js';
+import { useRunTempDir } from './support/run-temp.js';
 
-export default function setup(): void {
+export default function setup(): () => void {
   const root = resolve(__dirname, '..');
+  const { teardown } = useRunTempDir();
+  try {
+    prepare(root);
+  } catch (e) {
+    teardown();
+    throw e;
+  }
+  return teardown;
+}
+
+function prepare(root: string): void {
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
   if (!hasShared()) {
     if (process.env.CI === 'true') {

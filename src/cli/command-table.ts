@@ -63,6 +63,8 @@ export type RunCommand =
       ignore: string[];
       maxLineLength: number | null;
       listChecks: boolean;
+      /** `--checkpatch PATH|off`: the checkpatch.pl to run beside the native checks (null: look for one). */
+      checkpatch: string | null;
       common: CommonOptions;
     }
   | {
@@ -87,9 +89,10 @@ export type RunCommand =
       common: CommonOptions;
     }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
-  | { kind: 'am'; input: string; output: string | null; addLink: boolean; common: CommonOptions }
+  | { kind: 'am'; input: string; output: string | null; addLink: boolean; coverTrailers: boolean; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
-  | { kind: 'find'; query: string; json: boolean; common: CommonOptions };
+  | { kind: 'find'; query: string; json: boolean; common: CommonOptions }
+  | { kind: 'pick'; query: string; common: CommonOptions };
 
 export type CommandKind = RunCommand['kind'];
 
@@ -140,7 +143,7 @@ export const COMMAND_TABLE: CommandTable = {
     word: 'check',
     args: 'INPUT',
     summary: 'checkpatch-style findings, applies in order, bisectable, splittable',
-    options: ['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks'],
+    options: ['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks', 'checkpatch'],
     values: { format: 'text|json' },
     build: (a) => ({
       kind: 'check',
@@ -153,6 +156,7 @@ export const COMMAND_TABLE: CommandTable = {
       ignore: (a.values.ignore ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
       maxLineLength: a.values['max-line-length'] === undefined ? null : parsePositiveInt('--max-line-length', a.values['max-line-length'], 10000),
       listChecks: a.values['list-checks'] ?? false,
+      checkpatch: nullable(a.values.checkpatch),
       common: a.common,
     }),
     run: async (cmd) => (await import('./commands/check.js')).runCheck(cmd),
@@ -215,8 +219,11 @@ export const COMMAND_TABLE: CommandTable = {
     word: 'am',
     args: 'INPUT',
     summary: 'an mbox for git am, with the trailers given in replies',
-    options: ['output', 'add-link'],
-    build: (a) => ({ kind: 'am', input: a.one('INPUT'), output: nullable(a.values.output), addLink: a.values['add-link'] ?? false, common: a.common }),
+    options: ['output', 'add-link', 'cover-trailers'],
+    build: (a) => ({
+      kind: 'am', input: a.one('INPUT'), output: nullable(a.values.output), addLink: a.values['add-link'] ?? false,
+      coverTrailers: a.values['cover-trailers'] ?? false, common: a.common,
+    }),
     run: async (cmd) => (await import('./commands/am.js')).runAm(cmd),
   },
   index: {
@@ -242,6 +249,14 @@ export const COMMAND_TABLE: CommandTable = {
     options: ['json'],
     build: (a) => ({ kind: 'find', query: a.rest.join(' '), json: a.values.json ?? false, common: a.common }),
     run: async (cmd) => (await import('./commands/archive.js')).runFind(cmd),
+  },
+  pick: {
+    word: 'pick',
+    args: '[QUERY...]',
+    summary: 'choose a series of the index in a fuzzy picker (subject, author, Message-ID; versions grouped) and open it',
+    options: [],
+    build: (a) => ({ kind: 'pick', query: a.rest.join(' '), common: a.common }),
+    run: async (cmd) => (await import('./commands/pick.js')).runPick(cmd),
   },
 };
 

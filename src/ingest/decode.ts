@@ -3,12 +3,14 @@
  * postal-mime does the MIME work (RFC 2047 words, QP, base64, charsets, multipart); this file
  * only maps its result onto the contract in ./types.ts and records what it had to guess.
  */
-import PostalMime, { decodeWords } from 'postal-mime';
+import { createRequire } from 'node:module';
 import type { Email, Attachment } from 'postal-mime';
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
 import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
+import { asEightBit } from './transfer-decoding.js';
 import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
 
 /**
@@ -17,6 +19,17 @@ import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.
  */
 const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
 
+/**
+ * postal-mime, loaded the first time a message needs it (MIME structure, encoded words): most list mail takes the
+ * plain fast path, and loading the library costs every `show` and `am` start-up time. Its CommonJS build loads
+ * synchronously, so header decoding stays synchronous.
+ */
+let postal: typeof import('postal-mime') | null = null;
+function postalMime(): typeof import('postal-mime') {
+  postal ??= createRequire(import.meta.url)('postal-mime') as typeof import('postal-mime');
+  return postal;
+}
+
 /** The MIME types whose parts we keep as text attachments (patches sent as attachments). */
 const TEXT_ATTACHMENT = /^text\//;
 
@@ -24,15 +37,63 @@ const TEXT_ATTACHMENT = /^text\//;
  * Decode one message. Throws InputError naming the origin when postal-mime rejects the bytes;
  * streaming callers turn that into a SkippedMessage so that count in == count out.
  */
-export async function decodeMessage(bytes: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
-  return toRawMessage(parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin)), bytes, origin);
+export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
+  const unknown = unknownCharsets(raw);
+  const asUtf8 = unknown.length > 0 && isUtf8(raw);
+  const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
+  const parsed: ParsedMail = plainAfterTransferDecoding(bytes) ?? parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
+  if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
+  parsed.unknownCharsets = unknown;
+  return toRawMessage(parsed, raw, origin);
+}
+
+/**
+ * A single-part quoted-printable or base64 text message read by the plain fast path once its body
+ * is decoded (transfer-decoding.ts), with its own Content-Transfer-Encoding header line reported;
+ * null when it is not such a message.
+ */
+function plainAfterTransferDecoding(bytes: Uint8Array): ParsedMail | null {
+  const eight = asEightBit(bytes);
+  const parsed = eight && parsePlainMail(eight.bytes, MAX_HEADERS_BYTES);
+  if (!eight || !parsed) return null;
+  const headerLines = parsed.headerLines.map((h) => (h.key === 'content-transfer-encoding' ? { key: h.key, line: eight.encodingLine } : h));
+  return { ...parsed, headerLines };
+}
+
+/**
+ * An unknown charset label (`charset="y"`) over bytes that are valid UTF-8: git mailinfo cannot convert from the
+ * label and keeps the bytes, so the commit gets the UTF-8 the author wrote. The label is replaced by utf-8 on the
+ * Content-Type lines so that either parser reads it so (a body that is not UTF-8 keeps postal-mime's fallback).
+ */
+function relabelled(bytes: Uint8Array, unknown: string[]): Uint8Array {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const labels = new Set(unknown.map((u) => u.toLowerCase()));
+  const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) =>
+    header.replace(/(charset\s*=\s*"?)([^";\s]+)/i, (m, pre: string, label: string) => (labels.has(label.toLowerCase()) ? `${pre}utf-8` : m)));
+  return Buffer.from(out, 'latin1');
+}
+
+const FLOWED = Buffer.from('flowed');
+const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
+
+/**
+ * The message with `format=flowed` taken off its Content-Type lines: git mailinfo (and b4, through Python's
+ * email package) read a flowed body line by line as sent, without joining soft-broken lines. Joining them (as
+ * postal-mime would) changes what git am records and, in replies, glues a quoted `> ` line to the trailer under
+ * it. Only header lines that start with `Content-Type:` are touched; bodies are not.
+ */
+export function withoutFlowed(bytes: Uint8Array): Uint8Array {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(FLOWED) < 0) return bytes;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) => header.replace(FLOWED_PARAM, ''));
+  return out === text ? bytes : Buffer.from(out, 'latin1');
 }
 
 /** The MIME path: postal-mime for everything the plain fast path declines. */
 export async function parseMime(bytes: Uint8Array, origin: MessageOrigin): Promise<ParsedMail> {
   let email: Email;
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
+    email = await postalMime().default.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
   } catch (e) {
     throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -51,6 +112,8 @@ export function locationOf(origin: MessageOrigin): { source: string; message: nu
 /** A parsed message, from postal-mime or from the plain fast path. */
 interface ParsedMail extends ParsedParts {
   attachments?: TextAttachment[];
+  /** The unknown charset labels of the raw message, when the caller has already looked (a second scan is costly). */
+  unknownCharsets?: string[];
 }
 
 export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: MessageOrigin): RawMessage {
@@ -59,7 +122,8 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
   const fromHeader = first('from');
   const dateLine = parsed.headerLines.find((h) => h.key === 'date')?.line;
   const dateHeader = dateLine === undefined ? null : unfoldLikeGit(dateLine.slice(dateLine.indexOf(':') + 1)).trim();
-  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": decoded with a fallback (windows-1252)`);
+  const how = parsed.unknownCharsetAsUtf8 ? 'read as the valid UTF-8 it is, as git mailinfo does' : 'decoded with a fallback (windows-1252)';
+  const warnings = (parsed.unknownCharsets ?? unknownCharsets(bytes)).map((c) => `unknown charset "${c}": ${how}`);
   if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
   const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);
@@ -85,8 +149,9 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
 /** A raw header line → its value, unfolded as git does, RFC 2047 words decoded, trimmed. */
 function headerValue(line: string): string {
   const raw = unfoldLikeGit(line.slice(line.indexOf(':') + 1));
+  if (!raw.includes('=?')) return raw.trim();
   try {
-    return decodeWords(raw).trim();
+    return postalMime().decodeWords(raw).trim();
   } catch {
     return raw.trim();
   }

@@ -1,32 +1,58 @@
-import { renderReport } from '../../present/report/index.js';
 import { drawFramesEvenUnderCi } from '../../present/tui/ink-environment.js';
+import type { ReviewData, TerminalSession } from '../../present/tui/start.js';
 import type { PatchSeries, SeriesSet } from '../../series/index.js';
-import { runChecks } from '../../analysis/checks/index.js';
+import type { BaseTree } from '../../analysis/apply/index.js';
 import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
-import { loadInputAndVersions, primarySeries, resolveBase, type LoadedInput } from '../context.js';
+import { loadInput, loadInputAndVersions, primarySeries, resolveBase, type LoadedInput } from '../context.js';
+import { remoteRef } from '../../ingest/index.js';
 import { threadSpec } from '../remote-input.js';
-import { reviewWithVerdicts, reportInputOf, exitCodeOf, hasErrors, type FullReview } from '../review.js';
+import { BUNDLED_SEQUENCE } from '../bundled.js';
+import { loadInputCached } from '../series-cache.js';
+import type { FullReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
 /**
  * `patchscope [INPUT]`: the whole review. On a terminal the TUI; piped or under CI the plain
- * report, exiting 0/1 as `check` would.
+ * report, exiting 0/1 as `check` would. Each path imports only what it runs (the report renderer,
+ * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
-export async function runOpen(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
+export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { startAt?: string } = {}): Promise<ExitCode> {
+  if (remoteRef(cmd.input) !== null) return openRemote(cmd);
+  // On a terminal the parse of a mail file is cached between starts (series-cache.ts).
+  const set = process.stdout.isTTY === true ? await loadInputCached(cmd.input, cmd.common) : await loadInput(cmd.input, cmd.common);
+  const series = primarySeries(set, cmd.input);
+  const base = resolveBase(cmd.base, cmd.input, cmd.common);
+  if (process.stdout.isTTY === true) {
+    // `pick` names the version chosen (its Message-ID): the TUI starts on it.
+    const at = opts.startAt === undefined ? -1 : set.series.findIndex((s) => s.id === opts.startAt);
+    return done(await openTui(cmd, set, series, base, at >= 0 ? at : undefined));
+  }
+  return plainReport(cmd, set, series, base);
+}
+
+/**
+ * A Message-ID input: fetched (with the server's other versions); in the TUI `V` lists those versions
+ * and a chosen one is fetched from its own thread on the same server and opened in a new TUI.
+ */
+async function openRemote(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
   let input = cmd.input;
   for (;;) {
     const loaded = await loadInputAndVersions(input, cmd.common);
-    const { set } = loaded;
-    const series = primarySeries(set, input);
+    const series = primarySeries(loaded.set, input);
     const base = resolveBase(cmd.base, input, cmd.common);
-    if (process.stdout.isTTY !== true) return plainReport(input, cmd.sequence, set, series, base);
-    const checked = runChecks(series);
-    const outcome = await openTui(set, series, checked, reviewWithVerdicts(input, cmd.sequence, set, series, { base, checked }), versionList(loaded));
+    const now = { ...cmd, input };
+    if (process.stdout.isTTY !== true) return plainReport(now, loaded.set, series, base);
+    const outcome = await openTui(now, loaded.set, series, base, undefined, versionList(loaded));
     if (outcome.kind === 'done') return outcome.code;
-    // `V` in the TUI, a version chosen: its thread, from the same server, in a new TUI.
     input = threadSpec(loaded.server!, outcome.messageId);
   }
+}
+
+type TuiOutcome = { kind: 'done'; code: ExitCode } | { kind: 'open'; messageId: string };
+
+function done(outcome: TuiOutcome): ExitCode {
+  return outcome.kind === 'done' ? outcome.code : EXIT_OK;
 }
 
 /** The server's versions for the TUI's `V` list, when the input came from a server and it knows any. */
@@ -36,26 +62,46 @@ function versionList(loaded: LoadedInput) {
 }
 
 /** Piped or under CI: the plain report, exiting 0/1 as `check` would. */
-async function plainReport(input: string, sequence: string | null, set: SeriesSet, series: PatchSeries, base: ReturnType<typeof resolveBase>): Promise<ExitCode> {
-  const full = await reviewWithVerdicts(input, sequence, set, series, { base });
+async function plainReport(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined): Promise<ExitCode> {
+  const [{ renderReport }, { reviewWithVerdicts, reportInputOf, exitCodeOf }] = await Promise.all([
+    import('../../present/report/index.js'), import('../review.js'),
+  ]);
+  const full = await reviewWithVerdicts(cmd.input, cmd.sequence, set, series, { base });
   process.stdout.write(renderReport(reportInputOf(full), 'text'));
   return exitCodeOf(full);
 }
 
 /**
- * The first frame shows the parsed series and its checkpatch findings at once (pure, fast); apply,
- * bisect and the model (git processes, the explorer) arrive a few seconds later and redraw in place.
+ * The first frame is the parsed series with its checkpatch findings, drawn as plain text before Ink
+ * and React load (start.ts); Ink takes over when it has loaded, and apply, bisect and the model
+ * (git processes, the explorer) redraw in place when they finish.
  */
 async function openTui(
-  set: SeriesSet,
-  series: PatchSeries,
-  checked: Finding[],
-  later: Promise<FullReview>,
-  serverVersions: ReturnType<typeof versionList>,
-): Promise<{ kind: 'done'; code: ExitCode } | { kind: 'open'; messageId: string }> {
-  // Ink and React load only when a terminal will show them: piped runs stay fast.
+  cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined, startVersion?: number,
+  serverVersions?: ReturnType<typeof versionList>,
+): Promise<TuiOutcome> {
+  const [{ enterTerminal, paintFirstFrame }, { runChecks }] = await Promise.all([
+    import('../../present/tui/start.js'), import('../../analysis/checks/index.js'),
+  ]);
+  const checked = runChecks(series);
+  const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…', ...(startVersion !== undefined ? { startVersion } : {}) };
+  const session = enterTerminal();
+  paintFirstFrame(session, first);
+  return runReview(cmd, set, series, base, checked, first, session, serverVersions);
+}
+
+async function runReview(
+  cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined,
+  checked: Finding[], first: ReviewData, session: TerminalSession, serverVersions: ReturnType<typeof versionList>,
+): Promise<TuiOutcome> {
+  // Ink decides at import whether it runs "in CI" (ink-environment.ts): reset that first.
   drawFramesEvenUnderCi();
-  const { runTui, toReviewData } = await import('../../present/tui/index.js');
+  const [{ runTui, toReviewData }, { reviewWithVerdicts, exitCodeOf, hasErrors }] = await Promise.all([
+    import('../../present/tui/index.js'), import('../review.js'),
+  ]);
+  // The model view shows what `verify INPUT` would: the given sequences, else the bundled ones, with
+  // the binding checked against this series (on a real thread it said "No verification results").
+  const later = reviewWithVerdicts(cmd.input, cmd.sequence ?? BUNDLED_SEQUENCE, set, series, { base, checked });
   let settled: FullReview | null = null;
   const data = later.then((r) => {
     settled = r;
@@ -67,9 +113,9 @@ async function openTui(
       ...(r.verdicts ? { verify: r.verdicts } : {}),
     });
   });
-  const first = { ...toReviewData({ set, findings: checked }), pending: 'applying, bisecting and verifying the model…' };
   let failure: unknown = null;
   const chosen = await runTui(first, {
+    session,
     later: data,
     ...(serverVersions ? { serverVersions } : {}),
     onLaterError: (e) => {

@@ -1,45 +1,54 @@
 import { useEffect, useMemo } from 'react';
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
+import { describeYank, systemClipboard, yank } from './clipboard.js';
 import type { ReviewData } from './data.js';
 import { KEY_BINDINGS } from './keys.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { ScreenView } from './components/ScreenView.js';
 import { StatusLine } from './components/StatusLine.js';
 import { KeysProvider, useKeys } from './hooks/useKeys.js';
-import { useReview } from './hooks/useReview.js';
-import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useServerVersions, type ServerVersionsProps } from './hooks/useServerVersions.js';
 import { ServerVersions } from './components/ServerVersions.js';
+import { useReview } from './hooks/useReview.js';
 import { createModel } from './state/model.js';
-import { screenFor } from './state/screens.js';
+import { positionText, screenFor } from './state/screens.js';
 import { TOP, topEntry } from './state/ui-state.js';
 
 export interface AppProps {
   data: ReviewData;
+  /** Pick mode: told the chosen entry before the TUI quits. */
+  onChoose?: (index: number) => void;
   /** For a series opened by Message-ID: the versions its server holds (`V`). */
   serverVersions?: ServerVersionsProps;
 }
 
-function Review({ data, serverVersions }: AppProps) {
+function Review({ data, onChoose, serverVersions }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
-  const size = useTerminalSize();
-  const [ui, dispatch] = useReview(model, size);
+  const [ui, dispatch] = useReview(model);
+  const { size } = ui;
   const versions = useServerVersions(serverVersions);
   useKeys((input, key) => dispatch({ type: 'key', input, key }), { isActive: !versions.open });
-  useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
+  useEffect(() => {
+    if (!ui.quit) return;
+    if (ui.chosen !== undefined) onChoose?.(ui.chosen);
+    exit();
+  }, [ui.quit, ui.chosen, onChoose, exit]);
+  const { stdout } = useStdout();
+  useEffect(() => {
+    if (ui.yank) dispatch({ type: 'note', text: describeYank(yank(ui.yank.text, systemClipboard(stdout)), ui.yank.what) });
+  }, [ui.yank, stdout, dispatch]);
 
   const screen = screenFor(model, ui);
   const e = topEntry(ui);
-  const pane = screen.panes[e.focus];
-  const { cursor, col } = e.panes[e.focus] ?? TOP;
-  const position = pane ? `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}` : '';
+  const { col } = e.panes[e.focus] ?? TOP;
+  const position = positionText(screen, e);
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       {versions.open && serverVersions
         ? <ServerVersions list={serverVersions} state={versions} height={size.rows - 1} width={size.columns} />
         : ui.help
-        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
+        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} offset={ui.helpOffset} />
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
       <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}

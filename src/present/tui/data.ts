@@ -1,11 +1,12 @@
 import type { SeriesSet } from '../../series/index.js';
 import type { Finding } from '../../analysis/index.js';
+import type { PickEntry } from './state/picker.js';
 
 /**
- * What the TUI shows: immutable results computed outside React (STYLE.md "TUI split").
- * `bisect` and `verify` are the TUI's own view shapes, deliberately loose: the CLI adapts the
- * analysis stage's results into them (see `fromBisect`/`fromVerify` once those stages land), so a
- * change in an analysis type breaks one adapter, not the screens.
+ * What the TUI shows: immutable results computed outside React, so components stay dumb and
+ * state lives in hooks. `bisect` and `verify` are the TUI's own view shapes, deliberately loose:
+ * adapt.ts turns the analysis stage's results into them, so a change in an analysis type breaks
+ * one adapter, not the screens.
  */
 export interface ReviewData {
   set: SeriesSet;
@@ -14,6 +15,15 @@ export interface ReviewData {
   verify?: VerifyView;
   /** Work still running (apply, bisect, the model), shown on the status line until the data arrives. */
   pending?: string;
+  /**
+   * Pick mode (`patchscope pick`): series from the archive index to choose from instead of a set to
+   * review; the TUI starts on the picker and ends with the choice (runTui's `onChoose`).
+   */
+  picks?: PickEntry[];
+  /** Pick mode: the query the picker starts with. */
+  startQuery?: string;
+  /** The version (index into `set.series`) to start on; the first when absent. */
+  startVersion?: number;
 }
 
 /** Per-patch build/bisect outcome, keyed by the patch's 1-based index. */
@@ -23,7 +33,8 @@ export interface BisectView {
   results: BisectResult[];
 }
 
-export type BisectStatus = 'ok' | 'fail' | 'skip';
+/** `unknown`: series-only bisect (no base tree) saw a use it cannot show defined; shown as `?`, never as a failure. */
+export type BisectStatus = 'ok' | 'fail' | 'unknown' | 'skip';
 
 export interface BisectResult {
   index: number;
@@ -34,6 +45,8 @@ export interface BisectResult {
 
 export interface VerifyView {
   sequences: SequenceView[];
+  /** Where the plan (binding.json) puts each patch, and where the series disagrees with it. */
+  binding?: BindingView;
   statesExplored?: number;
   statesPerSecond?: number;
 }
@@ -81,7 +94,18 @@ export interface PairMatrix {
   cells: (string | null)[][];
 }
 
-/** A counterexample: operations numbered from 1, each with the model state after it. */
+export interface BindingView {
+  /** Per bound patch: the files and symbols its model delta is about (where its trace is shown). */
+  entries: { patch: number; files: string[]; symbols: string[] }[];
+  /** `patch 24: file-not-touched: …`, as `verify` prints them. */
+  mismatches: string[];
+}
+
+/**
+ * A counterexample: the initial state, then the operations numbered from 1, each with the model
+ * state after it. `steps[0]` is the initial state, so the trace has `steps.length - 1` operations,
+ * the count `verify` and the README give.
+ */
 export interface TraceView {
   invariant: string;
   message?: string;

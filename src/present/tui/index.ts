@@ -1,9 +1,8 @@
-import { openSync } from 'node:fs';
-import { ReadStream } from 'node:tty';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { App } from './App.js';
 import type { ReviewData } from './data.js';
+import { enterTerminal, type TerminalSession } from './start.js';
 import type { ServerVersion, ServerVersionsProps } from './hooks/useServerVersions.js';
 
 export type { ServerVersion } from './hooks/useServerVersions.js';
@@ -24,35 +23,45 @@ export interface TuiOptions {
    */
   later?: Promise<ReviewData>;
   onLaterError?: (e: unknown) => ReviewData;
+  /** A terminal already entered (and maybe painted) before Ink loaded: see start.ts. */
+  session?: TerminalSession;
+  /** Pick mode (`data.picks`): called with the chosen entry's index. */
+  onChoose?: (index: number) => void;
   /** A series opened by Message-ID: the versions its server holds, listed with `V`; one chosen ends the TUI. */
   serverVersions?: Omit<ServerVersionsProps, 'onOpen'>;
 }
 
 /**
- * Keys come from the terminal even when stdin carries the mail (`patchscope - < x.mbox`): like less
- * and tig, fall back to /dev/tty. Null when there is no terminal to read.
+ * The plain-text first frame gives way to Ink's: the screen is cleared in the same write as Ink's
+ * first output, not before Ink renders (on a busy machine that left a blank screen for a second).
  */
-function keyboard(given: NodeJS.ReadStream | undefined): NodeJS.ReadStream | null {
-  if (given) return given;
-  if (process.stdin.isTTY) return process.stdin;
-  try {
-    return new ReadStream(openSync('/dev/tty', 'r')) as NodeJS.ReadStream;
-  } catch {
-    return null;
-  }
+function clearedOnFirstWrite(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  let first = true;
+  return new Proxy(stdout, {
+    get(target, prop) {
+      if (prop === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) => {
+          const text = first ? `\x1b[H\x1b[J${String(chunk)}` : chunk;
+          first = false;
+          return (target.write as (...a: unknown[]) => boolean)(text, ...rest);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**
  * Show the review in the terminal and resolve when the reviewer quits (q on the first view, Q, ^C).
  * The caller checks that stdout is a TTY. With no keyboard at all, one frame is drawn and it returns.
- * The alternate screen keeps the reviewer's scrollback clean, as less and tig do.
  */
 export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<ServerVersion | null> {
-  const stdout = opts.stdout ?? process.stdout;
-  const stdin = keyboard(opts.stdin);
-  const alternate = stdout.isTTY === true && stdin !== null;
-  if (alternate) stdout.write('\x1b[?1049h\x1b[H');
+  const session = opts.session ?? enterTerminal(opts.stdout ?? process.stdout, opts.stdin);
+  const { stdout, stdin } = session;
   let chosen: ServerVersion | null = null;
+  // onOpen runs on a key press, after render() has returned.
+  let instance: ReturnType<typeof render>;
   const serverVersions: ServerVersionsProps | undefined = opts.serverVersions && {
     ...opts.serverVersions,
     onOpen: (v) => {
@@ -60,11 +69,10 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<S
       instance.unmount();
     },
   };
-  const app = (d: ReviewData) => createElement(App, { data: d, ...(serverVersions ? { serverVersions } : {}) });
-  let instance: ReturnType<typeof render>;
+  const app = (d: ReviewData) => createElement(App, { data: d, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}), ...(serverVersions ? { serverVersions } : {}) });
   try {
     instance = render(app(data), {
-      stdin: stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
+      stdin: stdin ?? process.stdin, stdout: session.painted ? clearedOnFirstWrite(stdout) : stdout, exitOnCtrlC: false, patchConsole: false,
     });
     let done = false;
     opts.later?.then(
@@ -83,7 +91,6 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<S
     done = true;
     return chosen;
   } finally {
-    if (alternate) stdout.write('\x1b[?1049l');
-    if (stdin && stdin !== process.stdin && stdin !== opts.stdin) stdin.destroy();
+    session.leave();
   }
 }

@@ -1,9 +1,11 @@
-import { commandFor, type Command, type KeyInfo } from '../keys.js';
+import { commandFor, KEY_BINDINGS, type Command, type KeyInfo } from '../keys.js';
+import { helpLayout } from '../state/help-layout.js';
+import { groupCount } from '../state/picker.js';
 import { findingTypes, NO_FILTER } from '../state/findings-list.js';
 import type { ReviewModel } from '../state/model.js';
 import { SCROLL_STEP } from '../state/hscroll.js';
 import { findMatch } from '../state/search.js';
-import { screenFor, type Screen } from '../state/screens.js';
+import { screenFor, VERSION_ROWS, type Screen } from '../state/screens.js';
 import { entry, TOP, topEntry, type TermSize, type UiState, type View } from '../state/ui-state.js';
 import { filterReducer } from './filterReducer.js';
 import type { ListAction } from './listReducer.js';
@@ -16,15 +18,27 @@ export type ReviewAction =
   | { type: 'key'; input: string; key: KeyInfo }
   /** A command with the count typed before it (0: none), as tests and other front ends send them. */
   | { type: 'command'; command: Command; count?: number }
-  | { type: 'resize'; size: TermSize };
+  | { type: 'resize'; size: TermSize }
+  /** Feedback from outside the reducer (how a yank went). */
+  | { type: 'note'; text: string };
 
-/** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
-export function seriesEntry(model: ReviewModel) {
-  return entry({ kind: 'series' }, [], model.data.set.series.length > 1 ? 1 : 0);
+/**
+ * The series view of `version`, focused on its patch list. The version selector, when shown, is the
+ * pane above it, its cursor on the version shown (it follows `v`; it stayed on the first before).
+ */
+export function seriesEntry(model: ReviewModel, version = 0) {
+  const count = model.data.set.series.length;
+  if (count <= 1) return entry({ kind: 'series' });
+  const rows = Math.min(VERSION_ROWS, count);
+  return entry({ kind: 'series' }, [{ cursor: version, offset: Math.max(0, version - rows + 1) }], 1);
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
-  return { version: 0, stack: [seriesEntry(model)], help: false, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false };
+  // Many series (an archive, a folder of threads): start on the picker, not on whichever came first.
+  const picker = entry({ kind: 'picker', query: model.data.startQuery ?? '' });
+  const version = model.data.startVersion ?? 0;
+  const start = model.data.picks ? [picker] : groupCount(model.data.set) > 1 ? [seriesEntry(model, version), picker] : [seriesEntry(model, version)];
+  return { version, stack: start, help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
 }
 
 /** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
@@ -99,6 +113,7 @@ function refilter(model: ReviewModel, ui: UiState, command: Command): UiState {
 function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0): UiState {
   const move = LIST_MOVES[command];
   const n = Math.max(1, count);
+  if (ui.help && move && helpScrolls(ui)) return scrollHelp(ui, move(n));
   if (ui.help && command !== 'app.quit' && command !== 'help.toggle') return back(ui, false);
   if (count > 0 && (command === 'nav.top' || command === 'nav.bottom')) return gotoRow(model, ui, count);
   if (move) return moveFocused(model, ui, move(n));
@@ -111,7 +126,7 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'search.start': return { ...ui, search: searchReducer(ui.search, { type: 'start' }), note: '' };
     case 'search.next': return repeat(ui, n, (u) => search(model, u, true));
     case 'search.prev': return repeat(ui, n, (u) => search(model, u, false));
-    case 'help.toggle': return { ...ui, help: !ui.help };
+    case 'help.toggle': return { ...ui, help: !ui.help, helpOffset: 0 };
     case 'patch.prev': return stepPatch(model, ui, -1, n);
     case 'patch.next': return stepPatch(model, ui, 1, n);
     case 'scroll.right': return sideways(model, ui, { type: 'scroll', cols: SCROLL_STEP * n });
@@ -121,9 +136,38 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
-    case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [seriesEntry(model)] };
+    case 'trace.yank': return yankReplay(model, ui);
+    case 'picker.open': return topEntry(ui).view.kind === 'picker' ? ui : { ...ui, stack: [...ui.stack, entry({ kind: 'picker', query: '' })], note: '' };
+    case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
     default: return ui;
   }
+}
+
+/** `y`: the replay string of the trace in view, or of the trace the cursor row points at (steps view, a patch's inline trace). */
+function yankReplay(model: ReviewModel, ui: UiState): UiState {
+  const e = topEntry(ui);
+  const v = e.view;
+  const row = screenFor(model, ui).panes[e.focus]?.lines[(e.panes[e.focus] ?? TOP).cursor];
+  const t = v.kind === 'trace' ? v : row?.target?.kind === 'trace' ? row.target : null;
+  const replay = t ? model.trace(t.sequence, t.step, t.trace)?.replay : undefined;
+  if (!replay) return { ...ui, note: 'y copies a trace\'s replay string: open a trace, or put the cursor on one' };
+  return { ...ui, yank: { text: replay, what: 'replay string', id: (ui.yank?.id ?? 0) + 1 } };
+}
+
+/** The series view of another version (or series of the set), its selector's cursor on it. */
+export function showVersion(model: ReviewModel, ui: UiState, version: number): UiState {
+  return { ...ui, version, stack: [seriesEntry(model, version)], note: '' };
+}
+
+function helpScrolls(ui: UiState): boolean {
+  return helpLayout(KEY_BINDINGS.length, ui.size.rows - 1, ui.size.columns).maxOffset > 0;
+}
+
+/** j k PgUp PgDn g G in the help: scroll it when its keys do not all fit (App draws it `size.rows - 1` high). */
+function scrollHelp(ui: UiState, action: ListAction): UiState {
+  const { perColumn, maxOffset } = helpLayout(KEY_BINDINGS.length, ui.size.rows - 1, ui.size.columns);
+  const by = action.type === 'move' ? action.delta : action.type === 'page' ? action.dir * perColumn * (action.times ?? 1) : action.type === 'top' ? -Infinity : Infinity;
+  return { ...ui, helpOffset: Math.max(0, Math.min(maxOffset, ui.helpOffset + by)) };
 }
 
 /** `3n`: a step repeated until the count is spent or it reports a miss. */
@@ -134,6 +178,30 @@ function repeat(ui: UiState, n: number, step: (u: UiState) => UiState): UiState 
     if (u.note.startsWith('pattern not found') || u.note.startsWith('no search')) break;
   }
   return u;
+}
+
+/**
+ * Keys on the picker: printable text goes to the query (as in fzf), Backspace erases, Esc clears the
+ * query then goes back, Enter opens the version under the cursor; arrows, ^N ^P, PgUp PgDn move
+ * (null: the normal command handles it).
+ */
+function onPickerKey(model: ReviewModel, ui: UiState, input: string, key: KeyInfo): UiState | null {
+  const e = topEntry(ui);
+  if (e.view.kind !== 'picker') return null;
+  const query = e.view.query;
+  const requery = (q: string) => moveFocused(model, withTop({ ...ui, note: '', count: 0 }, entry({ kind: 'picker', query: q })), { type: 'top' });
+  if (key.return) {
+    const row = screenFor(model, ui).panes[0]?.lines[(e.panes[0] ?? TOP).cursor];
+    if (row?.target?.kind === 'pick') return { ...ui, chosen: row.target.index, quit: true };
+    if (row?.target?.kind !== 'version') return { ...ui, note: 'no series matches' };
+    return showVersion(model, ui, row.target.index);
+  }
+  // Esc on an empty query goes back; on the picker alone (pick mode) it leaves with nothing chosen.
+  if (key.escape) return query ? requery('') : ui.stack.length > 1 ? { ...ui, stack: ui.stack.slice(0, -1) } : { ...ui, quit: true };
+  if (key.backspace || key.delete) return requery(query.slice(0, -1));
+  if (key.ctrl && input === 'c') return null;
+  if (key.ctrl || key.meta || key.tab || input === '' || /[\x00-\x1f\x7f]/.test(input)) return null;
+  return requery(query + input);
 }
 
 /** A digit of a count (`0` too once one has started: `20j`). */
@@ -165,6 +233,10 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         // paste; its input parser already cut escape sequences (arrows, PgDn) out of such runs.
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
+        if (topEntry(ui).view.kind === 'picker' && !ui.help) {
+          const picked = onPickerKey(model, ui, a.input, a.key);
+          if (picked) return picked;
+        }
         const command = commandFor(a.input, a.key);
         // An unbound key drops a pending count, as in vim.
         if (!command) return ui.count ? { ...ui, count: 0 } : ui;
@@ -174,9 +246,15 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         return onCommand(model, { ...ui, note: '', count: 0 }, command, ui.count);
       }
       case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
+      case 'note': return { ...ui, note: a.text };
       case 'resize': {
+        if (a.size.columns === ui.size.columns && a.size.rows === ui.size.rows) return ui;
+        // Every pane of the view is fitted (the unfocused ones are drawn too).
         const sized = { ...ui, size: a.size };
-        return moveFocused(model, sized, { type: 'fit' });
+        const panes = screenFor(model, sized).panes.length;
+        let fitted = sized;
+        for (let i = 0; i < panes; i++) fitted = moveFocused(model, fitted, { type: 'fit' }, i);
+        return fitted;
       }
     }
   };

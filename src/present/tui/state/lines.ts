@@ -16,6 +16,8 @@ export interface Seg {
 export type Target =
   | { kind: 'patch'; patch: number; bodyLine?: number; file?: string; line?: number }
   | { kind: 'version'; index: number }
+  /** A series of the archive index (pick mode): choosing it ends the picker. */
+  | { kind: 'pick'; index: number }
   | { kind: 'trace'; sequence: number; step: number; trace: number }
   | { kind: 'reply'; messageId: string };
 
@@ -33,6 +35,8 @@ export interface DocLine {
   replyId?: string;
   /** Leading columns that stay in place when the row is scrolled sideways (a diff line's +, - or space). */
   pin?: number;
+  /** Prose (a reply, a model message): wrapped to the pane's width, continuation rows starting with this. */
+  wrap?: string;
 }
 
 /**

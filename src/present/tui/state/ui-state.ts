@@ -6,7 +6,9 @@ export type View =
   | { kind: 'patch'; patch: number }
   | { kind: 'findings' }
   | { kind: 'steps' }
-  | { kind: 'trace'; sequence: number; step: number; trace: number };
+  | { kind: 'trace'; sequence: number; step: number; trace: number }
+  /** Choose one series of many (an archive, a folder of threads): typed text filters fuzzily. */
+  | { kind: 'picker'; query: string };
 
 /** Cursor row and first visible row of one pane. */
 export interface ListState {
@@ -42,6 +44,8 @@ export interface UiState {
   version: number;
   stack: ViewEntry[];
   help: boolean;
+  /** First key the help shows when they do not all fit. */
+  helpOffset: number;
   search: SearchState;
   filter: FindingsFilter;
   size: TermSize;
@@ -50,6 +54,10 @@ export interface UiState {
   /** The count typed so far (`21` of `21j`); 0 when none is pending. */
   count: number;
   quit: boolean;
+  /** Text to copy to the clipboard (the App does it, then says how on the status line); `id` tells two yanks apart. */
+  yank: { text: string; what: string; id: number } | null;
+  /** Pick mode: the entry chosen (`ReviewData.picks` index), set as the TUI quits. */
+  chosen?: number;
 }
 
 export const TOP: ListState = { cursor: 0, offset: 0 };
