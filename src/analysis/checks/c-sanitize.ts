@@ -1,4 +1,4 @@
-import type { HunkLine, Patch } from '../../series/types.js';
+import type { HunkLine, Patch } from '../../series/index.js';
 
 /** What checkpatch's sanitise_line puts in place of comment text (its `$;`). */
 export const COMMENT = '\u0001';
@@ -41,6 +41,20 @@ export function sanitizeLine(text: string, inComment: boolean): { text: string; 
     }
   }
   return { text: out, inComment };
+}
+
+/**
+ * The prose of a source line: its comment text (and, with `strings`, its string literals), every other character a
+ * blank so columns stay. Identifiers are spelled on purpose; prose is where typos and TODO markers live.
+ */
+export function proseOf(raw: string, sanitized: string, strings: boolean): string {
+  if (sanitized === raw) return '';
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const kept = sanitized[i] === COMMENT || (strings && sanitized[i] === 'X' && raw[i] !== 'X');
+    out += kept ? raw[i] : ' ';
+  }
+  return out;
 }
 
 const sanitizedOf = new WeakMap<object, Map<HunkLine, string>>();
