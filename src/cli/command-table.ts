@@ -27,6 +27,16 @@ export interface CommonOptions {
   /** Resource limits on what is read (README: Limits); null: ingest's defaults. */
   maxMessageBytes: number | null;
   maxGzipRatio: number | null;
+  /** How Message-ID and archive URL inputs are fetched (--server, --no-cache, …). */
+  remote: RemoteSettings;
+}
+
+export interface RemoteSettings {
+  server: string | null;
+  noCache: boolean;
+  cacheMaxAgeSeconds: number | null;
+  timeoutSeconds: number | null;
+  redirectHosts: string[];
 }
 
 /** What a row's `build` gets: the parsed options, the positionals after the command word, the common options. */

@@ -10,7 +10,7 @@ export type Command =
   | 'help.toggle' | 'patch.prev' | 'patch.next'
   | 'view.series' | 'view.findings' | 'view.steps'
   | 'filter.level' | 'filter.type' | 'version.next'
-  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home' | 'trace.yank' | 'picker.open';
+  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home' | 'trace.yank' | 'picker.open' | 'versions.server';
 
 /** The subset of Ink's `Key` that bindings look at (tests build these by hand). */
 export interface KeyInfo {
@@ -66,6 +66,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'version.next', chars: ['v'], special: [], help: 'next version in the set' },
   { command: 'picker.open', chars: ['p'], special: [], help: 'pick a series (fuzzy search)' },
   { command: 'trace.yank', chars: ['y'], special: [], help: 'copy a trace\'s replay string' },
+  // Handled by hooks/useServerVersions (its own list), listed here so the help shows it.
+  { command: 'versions.server', chars: ['V'], special: [], help: 'versions on the server' },
 ];
 
 const SPECIAL_ORDER: SpecialKey[] = [
