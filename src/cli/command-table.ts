@@ -53,6 +53,8 @@ export type RunCommand =
       ignore: string[];
       maxLineLength: number | null;
       listChecks: boolean;
+      /** `--checkpatch PATH|off`: the checkpatch.pl to run beside the native checks (null: look for one). */
+      checkpatch: string | null;
       common: CommonOptions;
     }
   | {
@@ -131,7 +133,7 @@ export const COMMAND_TABLE: CommandTable = {
     word: 'check',
     args: 'INPUT',
     summary: 'checkpatch-style findings, applies in order, bisectable, splittable',
-    options: ['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks'],
+    options: ['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks', 'checkpatch'],
     values: { format: 'text|json' },
     build: (a) => ({
       kind: 'check',
@@ -144,6 +146,7 @@ export const COMMAND_TABLE: CommandTable = {
       ignore: (a.values.ignore ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
       maxLineLength: a.values['max-line-length'] === undefined ? null : parsePositiveInt('--max-line-length', a.values['max-line-length'], 10000),
       listChecks: a.values['list-checks'] ?? false,
+      checkpatch: nullable(a.values.checkpatch),
       common: a.common,
     }),
     run: async (cmd) => (await import('./commands/check.js')).runCheck(cmd),
