@@ -15,7 +15,7 @@ export interface SeriesColumns {
 }
 
 const AUTHOR_WIDTH = 16;
-const MODEL_WIDTH = 12;
+const MODEL_WIDTH = 13;
 
 export function seriesColumns(data: ReviewData, series: PatchSeries): SeriesColumns {
   const authors = new Set(series.patches.map((p) => (p.author?.email ?? '').toLowerCase()));
