@@ -43,6 +43,20 @@ export function sanitizeLine(text: string, inComment: boolean): { text: string; 
   return { text: out, inComment };
 }
 
+/**
+ * The prose of a source line: its comment text (and, with `strings`, its string literals), every other character a
+ * blank so columns stay. Identifiers are spelled on purpose; prose is where typos and TODO markers live.
+ */
+export function proseOf(raw: string, sanitized: string, strings: boolean): string {
+  if (sanitized === raw) return '';
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const kept = sanitized[i] === COMMENT || (strings && sanitized[i] === 'X' && raw[i] !== 'X');
+    out += kept ? raw[i] : ' ';
+  }
+  return out;
+}
+
 const sanitizedOf = new WeakMap<object, Map<HunkLine, string>>();
 
 /** The sanitised text of every added and context line of a patch, comment state followed down each hunk. */

@@ -81,6 +81,15 @@ describe('checkpatch parity checks', () => {
   });
 });
 
+describe('what reviewers miss', () => {
+  it('ADDED_TODO for a FIXME/TODO/XXX in an added comment, not in a name or a string', async () => {
+    const hits = await hitsOf('added-todo', withAdded('\tret = 0; /* TODO: map the PAL type too */', '\tret = xxx_len("TODO");'));
+    expect(hits.map((h) => [h.severity, h.where.line, h.message])).toEqual([
+      ['check', 12, 'the patch adds a TODO comment: is the work it names done later in the series, or tracked?'],
+    ]);
+  });
+});
+
 describe('TYPO_SPELLING from a packaged dictionary', () => {
   const dictionary = { path: 'test', fixes: parseDictionary('teh->the\nfilp->flip\nte->the\nrecieve->receive, relieve,\nadress||address\n') };
 

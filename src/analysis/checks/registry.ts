@@ -18,6 +18,7 @@ import { commitLogUseLink, commitLogVersioning, preferLoreArchive } from './comm
 import { missingFixesTag } from './missing-fixes-tag.js';
 import { codeIndent, spacingFunctionName, spacingParenthesis, unspecifiedInt } from './c-style-checks.js';
 import { typoSpelling } from './typo-spelling.js';
+import { addedTodo } from './added-todo.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -89,6 +90,7 @@ export const CHECKS = [
   spacingParenthesis,
   spacingFunctionName,
   unspecifiedInt,
+  addedTodo,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,

@@ -1,5 +1,5 @@
 import type { Patch } from '../../series/types.js';
-import { COMMENT, sanitizedLines } from './c-sanitize.js';
+import { proseOf, sanitizedLines } from './c-sanitize.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { commitMessageLines, type BodyLine } from './commit-message.js';
 import { addedLineHit, addedLines, bodyLineHit } from './diff-lines.js';
@@ -46,14 +46,6 @@ function codeIdentifiers(patch: Patch): Set<string> {
   return names;
 }
 
-/** The prose of a source line: its comment and string text, the code blanked (identifiers are spelled on purpose). */
-function proseOf(raw: string, sanitized: string): string {
-  if (sanitized === raw) return '';
-  let out = '';
-  for (let i = 0; i < raw.length; i++) out += sanitized[i] === COMMENT || (sanitized[i] === 'X' && raw[i] !== 'X') ? raw[i] : ' ';
-  return out;
-}
-
 /**
  * checkpatch's TYPO_SPELLING, from a packaged dictionary (spelling-dictionary.ts; with none installed the check finds
  * nothing): the commit message above its trailers (names there are names), and the comments and strings of added
@@ -72,7 +64,7 @@ export const typoSpelling = patchCheck({
     const prose = lines.slice(0, readTrailerBlock(lines).start);
     const inMessage = prose.flatMap((l: BodyLine) => misspellings(l.text, dictionary, identifiers).map((m) => bodyLineHit(l, m)));
     const inDiff = addedLines(patch).flatMap((a): CheckHit[] => {
-      const text = CODE_FILE.test(a.file.path) ? proseOf(a.line.text, sanitized.get(a.line) ?? '') : a.line.text;
+      const text = CODE_FILE.test(a.file.path) ? proseOf(a.line.text, sanitized.get(a.line) ?? '', true) : a.line.text;
       return misspellings(text, dictionary, identifiers).map((m) => addedLineHit(a, m));
     });
     return [...inMessage, ...inDiff];
