@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
 const SRC = resolve(__dirname, '../src');
-const ORDER = ['util', 'ingest', 'series', 'analysis', 'present', 'cli'];
+const ORDER = ['util', 'ingest', 'series', 'analysis', 'review', 'present', 'cli'];
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
