@@ -1,4 +1,5 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
 import { UsageError, InputError, formatLocation } from '../util/errors.js';
@@ -92,14 +93,18 @@ export function primarySeries(set: SeriesSet, input: string): PatchSeries {
   return requireSeries(set, input).reduce((best, s) => (s.version > best.version ? s : best));
 }
 
-/** `-o FILE` or stdout; a file that cannot be written is the user's input problem (exit 2), named with its errno. */
+/**
+ * `-o FILE` or stdout. The file is replaced atomically (an interrupted run leaves the old one whole);
+ * a symbolic link is followed as git does for its own files. A file that cannot be written is the
+ * user's input problem (exit 2), named with its errno.
+ */
 export function writeOutput(path: string | null, text: string, what: string): void {
   if (path === null) {
     process.stdout.write(text);
     return;
   }
   try {
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
   } catch (e) {
     throw new InputError({ source: path }, `cannot write the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

@@ -1,6 +1,8 @@
-import { isPatchscopeError } from '../util/errors.js';
+import { isPatchscopeError, UsageError } from '../util/errors.js';
 import { sanitizeForTerminal } from '../present/sanitize.js';
 import { parseCommand, HELP, type Command } from './args.js';
+import { COMMAND_TABLE, type CommandSpec, type RunCommand } from './command-table.js';
+import { commandHelp } from './help.js';
 import { EXIT_OK, EXIT_BAD_INPUT, type ExitCode } from './exit-codes.js';
 
 /** Entry point: parse, dispatch, map errors to exit codes. Never lets a stack trace reach the user. */
@@ -23,34 +25,26 @@ export async function main(argv: string[]): Promise<void> {
   process.exitCode = code;
 }
 
-// Each command's module is imported only when it runs (b4's cmd_x habit), so `--help` starts fast.
 async function dispatch(cmd: Command): Promise<ExitCode> {
   switch (cmd.kind) {
-    case 'help':
-      process.stdout.write(HELP);
+    case 'help': {
+      const text = cmd.topic === null ? HELP : commandHelp(cmd.topic);
+      if (text === null) throw new UsageError(`help: no command "${cmd.topic}" (see patchscope --help)`);
+      process.stdout.write(text);
       return EXIT_OK;
+    }
     case 'version':
       process.stdout.write(`patchscope ${await version()}\n`);
       return EXIT_OK;
-    case 'open':
-      return (await import('./commands/open.js')).runOpen(cmd);
-    case 'show':
-      return (await import('./commands/show.js')).runShow(cmd);
-    case 'check':
-      return (await import('./commands/check.js')).runCheck(cmd);
-    case 'verify':
-      return (await import('./commands/verify.js')).runVerify(cmd);
-    case 'report':
-      return (await import('./commands/report.js')).runReport(cmd);
-    case 'diff':
-      return (await import('./commands/diff.js')).runDiff(cmd);
-    case 'am':
-      return (await import('./commands/am.js')).runAm(cmd);
-    case 'index':
-      return (await import('./commands/archive.js')).runIndex(cmd);
-    case 'find':
-      return (await import('./commands/archive.js')).runFind(cmd);
+    default:
+      return runRow(cmd);
   }
+}
+
+/** The table row of a command runs it; the row's own type ties the command to its handler. */
+function runRow<C extends RunCommand>(cmd: C): Promise<ExitCode> {
+  // The table is keyed by kind, so the row found is the one typed for C.
+  return (COMMAND_TABLE[cmd.kind] as unknown as CommandSpec<C>).run(cmd);
 }
 
 async function version(): Promise<string> {
@@ -61,13 +55,22 @@ async function version(): Promise<string> {
 
 /**
  * `patchscope show | head`: when the reader goes away, stop as git and coreutils do, without a
- * stack trace. Any other stream error is still an error.
+ * stack trace. Any other write error (`show > /dev/full`: ENOSPC) is one line naming the stream, exit 2.
  */
 function exitQuietlyOnClosedPipe(): void {
-  for (const stream of [process.stdout, process.stderr]) {
+  for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']] as const) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-      throw e;
+      failedWrite(name, e);
     });
   }
+}
+
+function failedWrite(name: string, e: NodeJS.ErrnoException): never {
+  try {
+    process.stderr.write(`patchscope: cannot write to ${name}: ${e.code ?? e.message}\n`);
+  } catch {
+    // stderr itself is gone: the exit code is all that is left to say it
+  }
+  process.exit(EXIT_BAD_INPUT);
 }

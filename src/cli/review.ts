@@ -4,7 +4,7 @@ import type { Finding } from '../analysis/findings.js';
 import { runChecks, type RunChecksOptions } from '../analysis/checks/index.js';
 import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
-import { loadSequenceFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
+import { loadSequenceFile, loadBindingFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
 import { BUNDLED_INPUT } from './args.js';
 import { BUNDLED_SEQUENCE } from './bundled.js';
 import type { ReportInput } from '../present/report/index.js';
@@ -50,14 +50,15 @@ export function verifyFor(
   input: string,
   sequence: string | null,
   set: SeriesSet | null,
-  opts: { depth?: number } = {},
+  opts: { depth?: number; binding?: string | null } = {},
 ): ModelVerdicts | null {
   const path = sequence ?? (input === BUNDLED_INPUT && existsSync(BUNDLED_SEQUENCE) ? BUNDLED_SEQUENCE : null);
   if (path === null) return null;
-  const file = loadSequenceFile(path);
+  // `--binding FILE` replaces the binding the sequence file names.
+  const file = loadSequenceFile(path, opts.binding ? loadBindingFile(opts.binding) : undefined);
   const series = set?.series[0];
   const bindingMismatches = series ? checkBinding(file.binding, series) : [];
-  const report = verifySequences(file.sequences, { ...opts, bindingMismatches });
+  const report = verifySequences(file.sequences, { ...(opts.depth !== undefined ? { depth: opts.depth } : {}), bindingMismatches });
   return { report, sequences: file.sequences };
 }
 

@@ -1,4 +1,4 @@
-import { replayCounterexample, loadSequenceFile } from '../../analysis/refmodel/index.js';
+import { replayCounterexample, loadBindingFile, loadSequenceFile } from '../../analysis/refmodel/index.js';
 import { formatVerifyText, formatReplayText } from '../../present/report/verify-text.js';
 import { stringifyJsonSafe } from '../../present/report/safe-json.js';
 import type { Command } from '../args.js';
@@ -11,7 +11,7 @@ import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Promise<ExitCode> {
   const sequencePath = cmd.sequence ?? BUNDLED_SEQUENCE;
   if (cmd.replay !== null) {
-    const file = loadSequenceFile(sequencePath);
+    const file = loadSequenceFile(sequencePath, cmd.binding ? loadBindingFile(cmd.binding) : undefined);
     const result = replayCounterexample(file.sequences, cmd.replay);
     process.stdout.write(cmd.json ? stringifyJsonSafe(result) : formatReplayText(result, { fullStates: cmd.fullStates }));
     return result.violations.length ? EXIT_FINDINGS : EXIT_OK;
@@ -19,7 +19,7 @@ export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Prom
   // The binding is checked against INPUT, or against the bundled series for the bundled sequences.
   const input = cmd.input ?? (cmd.sequence === null ? BUNDLED_INPUT : null);
   const set = input === null ? null : await loadInput(input, cmd.common);
-  const verdicts = verifyFor(input ?? '', sequencePath, set, { depth: cmd.depth ?? undefined });
+  const verdicts = verifyFor(input ?? '', sequencePath, set, { depth: cmd.depth ?? undefined, binding: cmd.binding });
   if (verdicts === null) return EXIT_OK;
   const { report } = verdicts;
   process.stdout.write(cmd.json ? stringifyJsonSafe(report) : formatVerifyText(report, { fullStates: cmd.fullStates }));
