@@ -15,3 +15,4 @@ export {
   openReviewState, saveReviewState, stateDir, stateFileName, emptyState, keyOf, STATE_FORMAT,
   type ReviewState, type OpenedState, type SeriesKey,
 } from './state.js';
+export { configuredTransport, sendMails, envelopeOf, type Transport, type Sent } from './send.js';
