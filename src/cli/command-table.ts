@@ -78,6 +78,7 @@ export type RunCommand =
     }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
   | { kind: 'am'; input: string; output: string | null; addLink: boolean; common: CommonOptions }
+  | { kind: 'review'; input: string; comments: string; output: string | null; send: boolean; from: string | null; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
   | { kind: 'find'; query: string; json: boolean; common: CommonOptions };
 
@@ -208,6 +209,20 @@ export const COMMAND_TABLE: CommandTable = {
     options: ['output', 'add-link'],
     build: (a) => ({ kind: 'am', input: a.one('INPUT'), output: nullable(a.values.output), addLink: a.values['add-link'] ?? false, common: a.common }),
     run: async (cmd) => (await import('./commands/am.js')).runAm(cmd),
+  },
+  review: {
+    word: 'review',
+    args: 'INPUT',
+    summary: 'the review as reply mails: comments under the lines they concern, trailers, threaded to each patch',
+    options: ['comments', 'output', 'send', 'from'],
+    build: (a) => {
+      if (a.values.comments === undefined) throw new UsageError('review: give --comments FILE.json (README: Writing the review)');
+      return {
+        kind: 'review', input: a.one('INPUT'), comments: a.values.comments, output: nullable(a.values.output),
+        send: a.values.send ?? false, from: nullable(a.values.from), common: a.common,
+      };
+    },
+    run: async (cmd) => (await import('./commands/review.js')).runReview(cmd),
   },
   index: {
     word: 'index',

@@ -1,0 +1,109 @@
+// `patchscope review INPUT --comments FILE.json -o replies.mbox`: the issue's own JSON format on the
+// bundled series; the replies thread onto the patches so that `am` (ours, and b4's) collects the
+// trailers; a comment off the patch is one line naming patch, file and line (exit 2).
+import { describe, it, expect, afterAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadSeriesSet } from '../src/series/index.js';
+
+const ROOT = resolve(__dirname, '..');
+const BIN = resolve(ROOT, 'bin/patchscope');
+const SERIES = resolve(ROOT, 'fixtures/dmabuf-mapping-types/series.mbox');
+const tmp = mkdtempSync(join(tmpdir(), 'patchscope-review-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const HOME = join(tmp, 'home');
+mkdirSync(HOME);
+writeFileSync(join(HOME, '.gitconfig'), '[user]\n\tname = Rev Iewer\n\temail = rev@example.org\n');
+
+const HAS_B4 = (() => { try { execFileSync('b4', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+if (!HAS_B4) console.log('cli-review: b4 am check skipped, b4 not installed');
+
+function run(args: string[], home = HOME) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config'), FORCE_COLOR: '0' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The issue's example, on lines patch 23 shows. */
+const COMMENTS = {
+  comments: [{ patch: 23, file: 'drivers/iommu/iommufd/pages.c', line: 50, side: 'new', text: 'Who drops this reference when the attach fails half way?' }],
+  trailers: [{ patch: 21, trailer: 'Reviewed-by: Rev Iewer <rev@example.org>' }, { patch: 0, trailer: 'Acked-by' }],
+};
+
+function writeJson(name: string, value: unknown): string {
+  const p = join(tmp, name);
+  writeFileSync(p, JSON.stringify(value));
+  return p;
+}
+
+describe('patchscope review', () => {
+  const replies = join(tmp, 'replies.mbox');
+
+  it('should write one reply per patch written about and the cover, and say so on stderr', () => {
+    const r = run(['review', SERIES, '--comments', writeJson('c.json', COMMENTS), '-o', replies]);
+    expect(r.err).toContain('3 replies to v1');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const mbox = readFileSync(replies, 'utf8');
+    expect(mbox.match(/^From patchscope /gm)).toHaveLength(3);
+    expect(mbox).toMatch(/^Subject: Re: \[PATCH RFC 23\/26\] /m);
+    expect(mbox).toContain('\nAcked-by: Rev Iewer <rev@example.org>\n');
+  });
+
+  it('should thread the replies so that our parser and our am collect the trailers', async () => {
+    const set = await loadSeriesSet([SERIES, replies]);
+    const s = set.series[0]!;
+    const fromReplies = (i: number) => s.patches.find((p) => p.index === i)!.trailers.filter((t) => t.origin === 'reply').map((t) => `${t.key}: ${t.value}`);
+    expect(fromReplies(21)).toContain('Reviewed-by: Rev Iewer <rev@example.org>');
+    expect(s.cover!.trailers.filter((t) => t.origin === 'reply').map((t) => t.value)).toContain('Rev Iewer <rev@example.org>');
+    const p23 = s.patches.find((p) => p.index === 23)!;
+    const ours = p23.replies.find((r) => r.author?.email === 'rev@example.org')!;
+    expect(ours.parentId).toBe(p23.messageId);
+    expect(ours.newText).toContain('Who drops this reference');
+    const both = join(tmp, 'both.mbox');
+    writeFileSync(both, readFileSync(SERIES, 'utf8') + readFileSync(replies, 'utf8'));
+    const ok = run(['am', both, '-o', join(tmp, 'am.mbox')]);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toMatch(/^ {2}21 \+ Reviewed-by: Rev Iewer <rev@example.org>$/m);
+  });
+
+  it.skipIf(!HAS_B4)('should be collected by b4 am: Reviewed-by on 21, the cover\'s Acked-by on every patch (-t)', () => {
+    // b4 0.12 dies on the folded Subject of patches 05 and 17 (a b4 bug, see test/am.test.ts): its copy is unfolded.
+    const thread = readFileSync(SERIES, 'utf8').replace(/^(Subject:.*)((?:\n[ \t].*)+)/gm, (_m, a: string, b: string) => a + b.replace(/\n[ \t]+/g, ' '));
+    const all = join(tmp, 'b4-all.mbox');
+    writeFileSync(all, thread + readFileSync(replies, 'utf8'));
+    const out = join(tmp, 'b4-out');
+    mkdirSync(out);
+    execFileSync('b4', ['--offline-mode', 'am', '-t', '-m', all, '-o', out], { stdio: 'ignore', env: { ...process.env, HOME, XDG_CONFIG_HOME: HOME, GIT_CONFIG_NOSYSTEM: '1' } });
+    const mbx = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.mbx'))!), 'utf8');
+    const patches = mbx.split(/^From \S+@z /m).filter((m) => m.includes('Subject:'));
+    expect(patches).toHaveLength(26);
+    for (const p of patches) expect(p).toContain('Acked-by: Rev Iewer <rev@example.org>');
+    expect(patches.filter((p) => p.includes('Reviewed-by: Rev Iewer <rev@example.org>'))).toHaveLength(1);
+    expect(patches[20]).toContain('Reviewed-by: Rev Iewer <rev@example.org>');
+  }, 60_000);
+
+  it('should refuse a comment on a line the patch does not show, naming patch, file and line, and write nothing', () => {
+    const bad = { comments: [{ ...COMMENTS.comments[0], line: 120 }] };
+    const out = join(tmp, 'never.mbox');
+    const r = run(['review', SERIES, '--comments', writeJson('bad.json', bad), '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^patchscope: .*bad\.json: \$\.comments\[0\]: patch 23\/26, drivers\/iommu\/iommufd\/pages\.c: line 120 \(new side\) is not in the patch/),
+    ]);
+    expect(readdirSync(tmp)).not.toContain('never.mbox');
+  });
+
+  it('should refuse a malformed comments file and a reviewer without a name, one line each', () => {
+    const r1 = run(['review', SERIES, '--comments', writeJson('m.json', { comments: [{ patch: 'x' }] })]);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(/m\.json: \$\.comments\[0\]\.patch: expected a whole number/);
+    const nobody = join(tmp, 'nobody');
+    mkdirSync(nobody);
+    const r2 = run(['review', SERIES, '--comments', join(tmp, 'c.json')], nobody);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/set git config user\.name and user\.email, or pass --from/);
+    expect(run(['review', SERIES]).err).toMatch(/give --comments FILE\.json/);
+  });
+});
