@@ -95,7 +95,7 @@ function allStates(dir: string): { path: string; state: ReviewState }[] {
 /**
  * The review of `series`: its own state file when there is one (checked to be this series and
  * version), else the newest older version's comments moved onto it (that version taken from `set`
- * when it is there, else a state file with the same title), else a fresh review.
+ * when it is there, else the state file sharing most patch subjects), else a fresh review.
  */
 export function openReviewState(dir: string, set: SeriesSet, series: PatchSeries, identity: Person | null): OpenedState {
   const path = join(dir, stateFileName(keyOf(series)));
@@ -112,11 +112,27 @@ export function openReviewState(dir: string, set: SeriesSet, series: PatchSeries
     if (!sameKey(prev.series, keyOf(old))) continue;
     return moved(series, identity, path, prev, oldPath, old);
   }
-  const byTitle = allStates(dir)
-    .filter((x) => x.state.series.title === series.title && x.state.series.version < series.version && x.state.series.rootId !== series.rootId)
-    .sort((a, b) => b.state.series.version - a.state.series.version)[0];
-  if (byTitle) return moved(series, identity, path, byTitle.state, byTitle.path, null);
+  const earlier = bestEarlierState(allStates(dir), series);
+  if (earlier) return moved(series, identity, path, earlier.state, earlier.path, null);
   return { kind: 'fresh', state: emptyState(series, identity), path };
+}
+
+/**
+ * The state of an older version of `series` that is not in the input: the one whose remembered patch
+ * subjects the series shares most (at least half of the smaller of the two), the newest on a tie.
+ * Titles are not enough: a reroll often retitles its cover.
+ */
+function bestEarlierState(states: { path: string; state: ReviewState }[], series: PatchSeries): { path: string; state: ReviewState } | undefined {
+  const subjects = new Set(series.patches.map((p) => p.subject));
+  let best: { path: string; state: ReviewState; shared: number } | undefined;
+  for (const x of states) {
+    const s = x.state.series;
+    if (s.version >= series.version || s.rootId === series.rootId) continue;
+    const shared = s.patches.filter((p) => subjects.has(p.subject)).length;
+    if (shared === 0 || shared * 2 < Math.min(s.patches.length, subjects.size)) continue;
+    if (!best || shared > best.shared || (shared === best.shared && s.version > best.state.series.version)) best = { ...x, shared };
+  }
+  return best;
 }
 
 function moved(series: PatchSeries, identity: Person | null, path: string, prev: ReviewState, fromPath: string, old: PatchSeries | null): OpenedState {
