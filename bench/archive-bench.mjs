@@ -50,7 +50,7 @@ function archiveOf(mb, seed = 1) {
 
 /** Child: one index run, printed as a JSON line. */
 async function indexPhase(file, db, threads) {
-  const a = await import(pathToFileURL(join(root, 'dist/series/archive/index.js')).href);
+  const a = await import(pathToFileURL(join(root, 'dist/archive/index.js')).href);
   const t0 = process.hrtime.bigint();
   const s = await a.indexArchives([file], { db, threads });
   console.log(JSON.stringify({ seconds: seconds(t0), indexed: s.indexed, skipped: s.skipped.length, totals: s.totals, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
@@ -107,7 +107,7 @@ function profileSummary(path, top = 15) {
 
 async function main() {
   if (args.phase === 'index') return indexPhase(args.file, args.db, Number(args.threads));
-  if (!existsSync(join(root, 'dist/series/archive/index.js'))) throw new Error('dist/ missing: run `npm run build` first');
+  if (!existsSync(join(root, 'dist/archive/index.js'))) throw new Error('dist/ missing: run `npm run build` first');
   const work = mkdtempSync(join(tmpdir(), 'patchscope-archive-bench-'));
   try {
     const source = archiveOf(MB);

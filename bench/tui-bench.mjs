@@ -21,7 +21,7 @@ const KEYS = keysArg > 0 ? Number(process.argv[keysArg + 1]) : 300;
 const { App } = await load('present/tui/App.js');
 const { loadSeriesSet } = await load('series/index.js');
 const { runChecks } = await load('analysis/checks/index.js');
-const { makeLargeSeries, makeSeries, makeSet } = await load('present/tui/testing/fixtures.js');
+const { makeLargeSeries, makeSeries, makeSet } = await load('present/tui/testing/fixtures.test-util.js');
 
 /** Renders and resolves when Ink has written its first frame; returns the instance too. */
 async function firstFrame(data) {

@@ -12,8 +12,9 @@ import { loadSeriesSet } from '../src/series/index.js';
 import { collectFollowupTrailers, latestVersion, ownTrailers } from '../src/analysis/versions/index.js';
 import type { PatchSeries, Reply } from '../src/series/types.js';
 import { toAmMbox } from '../src/present/report/index.js';
+import { describeShared, sharedPath } from './support/shared.js';
 
-const SAMPLES = resolve(__dirname, '..', '..', 'shared', 'conformance', 'b4-samples');
+const SAMPLES = sharedPath('conformance', 'b4-samples');
 
 interface B4Run { exit: number; patches?: { subject: string; trailers: string[] }[] }
 interface B4File { default: B4Run; apply_cover_trailers?: B4Run }
@@ -57,7 +58,7 @@ const cases = Object.entries(expected).flatMap(([file, runs]) =>
     return run && run.exit === 0 && run.patches?.length ? [{ file, mode, run }] : [];
   }));
 
-describe.skipIf(!cases.length)('toAmMbox conformance with b4 am 0.12', () => {
+describeShared('toAmMbox conformance with b4 am 0.12', ['conformance', 'b4-samples'], () => {
   it.each(cases)('$file ($mode)', async ({ file, mode, run }) => {
     const set = await loadSeriesSet(join(SAMPLES, file));
     const series = latestVersion(set.series);
@@ -113,7 +114,7 @@ async function amOnBase(mbox: string): Promise<string[][]> {
   }
 }
 
-describe.skipIf(!existsSync(BUNDLED_MBOX))('toAmMbox on the bundled RFC series', () => {
+describe('toAmMbox on the bundled RFC series', () => {
   it('should be applied by git am on the base tree, each commit with its own and its reviewers\' trailers', async () => {
     const set = await loadSeriesSet(BUNDLED_MBOX);
     const series = withReview(set.series[0]!, 12);

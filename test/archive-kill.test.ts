@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findSeries, indexArchives, openIndex } from '../src/series/archive/index.js';
-import { writeEpoch, patchBody } from '../src/series/archive/test-archive.js';
+import { findSeries, indexArchives, openIndex } from '../src/archive/index.js';
+import { writeEpoch, patchBody } from '../src/archive/test-archive.test-util.js';
 
 const ROOT = resolve(__dirname, '..');
 let dir: string;
@@ -39,7 +39,7 @@ function dump(path: string): string {
 
 function killAfterFirstBatch(db: string): Promise<void> {
   const child = join(dir, 'child.mjs');
-  const index = pathToFileURL(join(ROOT, 'dist', 'series', 'archive', 'index.js')).href;
+  const index = pathToFileURL(join(ROOT, 'dist', 'archive', 'index.js')).href;
   writeFileSync(child, `const a = await import(${JSON.stringify(index)});
 await a.indexArchives(${JSON.stringify([archive, epoch])}, { db: ${JSON.stringify(db)}, threads: 0, onProgress: () => process.stdout.write('batch\\n') });
 process.stdout.write('finished\\n');`);

@@ -5,8 +5,8 @@ import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { defaultIndexPath, defaultThreads, findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries, type IndexProgress } from '../src/series/archive/index.js';
-import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/series/archive/test-archive.js';
+import { defaultIndexPath, defaultThreads, findSeries, indexArchives, indexExitCode, loadSeriesById, openIndex, type FoundSeries, type IndexProgress } from '../src/archive/index.js';
+import { blobPathOf, mboxText, patchBody, writeEpoch, writeMbox, type TestMail } from '../src/archive/test-archive.test-util.js';
 import { toShowJson } from '../src/series/index.js';
 
 const ANN = 'Ann Author <ann@example.org>';

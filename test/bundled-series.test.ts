@@ -1,16 +1,16 @@
 // The bundled fixture (fixtures/dmabuf-mapping-types/series.mbox: the RFC series and the review thread of the
 // seed's overview, 39 messages) read end to end through ingest and series, and `show`'s text rendering.
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { countPlaced, loadSeriesSet, toShowJson } from '../src/series/index.js';
 import { formatShowText } from '../src/present/report/show-text.js';
+import { describeShared, sharedPath } from './support/shared.js';
 
 const REPO = resolve(__dirname, '..');
 const BUNDLED = resolve(REPO, 'fixtures', 'dmabuf-mapping-types', 'series.mbox');
-const B4 = resolve(REPO, '..', 'shared', 'conformance', 'b4-samples');
+const B4 = sharedPath('conformance', 'b4-samples');
 
-describe('formatShowText', () => {
+describeShared('formatShowText', ['conformance', 'b4-samples'], () => {
   it('should summarise a series with cover, badges, replies and +/− counts', async () => {
     const set = await loadSeriesSet(resolve(B4, 'trailers-thread-with-cover-followup.mbox'));
     const text = formatShowText(set);
@@ -29,7 +29,7 @@ describe('formatShowText', () => {
   });
 });
 
-describe.skipIf(!existsSync(BUNDLED))('bundled RFC series (fixtures/dmabuf-mapping-types/series.mbox)', () => {
+describe('bundled RFC series (fixtures/dmabuf-mapping-types/series.mbox)', () => {
   it('should give one 26-patch RFC series with cover and the review replies of the thread overview', async () => {
     const set = await loadSeriesSet(BUNDLED);
     expect(set.messages).toBe(39);

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import { COMMAND_TABLE, COMMANDS } from '../src/cli/command-table.js';
 import { OPTIONS } from '../src/cli/options.js';
-import { HELP } from '../src/cli/args.js';
-import { commandHelp } from '../src/cli/help.js';
+import { commandHelp, helpText } from '../src/cli/help.js';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = resolve(ROOT, 'bin/patchscope');
@@ -33,7 +32,7 @@ function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
 describe('the command table', () => {
   it('help lists every row with every option it takes, and only those', () => {
     for (const row of COMMANDS) {
-      const help = row.word ? commandHelp(row.word)! : HELP;
+      const help = row.word ? commandHelp(row.word)! : helpText();
       expect(help).toContain(`patchscope${row.word ? ` ${row.word}` : ''} ${row.args}`);
       for (const name of row.options) {
         const spec = OPTIONS[name] as { short?: string };

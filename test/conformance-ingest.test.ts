@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readInput, type RawMessage } from '../src/ingest/index.js';
+import { describeShared, hasShared, SHARED_DIR } from './support/shared.js';
 
-const SHARED = resolve(__dirname, '..', '..', 'shared');
+const SHARED = SHARED_DIR;
 const FOLDERS = ['git-t5100', 'b4-samples'] as const;
 
 interface ExpectedMessage {
@@ -68,7 +69,7 @@ function differences(got: RawMessage, want: ExpectedMessage): Field[] {
   return fields;
 }
 
-const cases = FOLDERS.flatMap((folder) =>
+const cases = (hasShared('conformance') ? FOLDERS : []).flatMap((folder) =>
   Object.entries(loadExpected(folder)).flatMap(([file, expected]) => [
     { folder, file, mboxrd: false, split: expected as ExpectedSplit, suffix: '' },
     // Only where --mboxrd changes git's split does the mboxrd run have its own expectations.
@@ -76,7 +77,7 @@ const cases = FOLDERS.flatMap((folder) =>
   ]),
 );
 
-describe('ingest conformance with git mailsplit + mailinfo -k', () => {
+describeShared('ingest conformance with git mailsplit + mailinfo -k', ['conformance'], () => {
   it('covers every input of both corpora', () => {
     expect(cases.length).toBe(2 * (7 + 4 + 23));
   });

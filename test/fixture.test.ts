@@ -2,6 +2,7 @@
 // what the generator makes, its 26 patches apply with `git am` to base/, and
 // it has the real series' subjects, folding and threading (SERIES-FACTS.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasShared, sharedPath } from './support/shared.js';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -12,7 +13,10 @@ import { SERIES_V2 } from '../scripts/fixture/series-v2.mjs';
 
 const ROOT = resolve(__dirname, '..');
 const FIXTURE = join(ROOT, 'fixtures', 'dmabuf-mapping-types');
-const SEED = resolve(ROOT, '..', 'shared', 'reference', 'thread-reply-2026-04-22.txt');
+const SEED = sharedPath('reference', 'thread-reply-2026-04-22.txt');
+/** Regenerating the fixture needs the seed message (../shared/reference); checks of the committed mbox do not. */
+const HAS_SEED = hasShared('reference', 'thread-reply-2026-04-22.txt');
+const itRegenerated = it.skipIf(!HAS_SEED);
 
 /** The real subjects, from the table in shared/reference/SERIES-FACTS.md. */
 const REAL_SUBJECTS = [
@@ -133,6 +137,7 @@ let generated: GeneratedSeries;
 let generatedV2: GeneratedSeries;
 
 beforeAll(async () => {
+  if (!HAS_SEED) return;
   const options = { baseDir: join(FIXTURE, 'base'), seedPath: SEED };
   [generated, generatedV2] = await Promise.all([generateSeries(SERIES_V1, options), generateSeries(SERIES_V2, options)]);
 }, 180_000);
@@ -166,12 +171,12 @@ function patchesOf(all: Message[], prefix: string): Message[] {
 }
 
 describe('fixture dmabuf-mapping-types', () => {
-  it('regenerates byte for byte', () => {
+  itRegenerated('regenerates byte for byte', () => {
     expect(generated.mbox.length).toBe(committed.length);
     expect(generated.mbox === committed).toBe(true);
   });
 
-  it('applies with git am on base/ to the generator final tree', async () => {
+  itRegenerated('applies with git am on base/ to the generator final tree', async () => {
     const result = await amTree(async (repo) => {
       cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
       const git = simpleGit({ baseDir: repo });
@@ -240,7 +245,7 @@ describe('fixture dmabuf-mapping-types', () => {
     expect(last.text).not.toContain('Thread overview');
   });
 
-  it('leaves no user of the renamed functions after patches 17-20', () => {
+  itRegenerated('leaves no user of the renamed functions after patches 17-20', () => {
     const users = (dir: string) => filesUnder(dir).filter((f) => OLD_NAMES.test(readFileSync(f, 'utf8'))).map((f) => relative(dir, f));
     // The base really uses them, so the renames had work to do.
     expect(users(join(FIXTURE, 'base')).length).toBeGreaterThanOrEqual(20);
@@ -249,7 +254,7 @@ describe('fixture dmabuf-mapping-types', () => {
 });
 
 describe('fixture dmabuf-mapping-types v2', () => {
-  it('regenerates byte for byte', () => {
+  itRegenerated('regenerates byte for byte', () => {
     expect(generatedV2.mbox === committedV2).toBe(true);
   });
 
@@ -260,7 +265,7 @@ describe('fixture dmabuf-mapping-types v2', () => {
     );
   });
 
-  it('applies with git am on the base-commit its cover names', async () => {
+  itRegenerated('applies with git am on the base-commit its cover names', async () => {
     const base = /\nbase-commit: ([0-9a-f]{40})\n/.exec(messagesV2[0]!.text)![1]!;
     expect(base).toBe(generatedV2.baseSha);
     const result = await amTree(async (repo) => {

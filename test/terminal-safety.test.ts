@@ -11,7 +11,7 @@ import { cleanup } from 'ink-testing-library';
 import { loadSeriesSet } from '../src/series/index.js';
 import { runChecks } from '../src/analysis/checks/index.js';
 import { toReviewData } from '../src/present/tui/index.js';
-import { renderApp, KEY } from '../src/present/tui/testing/render.js';
+import { renderApp, KEY } from '../src/present/tui/testing/render.test-util.js';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'patchscope');

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseCommand, HELP, BUNDLED_INPUT } from './args.js';
+import { parseCommand, BUNDLED_INPUT } from './args.js';
+import { helpText } from './help.js';
 import { UsageError } from '../util/errors.js';
 
 describe('parseCommand', () => {
@@ -43,7 +44,7 @@ describe('parseCommand', () => {
     expect((err as Error).message).not.toContain('\n');
   });
   it('help names every subcommand', () => {
-    for (const sub of ['show', 'check', 'verify', 'report', 'diff', 'am']) expect(HELP).toContain(`patchscope ${sub}`);
+    for (const sub of ['show', 'check', 'verify', 'report', 'diff', 'am']) expect(helpText()).toContain(`patchscope ${sub}`);
     expect(parseCommand(['--help'])).toEqual({ kind: 'help', topic: null });
   });
 });

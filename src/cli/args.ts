@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../util/errors.js';
 import { BUNDLED_INPUT, COMMANDS, type CommonOptions, type OptionValues, type RunCommand } from './command-table.js';
-import { helpText } from './help.js';
 import { COMMON_OPTIONS, OPTIONS, parsePositiveInt, type OptionName } from './options.js';
 
 export { BUNDLED_INPUT, type CommonOptions } from './command-table.js';
@@ -13,9 +12,6 @@ export type Command = { kind: 'help'; topic: string | null } | { kind: 'version'
 
 /** The words that name a command (the default command has none). */
 export const SUBCOMMANDS = [...COMMANDS.flatMap((c) => (c.word ? [c.word] : [])), 'help'] as const;
-
-/** The whole help text (kept as a constant for callers that print it). */
-export const HELP = helpText();
 
 export function parseCommand(argv: string[]): Command {
   let parsed;

@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { loadSeriesSet, type SeriesSet, type PatchSeries } from '../series/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
 import { UsageError, InputError, formatLocation } from '../util/errors.js';
-import { sanitizeForTerminal } from '../present/sanitize.js';
+import { sanitizeForTerminal } from '../present/index.js';
 import { BUNDLED_INPUT, type CommonOptions } from './args.js';
 import { resolveInput, BUNDLED_BASE } from './bundled.js';
 import { createProgress } from './progress.js';
@@ -38,7 +38,7 @@ export function existingIndex(path: string): string {
 /** `series:ID` from `patchscope find`: the messages of that series, read back from the archive index. */
 async function loadIndexedSeries(id: string, common: CommonOptions): Promise<SeriesSet> {
   // The index (and its native SQLite module) loads only for series: inputs.
-  const { openIndex, loadSeriesById, defaultIndexPath } = await import('../series/archive/index.js');
+  const { openIndex, loadSeriesById, defaultIndexPath } = await import('../archive/index.js');
   const db = openIndex(existingIndex(common.db ?? defaultIndexPath()));
   try {
     return await loadSeriesById(db, id);

@@ -1,4 +1,5 @@
 /** Help text, made from the command table and the option list (never written by hand, so it cannot drift). */
+import { wrap } from '../present/index.js';
 import { COMMANDS, type CommandSpec, type RunCommand } from './command-table.js';
 import { COMMON_OPTIONS, OPTIONS, optionFlag, type OptionName, type OptionSpec } from './options.js';
 
@@ -17,16 +18,7 @@ function usageOf(name: OptionName, spec: AnySpec): string {
   return optionFlag(name, spec.values?.[name] ?? (OPTIONS[name] as OptionSpec).value);
 }
 
-/** Words wrapped at WIDTH under an indent. */
-function wrap(text: string, indent: string): string {
-  const lines = [indent];
-  for (const word of text.split(' ')) {
-    const last = lines[lines.length - 1]!;
-    if (last.length > indent.length && last.length + 1 + word.length > WIDTH) lines.push(indent + word);
-    else lines[lines.length - 1] = last.length > indent.length ? `${last} ${word}` : last + word;
-  }
-  return lines.join('\n');
-}
+
 
 /** `patchscope check INPUT [--base DIR|REV] …`, wrapped under its first word. */
 function synopsis(spec: AnySpec): string {
@@ -54,7 +46,7 @@ function describeOptions(names: readonly OptionName[], spec?: AnySpec): string {
 
 /** The whole help (`--help`). */
 export function helpText(): string {
-  const commands = COMMANDS.map((c) => `${synopsis(c)}\n${wrap(c.summary, '      ')}`).join('\n');
+  const commands = COMMANDS.map((c) => `${synopsis(c)}\n${wrap(c.summary, WIDTH, '      ').join('\n')}`).join('\n');
   return `patchscope: review an email patch series\n\nusage:\n${commands}\n\n${INPUT_NOTE}\n\ncommon options:\n${describeOptions(COMMON_OPTIONS)}\n\n${EXIT_NOTE}\n`;
 }
 

@@ -1,8 +1,8 @@
 import { isPatchscopeError, UsageError } from '../util/errors.js';
-import { sanitizeForTerminal } from '../present/sanitize.js';
-import { parseCommand, HELP, type Command } from './args.js';
+import { sanitizeForTerminal } from '../present/index.js';
+import { parseCommand, type Command } from './args.js';
 import { COMMAND_TABLE, type CommandSpec, type RunCommand } from './command-table.js';
-import { commandHelp } from './help.js';
+import { commandHelp, helpText } from './help.js';
 import { EXIT_OK, EXIT_BAD_INPUT, type ExitCode } from './exit-codes.js';
 
 /** Entry point: parse, dispatch, map errors to exit codes. Never lets a stack trace reach the user. */
@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<void> {
 async function dispatch(cmd: Command): Promise<ExitCode> {
   switch (cmd.kind) {
     case 'help': {
-      const text = cmd.topic === null ? HELP : commandHelp(cmd.topic);
+      const text = cmd.topic === null ? helpText() : commandHelp(cmd.topic);
       if (text === null) throw new UsageError(`help: no command "${cmd.topic}" (see patchscope --help)`);
       process.stdout.write(text);
       return EXIT_OK;

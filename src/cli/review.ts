@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { SeriesSet, PatchSeries } from '../series/index.js';
-import type { Finding } from '../analysis/findings.js';
+import type { Finding } from '../analysis/index.js';
 import { runChecks, type RunChecksOptions } from '../analysis/checks/index.js';
 import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';

@@ -13,3 +13,10 @@ export type {
   SkippedMessage,
   TextAttachment,
 } from './types.js';
+// For the archive stage: reading whole list archives message by message.
+export { toRawMessage } from './decode.js';
+export { parsePlainMail } from './plain-mail.js';
+export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
+export { gunzipChunks, TruncatedGzip } from './gzip.js';
+export { mailFilesIn } from './format-patch-dir.js';
+export { describeFsError, firstLine } from './source.js';

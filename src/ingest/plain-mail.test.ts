@@ -10,9 +10,10 @@ import { parseMime, toRawMessage } from './decode.js';
 import { splitMbox } from './mbox.js';
 import { parsePlainMail } from './plain-mail.js';
 import type { MessageOrigin } from './types.js';
+import { hasShared, sharedPath } from '../../test/support/shared.js';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CONFORMANCE = resolve(ROOT, '..', 'shared', 'conformance');
+const CONFORMANCE = sharedPath('conformance');
 const origin: MessageOrigin = { source: 'x', index: 1, offset: 0 };
 
 async function messagesOf(data: Buffer, mboxrd: boolean): Promise<Buffer[]> {
@@ -37,7 +38,7 @@ async function compare(messages: Buffer[]): Promise<number> {
 }
 
 describe('plain fast path ≡ postal-mime', () => {
-  it('on every conformance message', async () => {
+  it.skipIf(!hasShared('conformance'))('on every conformance message (../shared)', async () => {
     const all: Buffer[] = [];
     for (const folder of ['git-t5100', 'b4-samples']) {
       for (const name of readdirSync(join(CONFORMANCE, folder)).filter((n) => !n.endsWith('.json'))) {

@@ -7,7 +7,7 @@ import { commitTrailers, mergeTrailers, replyTrailers } from './trailers.js';
 import { splitReply } from './replies.js';
 import { readInBodyHeaders } from './inbody.js';
 import { parsePerson } from './person.js';
-import type { Person, RawMessage } from '../ingest/types.js';
+import type { Person, RawMessage } from '../ingest/index.js';
 
 const BASE_COMMIT = /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/im;
 /** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import type { IngestResult, RawMessage } from '../ingest/types.js';
+import type { IngestResult, RawMessage } from '../ingest/index.js';
 import { buildSeriesSet, countPlaced } from './build.js';
-import { mail } from './test-mail.js';
+import { mail } from './test-mail.test-util.js';
 
 const diffFor = (file: string) =>
   `---\n ${file} | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\ndiff --git a/${file} b/${file}\nindex 1..2 100644\n--- a/${file}\n+++ b/${file}\n@@ -1,2 +1,2 @@\n ctx\n-old\n+new\n-- \n2.43.0\n`;

@@ -1,4 +1,4 @@
-import type { IngestResult } from '../ingest/types.js';
+import type { IngestResult } from '../ingest/index.js';
 import type { Cover, DuplicatePatch, Patch, PatchSeries, Reply, SeriesSet } from './types.js';
 import { threadMessages, descendants, type MessageThreads } from './thread.js';
 import { classify, type ClassifiedMessage } from './classify.js';

@@ -1,4 +1,4 @@
-import type { RawMessage } from '../ingest/types.js';
+import type { RawMessage } from '../ingest/index.js';
 import type { SubjectInfo } from './types.js';
 import { parseSubject } from './subject.js';
 import { readInBodyHeaders } from './inbody.js';

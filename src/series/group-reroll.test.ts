@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import type { RawMessage } from '../ingest/types.js';
+import type { RawMessage } from '../ingest/index.js';
 import { buildSeriesSet } from './build.js';
-import { mail } from './test-mail.js';
+import { mail } from './test-mail.test-util.js';
 
 const diffFor = (file: string) =>
   `---\n ${file} | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\ndiff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n@@ -1,2 +1,2 @@\n ctx\n-old\n+new\n`;

@@ -9,7 +9,7 @@ import { splitReply } from './replies.js';
 import { splitPatchBody } from './split.js';
 import { parseDiff } from './diff.js';
 import { buildSeriesSet, countPlaced } from './build.js';
-import { mail } from './test-mail.js';
+import { mail } from './test-mail.test-util.js';
 
 const N = 200_000;
 const fast = (f: () => unknown) => {

@@ -12,3 +12,6 @@ export { parseDiff, diffstatMismatches, type ParsedDiff } from './diff.js';
 export { parseDiffstat } from './diffstat.js';
 export { splitReply, type SplitReply } from './replies.js';
 export type * from './types.js';
+// For the archive stage: grouping one conversation at a time out of an index.
+export { classify, type ClassifiedMessage, type MessageKind } from './classify.js';
+export { groupSeries, threadRoots, type SeriesDraft } from './group.js';

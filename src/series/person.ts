@@ -1,4 +1,4 @@
-import type { Person } from '../ingest/types.js';
+import type { Person } from '../ingest/index.js';
 
 /**
  * RFC 5322 specials that may not stand unquoted in a display name. b4 reads trailer persons with Python's

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildSeriesSet } from './build.js';
 import { toShowJson } from './serialize.js';
-import { mail } from './test-mail.js';
+import { mail } from './test-mail.test-util.js';
 
 const body = 'Do it.\n\nSigned-off-by: A <a@example.org>\n---\ndiff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1,2 @@\n a\n+b\n';
 

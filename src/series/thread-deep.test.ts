@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { threadMessages } from './thread.js';
-import { mail } from './test-mail.js';
+import { mail } from './test-mail.test-util.js';
 
 describe('threadMessages on References chains', () => {
   // Whether a chain member names a parent of its own used to be recomputed for every link of every chain: a thread

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { threadMessages, descendants, synthesiseMessageId } from './thread.js';
-import { mail } from './test-mail.js';
+import { mail } from './test-mail.test-util.js';
 
 describe('threadMessages', () => {
   it('should hang replies under their In-Reply-To parent', () => {

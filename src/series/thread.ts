@@ -1,4 +1,4 @@
-import type { RawMessage } from '../ingest/types.js';
+import type { RawMessage } from '../ingest/index.js';
 import type { ThreadNode } from './types.js';
 
 /** A read message with the id threading uses for it (its Message-ID, or a synthesised one). */

@@ -1,4 +1,4 @@
-import type { Person } from '../ingest/types.js';
+import type { Person } from '../ingest/index.js';
 import type { Trailer, TrailerOrigin } from './types.js';
 import { mentionsAddress, parsePerson, sameMailbox } from './person.js';
 

@@ -1,4 +1,4 @@
-import type { Person, MessageOrigin, RawMessage, SkippedMessage } from '../ingest/types.js';
+import type { Person, MessageOrigin, RawMessage, SkippedMessage } from '../ingest/index.js';
 export type { Person, MessageOrigin };
 
 /** A subject such as `[RFC PATCH net-next v2 03/26] subsys: summary`, taken apart as b4's LoreSubject does. */

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../findings.js';
-import type { Patch, PatchSeries, Person } from '../../series/types.js';
+import type { Patch, PatchSeries, Person } from '../../series/index.js';
 import { applyPatchFile, checkApply, commitIndex, commitsSince, type CommitIdentity } from './git.js';
 import { formatHunk, parseApplyFailure, type ApplyFailure } from './failure.js';
 import { findUnsafePaths, type UnsafePath } from './paths.js';

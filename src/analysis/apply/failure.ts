@@ -5,7 +5,7 @@
  *   error: drivers/dma-buf/dma-buf.c: patch does not apply
  * where 120 is the hunk's old start line (apply.c, `apply_one_fragment`).
  */
-import type { Hunk, Patch } from '../../series/types.js';
+import type { Hunk, Patch } from '../../series/index.js';
 
 export interface ApplyFailure {
   /** git's own words, trimmed, without simple-git's wrapping. */

@@ -109,7 +109,6 @@ export function patchPaths(diffText: string): PatchPath[] {
 
 /** Characters a shell would interpret; kernel trees never use them in file names. */
 const SHELL_CHARS = /[`$;|&<>(){}*?[\]!\\"'~]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
 
 /** Why a path is unsafe by its text alone, or null. */

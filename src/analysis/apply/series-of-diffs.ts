@@ -4,7 +4,7 @@
  * src/series. Diffs are parsed by the series stage's own parser.
  */
 import { parseDiff } from '../../series/index.js';
-import type { Patch, PatchSeries, Person, SubjectInfo } from '../../series/types.js';
+import type { Patch, PatchSeries, Person, SubjectInfo } from '../../series/index.js';
 
 export interface PatchSpec {
   subject: string;

@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import type { FindingLocation, Severity } from '../findings.js';
 
 /** What a check is, for the registry, `--help` and the checkpatch-shaped text output. */

@@ -6,15 +6,16 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeriesSet } from '../../series/index.js';
 import { runChecks } from './run-checks.js';
+import { describeShared, sharedPath } from '../../../test/support/shared.js';
 
-const CONFORMANCE = resolve(__dirname, '../../../..', 'shared/conformance');
+const CONFORMANCE = sharedPath('conformance');
 
 async function findingsIn(sample: string) {
   const set = await loadSeriesSet(resolve(CONFORMANCE, sample));
   return set.series.map((s) => runChecks(s).map((f) => [f.id, f.severity, f.where.bodyLine ?? null]));
 }
 
-describe('checks on conformance samples', () => {
+describeShared('checks on conformance samples', ['conformance'], () => {
   it('b4 trailers-test-simple.txt', async () => {
     expect(await findingsIn('b4-samples/trailers-test-simple.txt')).toEqual([[
       ['missing-base-commit', 'check', null], // no base-commit: line anywhere

@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import { patchCheck, type CheckHit } from './check.js';
 
 /** `@@ -a[,b] +c[,d] @@`, the unified-diff hunk header (GNU diff, git-diff(1)); a missing count means 1. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../findings.js';
-import { findingsOf, hitsOf } from './test-findings.js';
-import { patchMail, SAMPLE_DIFF } from './test-series.js';
+import { findingsOf, hitsOf } from './test-findings.test-util.js';
+import { patchMail, SAMPLE_DIFF } from './test-series.test-util.js';
 
 /** The sample diff with its first added line (new line 12, body line 15) replaced. */
 const withAdded = (text: string) => [patchMail({ diff: SAMPLE_DIFF.replace('+\tret = dma_buf_mapping_match(attach);', `+${text}`) })];

@@ -1,4 +1,4 @@
-import type { DiffFile, HunkLine, Patch } from '../../series/types.js';
+import type { DiffFile, HunkLine, Patch } from '../../series/index.js';
 import type { BodyLine } from './commit-message.js';
 import type { CheckHit } from './check.js';
 

@@ -1,4 +1,4 @@
-import type { DiffstatMismatch, Patch } from '../../series/types.js';
+import type { DiffstatMismatch, Patch } from '../../series/index.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { commitMessageEnd, splitBodyLines, type BodyLine } from './commit-message.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runChecks } from './run-checks.js';
-import { patchMail, SAMPLE_DIFF, seriesFromMails, type TestMail } from './test-series.js';
+import { patchMail, SAMPLE_DIFF, seriesFromMails, type TestMail } from './test-series.test-util.js';
 
 const N = 100_000;
 const added = (text: string): TestMail[] => [patchMail({ diff: SAMPLE_DIFF.replace('+\treturn ret;', `+${text}`) })];

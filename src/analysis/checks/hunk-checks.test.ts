@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../findings.js';
-import { findingsOf, hitsOf } from './test-findings.js';
-import { patchMail, SAMPLE_DIFF } from './test-series.js';
+import { findingsOf, hitsOf } from './test-findings.test-util.js';
+import { patchMail, SAMPLE_DIFF } from './test-series.test-util.js';
 
 const rows = (hits: Finding[]) => hits.map((h) => [h.severity, h.where.file, h.where.line, h.where.bodyLine, h.excerpt]);
 const FILE = 'drivers/dma-buf/dma-buf.c';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, hitsOf } from './test-findings.js';
-import { patchMail, TEST_AUTHOR } from './test-series.js';
+import { findingsOf, hitsOf } from './test-findings.test-util.js';
+import { patchMail, TEST_AUTHOR } from './test-series.test-util.js';
 
 const LONG = 'The importer hands its list of accepted mapping types to the core which picks one.'; // 84 chars
 

@@ -1,4 +1,4 @@
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { seriesCheck } from './check.js';
 
 /** `base-commit: <sha>` as `git format-patch --base` writes it, in the cover or after the last diff. */

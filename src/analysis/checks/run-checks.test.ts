@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { patchCheck, seriesCheck } from './check.js';
 import { CHECKS, checkInfo } from './registry.js';
 import { runChecks } from './run-checks.js';
-import { patchMail, seriesFromMails } from './test-series.js';
+import { patchMail, seriesFromMails } from './test-series.test-util.js';
 
 const throwing = patchCheck({
   id: 'throws-on-patch-2',

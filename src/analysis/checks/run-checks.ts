@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import type { Finding, FindingLocation } from '../findings.js';
 import { DEFAULT_CHECK_OPTIONS, type Check, type CheckHit, type CheckOptions, type SeriesHit } from './check.js';
 import { CHECK_CRASHED, CHECKS, type CheckId } from './registry.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf } from './test-findings.js';
-import { patchMail, type TestMail } from './test-series.js';
+import { hitsOf } from './test-findings.test-util.js';
+import { patchMail, type TestMail } from './test-series.test-util.js';
 
 const cover = (total: number): TestMail => ({ subject: `[PATCH 00/${total}] dma-buf: mapping types`, body: 'Why.\n' });
 

@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import { seriesCheck, type SeriesHit } from './check.js';
 
 const COUNTER = /(?:^|[\s,])(\d{1,4})\/(\d{1,4})(?:$|[\s,])/;

@@ -1,4 +1,4 @@
-import type { DiffFile } from '../../series/types.js';
+import type { DiffFile } from '../../series/index.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { addedLineHit, addedLines, type AddedLine } from './diff-lines.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf } from './test-findings.js';
-import { patchMail } from './test-series.js';
+import { hitsOf } from './test-findings.test-util.js';
+import { patchMail } from './test-series.test-util.js';
 
 describe('subject checks', () => {
   it('should accept a well-formed subject', async () => {

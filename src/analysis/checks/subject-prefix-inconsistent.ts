@@ -1,4 +1,4 @@
-import type { SubjectInfo } from '../../series/types.js';
+import type { SubjectInfo } from '../../series/index.js';
 import { seriesCheck } from './check.js';
 
 /** `PATCH RFC v1` as one comparable string; counters are left out, they differ by design. */

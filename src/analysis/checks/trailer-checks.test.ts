@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, hitsOf } from './test-findings.js';
+import { findingsOf, hitsOf } from './test-findings.test-util.js';
 import { runChecks } from './run-checks.js';
-import { patchMail, seriesFromMails, TEST_AUTHOR } from './test-series.js';
+import { patchMail, seriesFromMails, TEST_AUTHOR } from './test-series.test-util.js';
 
 const SOB = `Signed-off-by: ${TEST_AUTHOR}`;
 /** The patch mail with these trailers; its first trailer sits on body line 3. */

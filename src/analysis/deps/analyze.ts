@@ -3,7 +3,7 @@
  * split suggestion, with every finding gathered. Without a base, bisect is series-only (partial).
  */
 import type { Finding } from '../findings.js';
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { isPatchscopeError } from '../../util/errors.js';
 import { applySeries, type ApplyResult } from '../apply/apply-series.js';
 import type { BaseTree } from '../apply/workspace.js';

@@ -4,7 +4,7 @@
  * uses checked are those on lines the series itself added and still keeps, plus each patch's
  * context lines. Uses in base code the series never shows stay invisible: the answer is partial.
  */
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { judgeStates, seriesSymbolNames, type BisectResult } from './bisect.js';
 import type { PatchSymbols, SymbolUse } from './symbols.js';
 

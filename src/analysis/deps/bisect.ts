@@ -6,7 +6,7 @@
  * without one, only the series' own lines are known and the answer is partial.
  */
 import type { Finding } from '../findings.js';
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import { C_KEYWORDS } from './c-lexer.js';
 import type { PatchSymbols, SymbolUse } from './symbols.js';
 import { indexTree, undefinedUses, updateTreeIndex, type TreeIndex, type WatchList } from './tree-index.js';

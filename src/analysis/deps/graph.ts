@@ -4,7 +4,7 @@
  * forward (B needs a later patch C) when B uses a name that only C introduces: that is an
  * ordering bug, and what makes a split impossible.
  */
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { seriesSymbolNames } from './bisect.js';
 import { lineTouches } from './line-owners.js';
 import type { PatchSymbols } from './symbols.js';

@@ -3,7 +3,7 @@
  * tree needed): a later patch whose hunk removes or keeps as context a line an earlier patch
  * added depends on that patch, since `git apply` would not find its hunk without it.
  */
-import type { DiffFile, Hunk, Patch } from '../../series/types.js';
+import type { DiffFile, Hunk, Patch } from '../../series/index.js';
 
 export interface LineTouch {
   /** The patch that touches the line. */

@@ -4,7 +4,7 @@
  * patch of a later part, and (when bisect ran) the tree at its last patch builds.
  */
 import type { Finding } from '../findings.js';
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { UsageError } from '../../util/errors.js';
 import type { BisectResult } from './bisect.js';
 import type { DependencyEdge, DependencyGraph } from './graph.js';

@@ -2,7 +2,7 @@
  * What each patch defines, removes, renames and uses, in C identifiers. Pure functions over a
  * Patch (its parsed hunks) and over file text for the tree scan.
  */
-import type { DiffFile, Hunk, Patch } from '../../series/types.js';
+import type { DiffFile, Hunk, Patch } from '../../series/index.js';
 import { containerFromSection, scanLine, startState, type SymbolKind } from './c-scan.js';
 
 export type { SymbolKind };

@@ -6,7 +6,7 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import { isCSource, scanFileText, type FieldInit, type SymbolDef, type SymbolUse } from './symbols.js';
 
 export interface FileSymbols {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeriesSet } from '../../series/index.js';
-import type { DiffFile, Patch, PatchSeries } from '../../series/types.js';
+import type { DiffFile, Patch, PatchSeries } from '../../series/index.js';
 import { checkBinding } from './binding.js';
 import { loadBindingFile, type Binding } from './files.js';
 import { FIXTURES } from './model.test-util.js';

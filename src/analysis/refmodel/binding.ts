@@ -2,7 +2,7 @@
  * checkBinding: does each posted patch touch the files and symbols its model delta claims? Where plan
  * (binding.json) and series disagree, the answer is a list of mismatches, never an exception.
  */
-import type { Patch, PatchSeries } from '../../series/types.js';
+import type { Patch, PatchSeries } from '../../series/index.js';
 import type { Binding, BindingEntry } from './files.js';
 
 export type BindingMismatchKind = 'missing-patch' | 'unbound-patch' | 'subject-differs' | 'file-not-touched' | 'symbol-not-touched';

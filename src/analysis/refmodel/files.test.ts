@@ -8,7 +8,7 @@ import { FIXTURES } from './model.test-util.js';
 
 const binding = loadBindingFile(join(FIXTURES, 'binding.json'));
 const readJson = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke into raw JSON
+// `any`: tests poke into raw JSON.
 const sequenceJson = (): any => readJson('sequence.json');
 
 function problem(f: () => unknown): string {

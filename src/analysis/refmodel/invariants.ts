@@ -1,5 +1,5 @@
 /**
- * The six invariants of the design argument (DESIGN.md, docs/refmodel.md), each a pure check of one
+ * The six invariants of the design argument (docs/refmodel.md), each a pure check of one
  * state. The first state that fails a check ends a counterexample; the explorer finds the shortest.
  */
 import { PAGE_SIZE } from './config.js';

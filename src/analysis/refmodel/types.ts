@@ -1,7 +1,7 @@
 /**
  * The executable reference model of DMA-buf mapping types: its data. Plain objects only, so a state
  * can be hashed, diffed and printed; behaviour lives in core.ts, matching in match.ts.
- * Vocabulary follows the series (SERIES-FACTS.md) and the seed thread: sgt, pal, iommu_domain,
+ * Vocabulary follows the real series' own names and the seed thread: sgt, pal, iommu_domain,
  * move_notify, revoke.
  */
 

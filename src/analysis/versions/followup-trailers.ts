@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries, Person, Reply, Trailer } from '../../series/types.js';
+import type { Patch, PatchSeries, Person, Reply, Trailer } from '../../series/index.js';
 
 /**
  * The trailers reviewers gave in replies, collected as b4 0.12 does (mricon/b4 src/b4/__init__.py:

@@ -1,4 +1,4 @@
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 
 /**
  * A partial reroll: vN re-posts only the patches that changed, each as a reply to the same

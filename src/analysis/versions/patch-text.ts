@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 
 /**
  * A patch as git range-diff compares it (git range-diff.c `read_patches`): a header with the

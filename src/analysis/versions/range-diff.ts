@@ -1,5 +1,5 @@
 import { structuredPatch } from 'diff';
-import type { Patch, PatchSeries, Trailer } from '../../series/types.js';
+import type { Patch, PatchSeries, Trailer } from '../../series/index.js';
 import { collectFollowupTrailers, isSameTrailer, ownTrailers } from './followup-trailers.js';
 import { longestIncreasingRun, pairPatches } from './pairing.js';
 import { toRangeDiffText, type RangeDiffPatchText } from './patch-text.js';

@@ -1,7 +1,7 @@
 import { parsePatch } from 'diff';
 import type {
   DiffFile, Patch, PatchSeries, Person, Reply, SubjectInfo, Trailer, TrailerOrigin,
-} from '../../series/types.js';
+} from '../../series/index.js';
 
 /**
  * Builds a PatchSeries from a few literal fields, for tests and examples of the stages after

@@ -1,4 +1,4 @@
-import type { Trailer } from '../../series/types.js';
+import type { Trailer } from '../../series/index.js';
 
 /** One patch of one version, as a range-diff names it. */
 export interface RangeDiffPatchRef {

@@ -1,5 +1,5 @@
 import { buildAmMbox } from '../../present/report/index.js';
-import { sanitizeForTerminal } from '../../present/sanitize.js';
+import { sanitizeForTerminal } from '../../present/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, writeOutput } from '../context.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';

@@ -1,6 +1,6 @@
-import { indexArchives, indexExitCode, findSeries, openIndex, defaultIndexPath, type FoundSeries } from '../../series/archive/index.js';
-import { sanitizeForTerminal } from '../../present/sanitize.js';
-import { stringifyJsonSafe } from '../../present/report/safe-json.js';
+import { indexArchives, indexExitCode, findSeries, openIndex, defaultIndexPath, type FoundSeries } from '../../archive/index.js';
+import { sanitizeForTerminal } from '../../present/index.js';
+import { stringifyJsonSafe } from '../../present/report/index.js';
 import type { Command } from '../args.js';
 import { existingIndex } from '../context.js';
 import { createProgress } from '../progress.js';

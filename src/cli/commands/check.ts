@@ -1,10 +1,6 @@
-import { formatCheckpatch } from '../../present/report/checkpatch-text.js';
-import { depsBlocks } from '../../present/report/deps-section.js';
-import { applyBlocks } from '../../present/report/analysis-section.js';
-import { renderText } from '../../present/report/text.js';
+import { formatCheckpatch, depsBlocks, applyBlocks, renderText, stringifyJsonSafe } from '../../present/report/index.js';
 import { CHECKS, isCheckId, type CheckId, type RunChecksOptions } from '../../analysis/checks/index.js';
 import { UsageError } from '../../util/errors.js';
-import { stringifyJsonSafe } from '../../present/report/safe-json.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, resolveBase } from '../context.js';
 import { reviewSeries, hasErrors, type SeriesReview } from '../review.js';

@@ -2,7 +2,7 @@ import { renderReport } from '../../present/report/index.js';
 import { drawFramesEvenUnderCi } from '../../present/tui/ink-environment.js';
 import type { PatchSeries, SeriesSet } from '../../series/index.js';
 import { runChecks } from '../../analysis/checks/index.js';
-import type { Finding } from '../../analysis/findings.js';
+import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
 import { reviewWithVerdicts, reportInputOf, exitCodeOf, hasErrors, type FullReview } from '../review.js';

@@ -1,6 +1,5 @@
 import { toShowJson } from '../../series/index.js';
-import { formatShowText } from '../../present/report/show-text.js';
-import { stringifyJsonSafe } from '../../present/report/safe-json.js';
+import { formatShowText, stringifyJsonSafe } from '../../present/report/index.js';
 import type { Command } from '../args.js';
 import { loadInput } from '../context.js';
 import { EXIT_OK, type ExitCode } from '../exit-codes.js';

@@ -1,6 +1,5 @@
 import { replayCounterexample, loadBindingFile, loadSequenceFile } from '../../analysis/refmodel/index.js';
-import { formatVerifyText, formatReplayText } from '../../present/report/verify-text.js';
-import { stringifyJsonSafe } from '../../present/report/safe-json.js';
+import { formatVerifyText, formatReplayText, stringifyJsonSafe } from '../../present/report/index.js';
 import type { Command } from '../args.js';
 import { BUNDLED_INPUT } from '../args.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';

@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries, Person, Trailer } from '../../series/types.js';
+import type { Patch, PatchSeries, Person, Trailer } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 import {
   collectFollowupTrailers, mergeTrailers, ownTrailers, type IgnoredTrailer,

@@ -1,6 +1,6 @@
-import type { Finding, Severity } from '../../analysis/findings.js';
+import type { Finding, Severity } from '../../analysis/index.js';
 import type { ApplyResult, PatchApplyStatus } from '../../analysis/apply/index.js';
-import type { SeriesSet } from '../../series/types.js';
+import type { SeriesSet } from '../../series/index.js';
 import type { Block } from './blocks.js';
 import { clean } from './series-section.js';
 

@@ -8,7 +8,7 @@ import { simpleGit } from 'simple-git';
 import { runChecks } from '../../analysis/checks/index.js';
 import { readInput } from '../../ingest/index.js';
 import { buildSeriesSet } from '../../series/index.js';
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { formatCheckpatch } from './checkpatch-text.js';
 
 /** 1-based numbers of the lines of `text` equal to `line`, as `grep -nx` gives them. */

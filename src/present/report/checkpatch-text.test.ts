@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../analysis/checks/index.js';
-import { BASE_COMMIT, patchMail, SAMPLE_DIFF, seriesFromMails } from '../../analysis/checks/test-series.js';
+import { BASE_COMMIT, patchMail, SAMPLE_DIFF, seriesFromMails } from '../../analysis/checks/test-series.test-util.js';
 import { formatCheckpatch, formatFinding } from './checkpatch-text.js';
 
 const cover = { subject: '[PATCH 0/2] dma-buf: mapping types', body: `Why.\n\nbase-commit: ${BASE_COMMIT}\n` };

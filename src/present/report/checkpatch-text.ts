@@ -5,8 +5,8 @@
  * sanitiser; JSON output is the Finding[] itself and does not come through here.
  */
 import { checkInfo, typeFromId } from '../../analysis/checks/index.js';
-import type { Finding, Severity } from '../../analysis/findings.js';
-import type { PatchSeries } from '../../series/types.js';
+import type { Finding, Severity } from '../../analysis/index.js';
+import type { PatchSeries } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 
 const LEVEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', check: 'CHECK' };

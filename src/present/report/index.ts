@@ -11,3 +11,8 @@ export type { ReviewState, PatchReviewState, Endorsement, ReviewKey } from './re
 export { toAmMbox, buildAmMbox, formatAmSummary, appendTrailers, unwrapTrailers } from './am-mbox.js';
 export type { AmMbox, AmMboxOptions, AmPatchReport } from './am-mbox.js';
 export { formatRangeDiff, type RangeDiffTextOptions } from './range-diff-text.js';
+export { formatCheckpatch } from './checkpatch-text.js';
+export { depsBlocks } from './deps-section.js';
+export { applyBlocks } from './analysis-section.js';
+export { formatShowText } from './show-text.js';
+export { formatVerifyText, formatReplayText } from './verify-text.js';

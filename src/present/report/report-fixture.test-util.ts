@@ -1,7 +1,7 @@
 // Shared by this folder's tests: a small but complete ReportInput built from literal mail.
-import type { Finding } from '../../analysis/findings.js';
+import type { Finding } from '../../analysis/index.js';
 import { seriesFromLiteral } from '../../analysis/versions/index.js';
-import type { SeriesSet } from '../../series/types.js';
+import type { SeriesSet } from '../../series/index.js';
 import type { VerifyReport } from '../../analysis/refmodel/index.js';
 import type { ReportInput } from './report-input.js';
 

@@ -1,5 +1,5 @@
-import type { SeriesSet } from '../../series/types.js';
-import type { Finding } from '../../analysis/findings.js';
+import type { SeriesSet } from '../../series/index.js';
+import type { Finding } from '../../analysis/index.js';
 import type { SeriesAnalysis } from '../../analysis/deps/index.js';
 import type { VerifyReport } from '../../analysis/refmodel/index.js';
 

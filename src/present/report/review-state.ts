@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries, Reply, Trailer, TrailerOrigin } from '../../series/types.js';
+import type { Patch, PatchSeries, Reply, Trailer, TrailerOrigin } from '../../series/index.js';
 import { collectFromReplies, ownTrailers } from '../../analysis/versions/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Cover, Patch, PatchSeries, Person } from '../../series/types.js';
+import type { Cover, Patch, PatchSeries, Person } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 import type { Block } from './blocks.js';
 import { ownTrailers } from '../../analysis/versions/index.js';

@@ -1,4 +1,4 @@
-import type { Cover, Patch, PatchSeries, Person, Reply, SeriesSet } from '../../series/types.js';
+import type { Cover, Patch, PatchSeries, Person, Reply, SeriesSet } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 
 /**

@@ -5,7 +5,7 @@ import { clean } from './series-section.js';
 
 /**
  * The reference model's verdicts per sequence and step, with the counterexample of each violated
- * invariant. Not refmodel's formatVerifyText: that prints timings, and a report must be the same
+ * invariant. Not verify-text.ts's formatVerifyText (the `verify` command's): that prints timings, and a report must be the same
  * bytes for the same input. Sequence files are user input, so names and labels are sanitised.
  *
  * The report is pasted into mail replies, so traces are fitted to 72 columns too, except the

@@ -6,9 +6,9 @@ import { loadSeriesSet } from '../../series/index.js';
 import { runChecks } from '../../analysis/checks/index.js';
 import type { ReviewData } from './data.js';
 import { createModel } from './state/model.js';
-import { renderApp, cursorLine, nextFrame, KEY } from './testing/render.js';
-import { makeSeries, makeSet } from './testing/fixtures.js';
-import { reviewData } from './testing/review-data.js';
+import { renderApp, cursorLine, nextFrame, KEY } from './testing/render.test-util.js';
+import { makeSeries, makeSet } from './testing/fixtures.test-util.js';
+import { reviewData } from './testing/review-data.test-util.js';
 import { KEY_BINDINGS } from './keys.js';
 
 process.env.FORCE_COLOR = '0';

@@ -7,8 +7,8 @@ import {
   type Counterexample, type Delta, type Sequence, type StepReport, type VerifyReport, type World,
 } from '../../analysis/refmodel/index.js';
 import type { BisectResult as DepsBisect } from '../../analysis/deps/index.js';
-import type { Finding } from '../../analysis/findings.js';
-import type { SeriesSet } from '../../series/types.js';
+import type { Finding } from '../../analysis/index.js';
+import type { SeriesSet } from '../../series/index.js';
 import type { BisectView, DeltaView, PairMatrix, ReviewData, StepView, TraceView, VerifyView } from './data.js';
 
 /** A delta in the model's own words: `add-type pal`, `set-offers vfio-pci [pal, sgt]`. */

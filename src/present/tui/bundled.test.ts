@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadSeriesSet } from '../../series/index.js';
 import { runChecks } from '../../analysis/checks/index.js';
-import type { SeriesSet } from '../../series/types.js';
+import type { SeriesSet } from '../../series/index.js';
 import { createModel, type ReviewModel } from './state/model.js';
 import { anchorReplies } from './state/reply-anchors.js';
 

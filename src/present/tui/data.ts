@@ -1,5 +1,5 @@
-import type { SeriesSet } from '../../series/types.js';
-import type { Finding } from '../../analysis/findings.js';
+import type { SeriesSet } from '../../series/index.js';
+import type { Finding } from '../../analysis/index.js';
 
 /**
  * What the TUI shows: immutable results computed outside React (STYLE.md "TUI split").

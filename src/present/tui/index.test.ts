@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { PassThrough, Writable } from 'node:stream';
 import type { runTui as RunTui } from './index.js';
 import { drawFramesEvenUnderCi } from './ink-environment.js';
-import { reviewData } from './testing/review-data.js';
+import { reviewData } from './testing/review-data.test-util.js';
 
 // These tests stand for a reviewer's terminal. Ink reads CI/CONTINUOUS_INTEGRATION once, when it
 // is imported, and under CI draws no frame until exit; the CLI clears them before loading the TUI

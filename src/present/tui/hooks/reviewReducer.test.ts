@@ -3,7 +3,7 @@ import type { Command } from '../keys.js';
 import { createModel } from '../state/model.js';
 import { screenFor } from '../state/screens.js';
 import { topEntry, type UiState } from '../state/ui-state.js';
-import { reviewData } from '../testing/review-data.js';
+import { reviewData } from '../testing/review-data.test-util.js';
 import { initialUi, makeReviewReducer, MAX_COUNT, type ReviewAction } from './reviewReducer.js';
 
 const model = createModel(reviewData());

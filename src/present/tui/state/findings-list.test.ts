@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { applyFilter, describeFilter, findingRows, findingTypes, NO_FILTER } from './findings-list.js';
-import { FINDINGS } from '../testing/review-data.js';
+import { FINDINGS } from '../testing/review-data.test-util.js';
 
 describe('findings list', () => {
   it('filters by level and by type', () => {

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../../analysis/findings.js';
+import type { Finding, Severity } from '../../../analysis/index.js';
 import { clean, line, padEnd, type DocLine } from './lines.js';
 
 export type LevelFilter = 'all' | Severity;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { proposedSequence, stepOf, trailerBadges, shortDate } from './lookups.js';
-import { makePatch, makeTrailer, makeSet, CHRISTIAN, JASON } from '../testing/fixtures.js';
+import { makePatch, makeTrailer, makeSet, CHRISTIAN, JASON } from '../testing/fixtures.test-util.js';
 import type { ReviewData, StepView } from '../data.js';
 
 const step = (name: string, patches: number[]): StepView => ({ name, patches, deltas: [], invariants: [] });

@@ -1,5 +1,5 @@
-import type { Finding } from '../../../analysis/findings.js';
-import type { Patch, PatchSeries } from '../../../series/types.js';
+import type { Finding } from '../../../analysis/index.js';
+import type { Patch, PatchSeries } from '../../../series/index.js';
 import type { BisectResult, ReviewData, SequenceView } from '../data.js';
 
 /** Findings about one patch: by index, or by Message-ID when the finding carries only that. */

@@ -1,4 +1,4 @@
-import type { Patch, PatchSeries, Reply } from '../../../series/types.js';
+import type { Patch, PatchSeries, Reply } from '../../../series/index.js';
 import type { ReviewData, TraceView } from '../data.js';
 import { applyFilter, findingRows, type FindingsFilter } from './findings-list.js';
 import { clean, line, type DocLine } from './lines.js';

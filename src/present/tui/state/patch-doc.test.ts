@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { coverDoc, patchDoc } from './patch-doc.js';
-import { makeCover, makePatch, makeTrailer, CHRISTIAN } from '../testing/fixtures.js';
+import { makeCover, makePatch, makeTrailer, CHRISTIAN } from '../testing/fixtures.test-util.js';
 
 const HOSTILE = 'evil \x1b]0;pwned\x07 title \x1b[2J clear \u202e rtl \x9b31m c1';
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../../../analysis/findings.js';
-import type { Cover, DiffFile, Patch, Trailer } from '../../../series/types.js';
+import type { Finding } from '../../../analysis/index.js';
+import type { Cover, DiffFile, Patch, Trailer } from '../../../series/index.js';
 import { anchorReplies, hunkLineKey, type ReplyAnchoring } from './reply-anchors.js';
 import { replyBody, replyHeading } from './replies-doc.js';
 import { clean, line, mailLine, padEnd, BLANK, type DocLine, type Style } from './lines.js';

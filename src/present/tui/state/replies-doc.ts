@@ -1,4 +1,4 @@
-import type { Reply } from '../../../series/types.js';
+import type { Reply } from '../../../series/index.js';
 import { clean, line, mailLine, BLANK, type DocLine } from './lines.js';
 import { personName, shortDate } from './lookups.js';
 

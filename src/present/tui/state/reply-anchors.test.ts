@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { anchorReplies, hunkLineKey } from './reply-anchors.js';
-import { makePatch, JASON } from '../testing/fixtures.js';
+import { makePatch, JASON } from '../testing/fixtures.test-util.js';
 
 describe('anchorReplies', () => {
   it('places a comment after the diff line its quote ends on, whatever the quote did to the marker and indent', () => {

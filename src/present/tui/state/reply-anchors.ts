@@ -1,4 +1,4 @@
-import type { Hunk, HunkLine, Patch, Reply } from '../../../series/types.js';
+import type { Hunk, HunkLine, Patch, Reply } from '../../../series/index.js';
 
 /** What a reviewer wrote under one quoted block, to show beside the diff line it quotes. */
 export interface ReplyChunk {

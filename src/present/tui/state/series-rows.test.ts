@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { seriesHeader, seriesRows, versionRows, SERIES_COLUMNS } from './series-rows.js';
-import { reviewData } from '../testing/review-data.js';
+import { reviewData } from '../testing/review-data.test-util.js';
 
 describe('series rows', () => {
   const data = reviewData();

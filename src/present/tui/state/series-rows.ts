@@ -1,4 +1,4 @@
-import type { PatchSeries, Patch, SeriesSet } from '../../../series/types.js';
+import type { PatchSeries, Patch, SeriesSet } from '../../../series/index.js';
 import type { ReviewData } from '../data.js';
 import { clean, line, mailLine, padEnd, padStart, type DocLine, type Seg, type Style } from './lines.js';
 import { bisectFor, countBySeverity, findingsForPatch, personName, shortDate, stepOf, trailerBadges } from './lookups.js';

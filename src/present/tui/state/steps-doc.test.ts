@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { stepsDoc } from './steps-doc.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
-import { VERIFY } from '../testing/review-data.js';
+import { VERIFY } from '../testing/review-data.test-util.js';
 import { clean } from './lines.js';
 
 describe('stepsDoc', () => {

@@ -14,13 +14,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { GitError } from '../util/errors.js';
-import type { ArchiveRecord } from './archive-folder.js';
-
-/**
- * Largest message kept from an archive (an mbox message or an epoch's blob). List archives cap mail far lower (vger: 100 KB);
- * a larger "message" is a broken separator or hostile, and is passed over without being held.
- */
-export const MAX_ARCHIVE_MESSAGE = 32 * 1024 * 1024;
+import { MAX_ARCHIVE_MESSAGE, type ArchiveRecord } from './types.js';
 
 const COMMIT_ID = /^[0-9a-f]{40}$/;
 /** Requests written ahead of the answers read: keeps cat-file busy without buffering the epoch. */

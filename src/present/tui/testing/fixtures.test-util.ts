@@ -4,7 +4,7 @@
  */
 import type {
   Cover, DiffFile, Hunk, HunkLine, Patch, PatchSeries, Person, Reply, SeriesSet, SubjectInfo, Trailer,
-} from '../../../series/types.js';
+} from '../../../series/index.js';
 
 export const JASON: Person = { name: 'Jason Gunthorpe', email: 'jgg@nvidia.com' };
 export const CHRISTIAN: Person = { name: 'Christian König', email: 'christian.koenig@amd.com' };

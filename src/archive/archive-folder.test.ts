@@ -3,8 +3,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { archiveSources, MAX_ARCHIVE_MESSAGE, mboxRecords, startsMessageAt, type ArchiveRecord } from './archive-folder.js';
-import { mailText, mboxText, writeEpoch, type TestMail } from '../series/archive/test-archive.js';
+import { archiveSources, mboxRecords, startsMessageAt } from './archive-folder.js';
+import { MAX_ARCHIVE_MESSAGE, type ArchiveRecord } from './types.js';
+import { mailText, mboxText, writeEpoch, type TestMail } from './test-archive.test-util.js';
 
 const mails: TestMail[] = [1, 2, 3].map((i) => ({ id: `f${i}@example.org`, subject: `message ${i}`, body: `line ${i}\nFrom the body, quoted in mboxrd.\n`, minute: i }));
 

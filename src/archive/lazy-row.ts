@@ -5,8 +5,7 @@
  * them). Quoted-printable bodies are rewritten as 8bit first. lazy-row.test.ts checks that every row
  * equals the one from the full decoder. Anything that is not plain returns null and goes there.
  */
-import { toRawMessage } from '../../ingest/decode.js';
-import { parsePlainMail } from '../../ingest/plain-mail.js';
+import { toRawMessage, parsePlainMail } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
 /** decode.ts's limit: larger header blocks take the full path (which reports them). */

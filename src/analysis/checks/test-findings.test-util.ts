@@ -2,7 +2,7 @@
 import type { Finding } from '../findings.js';
 import { runChecks } from './run-checks.js';
 import type { CheckId } from './registry.js';
-import { seriesFromMails, type TestMail } from './test-series.js';
+import { seriesFromMails, type TestMail } from './test-series.test-util.js';
 
 export async function findingsOf(mails: TestMail[], only?: CheckId[]): Promise<Finding[]> {
   return runChecks(await seriesFromMails(mails), only ? { only } : {});

@@ -1,7 +1,7 @@
 /** A small but complete ReviewData: findings, bisect, a verify report with a counterexample, two versions. */
-import type { Finding } from '../../../analysis/findings.js';
+import type { Finding } from '../../../analysis/index.js';
 import type { ReviewData, VerifyView } from '../data.js';
-import { CHRISTIAN, JASON, makeSeries, makeSet, makeTrailer, msgId, type PatchSpec } from './fixtures.js';
+import { CHRISTIAN, JASON, makeSeries, makeSet, makeTrailer, msgId, type PatchSpec } from './fixtures.test-util.js';
 
 export const SPECS: PatchSpec[] = [
   { index: 1, summary: 'dma-buf: Introduce DMA-buf mapping types', extraTrailers: [makeTrailer('Reviewed-by', CHRISTIAN, 'r@x', 'reply')] },

@@ -3,9 +3,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { epochHead, epochRecords, isAncestorOfHead, isEpoch, commitRecords, MAX_ARCHIVE_MESSAGE } from './public-inbox.js';
-import type { ArchiveRecord } from './archive-folder.js';
-import { blobPathOf, mailText, writeEpoch, type TestMail } from '../series/archive/test-archive.js';
+import { epochHead, epochRecords, isAncestorOfHead, isEpoch, commitRecords } from './public-inbox.js';
+import { MAX_ARCHIVE_MESSAGE, type ArchiveRecord } from './types.js';
+import { blobPathOf, mailText, writeEpoch, type TestMail } from './test-archive.test-util.js';
 
 const mails: TestMail[] = [1, 2, 3, 4].map((i) => ({ id: `m${i}@example.org`, subject: `message ${i}`, body: `body ${i}\nFrom here on, text.\n`, minute: i }));
 

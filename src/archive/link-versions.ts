@@ -6,12 +6,8 @@
  * change-id, or the same subject stem from the same author (RFC → v1 → v2 as new threads).
  */
 import { createHash } from 'node:crypto';
-import type { RawMessage } from '../../ingest/types.js';
-import type { ThreadNode } from '../types.js';
-import type { ClassifiedMessage, MessageKind } from '../classify.js';
-import { groupSeries, threadRoots, type SeriesDraft } from '../group.js';
-import { parseSubject } from '../subject.js';
-import { threadMessages } from '../thread.js';
+import type { RawMessage } from '../ingest/index.js';
+import { type ThreadNode, type ClassifiedMessage, type MessageKind, groupSeries, threadRoots, type SeriesDraft, parseSubject, threadMessages } from '../series/index.js';
 import { linkBySharedPatches } from './shared-patches.js';
 
 /** A message row as read back from the index. */

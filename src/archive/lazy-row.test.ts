@@ -5,13 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { decodeMessage } from '../../ingest/index.js';
-import { splitMbox } from '../../ingest/mbox.js';
+import { describeShared, sharedPath } from '../../test/support/shared.js';
+import { decodeMessage, splitMbox } from '../ingest/index.js';
 import { lazyRow } from './lazy-row.js';
 import { toMessageRow } from './record.js';
 
-const ROOT = resolve(__dirname, '../../..');
-const SHARED = resolve(ROOT, '..', 'shared', 'conformance');
+const ROOT = resolve(__dirname, '../..');
 
 async function messagesOf(bytes: Buffer, mboxrd: boolean): Promise<Buffer[]> {
   async function* one(): AsyncGenerator<Buffer> {
@@ -49,7 +48,10 @@ describe('lazy index rows', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
 
+describeShared('lazy index rows on shared samples', ['conformance'], () => {
+  const SHARED = sharedPath('conformance');
   it('equal the full decoder on git t5100 and b4 sample mails', async () => {
     let lazy = 0;
     for (const folder of ['git-t5100', 'b4-samples']) {

@@ -1,4 +1,4 @@
-import type { RawMessage } from '../ingest/types.js';
+import type { RawMessage } from '../ingest/index.js';
 
 /** Options for a literal message in unit tests; everything not given gets a plain default. */
 export interface MailOptions {

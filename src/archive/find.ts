@@ -3,14 +3,12 @@
  * from the archives by their stored positions (the index keeps no bodies).
  */
 import { access } from 'node:fs/promises';
-import { isGzipFile, mboxRecords, type ArchiveRecord } from '../../ingest/archive-folder.js';
-import { describeFsError } from '../../ingest/source.js';
-import { decodeMessage } from '../../ingest/index.js';
-import { commitRecords } from '../../ingest/public-inbox.js';
-import type { IngestResult, MessageOrigin } from '../../ingest/types.js';
-import { InputError } from '../../util/errors.js';
-import { buildSeriesSet } from '../build.js';
-import type { SeriesSet } from '../types.js';
+import { isGzipFile, mboxRecords } from './archive-folder.js';
+import type { ArchiveRecord } from './types.js';
+import { describeFsError, decodeMessage, type IngestResult, type MessageOrigin } from '../ingest/index.js';
+import { commitRecords } from './public-inbox.js';
+import { InputError } from '../util/errors.js';
+import { buildSeriesSet, type SeriesSet } from '../series/index.js';
 import { originOf, positionText } from './record.js';
 import type { Database, VersionRow } from './sqlite.js';
 

@@ -43,12 +43,6 @@ function rowLoader(db: Database): (ids: number[]) => StoredMessage[] {
 const THROUGH = 'grouped_through';
 
 /**
- * Regroup after new rows: only the conversations that hold a row added since the last grouping
- * are grouped again; the versions of all others are kept as stored. Grouping a conversation
- * depends on its rows alone and families are linked again over all versions, so the result
- * equals a full regrouping (which dropping a source's rows forces by clearing the mark).
- */
-/**
  * The rows of each conversation, in row-id order. Most conversations are a few messages, so
  * several are fetched by one query (one statement per conversation cost more than the grouping).
  */
@@ -70,6 +64,12 @@ function* conversations(db: Database, components: number[][]): Generator<StoredM
   if (pending.length) yield* flush();
 }
 
+/**
+ * Regroup after new rows: only the conversations that hold a row added since the last grouping
+ * are grouped again; the versions of all others are kept as stored. Grouping a conversation
+ * depends on its rows alone and families are linked again over all versions, so the result
+ * equals a full regrouping (which dropping a source's rows forces by clearing the mark).
+ */
 export function regroupIndex(db: Database): GroupCounts {
   const through = Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
   const { withPatches, messages, lastRow } = threadComponents(db);

@@ -4,12 +4,10 @@
  * change-id). Bodies are not stored: a series is read back from the archive by position.
  */
 import { createHash } from 'node:crypto';
-import type { ArchivePosition } from '../../ingest/archive-folder.js';
-import { decodeMessage } from '../../ingest/index.js';
-import { InputError } from '../../util/errors.js';
-import type { MessageOrigin, RawMessage } from '../../ingest/types.js';
-import { unquoteMboxrd } from '../../ingest/mbox.js';
-import { classify, type MessageKind } from '../classify.js';
+import type { ArchivePosition } from './types.js';
+import { decodeMessage, type MessageOrigin, type RawMessage, unquoteMboxrd } from '../ingest/index.js';
+import { InputError } from '../util/errors.js';
+import { classify, type MessageKind } from '../series/index.js';
 import { lazyRow } from './lazy-row.js';
 
 export interface MessageRow {

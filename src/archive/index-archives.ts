@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { archiveSources, isGzipFile, type ArchiveSource } from '../../ingest/archive-folder.js';
+import { archiveSources, isGzipFile } from './archive-folder.js';
+import type { ArchiveSource } from './types.js';
 import { readSource, type SkippedRecord, type SourceProgress } from './read-source.js';
 import { openIndex, type Database } from './sqlite.js';
 import { regroupIndex } from './store-series.js';

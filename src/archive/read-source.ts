@@ -4,8 +4,9 @@
  * index whose cursor matches its rows: the next run resumes there and reads nothing twice.
  */
 import { stat } from 'node:fs/promises';
-import { mboxRecords, startsMessageAt, type ArchiveRecord, type ArchiveSource } from '../../ingest/archive-folder.js';
-import { epochHead, epochRecords, isAncestorOfHead } from '../../ingest/public-inbox.js';
+import { mboxRecords, startsMessageAt } from './archive-folder.js';
+import type { ArchiveRecord, ArchiveSource } from './types.js';
+import { epochHead, epochRecords, isAncestorOfHead } from './public-inbox.js';
 import type { Database } from './sqlite.js';
 import { forgetGrouping } from './store-series.js';
 import { positionText, type RowResult } from './record.js';

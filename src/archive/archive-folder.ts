@@ -9,30 +9,9 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, LimitError } from '../util/errors.js';
-import { mailFilesIn } from './format-patch-dir.js';
-import { gunzipChunks, TruncatedGzip } from './gzip.js';
-import { isFromLine, splitMbox } from './mbox.js';
-import { isEpoch, MAX_ARCHIVE_MESSAGE } from './public-inbox.js';
-import { describeFsError, firstLine } from './source.js';
-
-export { MAX_ARCHIVE_MESSAGE };
-
-/** Where a message sits in an archive, for errors and for reading it again. */
-export type ArchivePosition =
-  | { kind: 'offset'; source: string; offset: number }
-  | { kind: 'commit'; source: string; commit: string };
-
-/**
- * One message of an archive: its bytes, or why it could not be read. `resume` is the cursor to
- * store once this record and all before it are saved: a byte offset (as text) for an mbox, the
- * commit id for an epoch.
- */
-export type ArchiveRecord =
-  | { kind: 'raw'; position: ArchivePosition; bytes: Buffer; resume: string }
-  | { kind: 'damaged'; position: ArchivePosition; reason: string; resume: string };
-
-/** One readable unit of an archive: an mbox file or an epoch. */
-export type ArchiveSource = { kind: 'mbox'; path: string } | { kind: 'epoch'; path: string };
+import { mailFilesIn, gunzipChunks, TruncatedGzip, isFromLine, splitMbox, describeFsError, firstLine } from '../ingest/index.js';
+import { isEpoch } from './public-inbox.js';
+import { MAX_ARCHIVE_MESSAGE, type ArchivePosition, type ArchiveRecord, type ArchiveSource } from './types.js';
 
 /** The sources a path given by the user stands for, in reading order. */
 export async function archiveSources(path: string): Promise<ArchiveSource[]> {

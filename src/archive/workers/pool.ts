@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ArchivePosition } from '../../../ingest/archive-folder.js';
+import type { ArchivePosition } from '../types.js';
 import { decodeRow, type RowResult } from '../record.js';
 
 export interface DecodeMessage {
@@ -53,7 +53,7 @@ export interface Decoder {
 function workerUrl(): URL {
   const here = new URL('./decode-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  const compiled = fileURLToPath(here).replace(/([\\/])src([\\/])series([\\/])/, '$1dist$2series$3');
+  const compiled = fileURLToPath(here).replace(/([\\/])src([\\/])archive([\\/])/, '$1dist$2archive$3');
   if (!existsSync(compiled)) throw new Error(`decode worker not built: ${compiled} (run npm run build)`);
   return pathToFileURL(compiled);
 }
