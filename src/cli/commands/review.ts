@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   checkReview, configuredTransport, parseCommentsFile, reviewerIdentity, sendMails, writeReplies, type Transport,
 } from '../../review/index.js';
-import { sanitizeForTerminal } from '../../present/sanitize.js';
+import { sanitizeForTerminal } from '../../present/index.js';
 import { InputError, UsageError } from '../../util/errors.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, writeOutput } from '../context.js';
