@@ -3,11 +3,15 @@
 // Also the one place that speaks of ../shared: absent in a plain clone (its suites skip, said once
 // here), required under CI=true (CI always lays it beside the clone).
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { hasShared, SHARED_DIR } from './support/shared.js';
 
 export default function setup(): void {
   const root = resolve(__dirname, '..');
+  // The TUI keeps review state under XDG_STATE_HOME: tests get their own, never the user's reviews.
+  if (!process.env.PATCHSCOPE_KEEP_STATE_HOME) process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'patchscope-test-state-'));
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
   if (!hasShared()) {
     if (process.env.CI === 'true') {

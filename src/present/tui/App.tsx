@@ -11,6 +11,8 @@ import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { createModel } from './state/model.js';
 import { screenFor } from './state/screens.js';
 import { TOP, topEntry } from './state/ui-state.js';
+import { ComposeLine } from './review/ComposeLine.js';
+import { useReviewIO } from './review/useReviewIO.js';
 
 export interface AppProps {
   data: ReviewData;
@@ -22,6 +24,7 @@ function Review({ data }: AppProps) {
   const size = useTerminalSize();
   const [ui, dispatch] = useReview(model, size);
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
+  useReviewIO(model, ui, dispatch);
   useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
 
   const screen = screenFor(model, ui);
@@ -35,8 +38,8 @@ function Review({ data }: AppProps) {
         ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
-      <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}
-        prompt={ui.search.typing ? ui.search.draft : null} count={ui.count} col={col ?? 0} width={size.columns} />
+      {ui.review?.compose ? <ComposeLine compose={ui.review.compose} width={size.columns} /> : <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}
+        prompt={ui.search.typing ? ui.search.draft : null} count={ui.count} col={col ?? 0} width={size.columns} />}
     </Box>
   );
 }

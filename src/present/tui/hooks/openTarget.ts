@@ -23,7 +23,8 @@ function rowFor(lines: DocLine[], t: Extract<Target, { kind: 'patch' }>): number
 
 function openPatch(model: ReviewModel, ui: UiState, t: Extract<Target, { kind: 'patch' }>): UiState {
   const pushed = { ...ui, stack: [...ui.stack, entry({ kind: 'patch', patch: t.patch })], note: '' };
-  const row = rowFor(model.doc(ui.version, t.patch), t);
+  // The rows as shown (the reviewer's comment rows included), so the jump lands on the finding's line.
+  const row = rowFor(screenFor(model, pushed).panes[0]?.lines ?? [], t);
   return row > 0 ? moveFocused(model, pushed, { type: 'jump', index: row }, 0) : pushed;
 }
 

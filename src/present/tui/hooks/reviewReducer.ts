@@ -10,13 +10,17 @@ import type { ListAction } from './listReducer.js';
 import { moveFocused, withTop } from './paneMoves.js';
 import { openTarget } from './openTarget.js';
 import { IDLE_SEARCH, searchReducer } from './searchReducer.js';
+import { isReviewCommand, onComposeKey, onConfirmKey, reviewCommand } from '../review/commands.js';
+import { sliceOf, sliceReducer, type ReviewSliceAction } from '../review/slice.js';
 
 export type ReviewAction =
   /** A key press: a command in normal mode, text while the search prompt is open. */
   | { type: 'key'; input: string; key: KeyInfo }
   /** A command with the count typed before it (0: none), as tests and other front ends send them. */
   | { type: 'command'; command: Command; count?: number }
-  | { type: 'resize'; size: TermSize };
+  | { type: 'resize'; size: TermSize }
+  /** What the review's hook did (state read, $EDITOR closed, replies written or sent). */
+  | ReviewSliceAction;
 
 /** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
 export function seriesEntry(model: ReviewModel) {
@@ -122,7 +126,7 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
     case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [seriesEntry(model)] };
-    default: return ui;
+    default: return isReviewCommand(command) ? reviewCommand(model, ui, command) : ui;
   }
 }
 
@@ -164,6 +168,8 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         // Keys typed faster than Ink reads arrive as one text run ("jj/pal\r"), which Ink reports as a
         // paste; its input parser already cut escape sequences (arrows, PgDn) out of such runs.
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
+        if (ui.review?.compose) return onComposeKey(ui, a.input, a.key);
+        if (ui.review?.confirm) return onConfirmKey(ui, a.input);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         const command = commandFor(a.input, a.key);
         // An unbound key drops a pending count, as in vim.
@@ -177,6 +183,10 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
       case 'resize': {
         const sized = { ...ui, size: a.size };
         return moveFocused(model, sized, { type: 'fit' });
+      }
+      default: {
+        const r = sliceReducer(sliceOf(ui), ui.version, a);
+        return { ...ui, review: r.slice, note: r.note };
       }
     }
   };

@@ -5,6 +5,8 @@ import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
 import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
+import { withReviewColumn, withReviewRows } from '../review/doc.js';
+import { reviewOf, sliceOf } from '../review/slice.js';
 
 export interface PaneDef {
   id: string;
@@ -34,8 +36,9 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
     const header = [line([['No patch series found in the input.', 'warning']])];
     return { crumb: 'series', header, layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
   }
-  const rows = model.seriesRows(ui.version);
-  const patches: PaneDef = { id: 'patches', title: 'patches', header: [SERIES_COLUMNS], lines: rows, countRow: (n) => numberedRow(rows, n) };
+  // The "you" column: what the reviewer has written on each patch (src/present/tui/review).
+  const { header: columns, rows } = withReviewColumn([SERIES_COLUMNS], model.seriesRows(ui.version), reviewOf(sliceOf(ui), ui.version));
+  const patches: PaneDef = { id: 'patches', title: 'patches', header: columns, lines: rows, countRow: (n) => numberedRow(rows, n) };
   const versions = model.versionRows();
   const panes = versions.length > 1
     ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: versions, rows: Math.min(4, versions.length) }, patches]
@@ -59,10 +62,17 @@ function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {
     header: [],
     layout: 'tabs',
     panes: [
-      { id: 'diff', title: patch === 0 ? 'cover letter' : 'message + diff', header: [], lines: model.doc(ui.version, patch) },
+      { id: 'diff', title: patch === 0 ? 'cover letter' : 'message + diff', header: [], lines: patchLines(model, ui, patch) },
       { id: 'replies', title: `replies (${n})`, header: [], lines: model.replies(ui.version, patch) },
     ],
   };
+}
+
+/** The patch document with the reviewer's comments and trailers in it (src/present/tui/review/doc.ts). */
+function patchLines(model: ReviewModel, ui: UiState, patch: number): DocLine[] {
+  const s = model.series(ui.version);
+  const m = patch === 0 ? s?.cover ?? undefined : s?.patches.find((p) => p.index === patch);
+  return withReviewRows(model.doc(ui.version, patch), m, patch, reviewOf(sliceOf(ui), ui.version));
 }
 
 function findingsScreen(model: ReviewModel, ui: UiState): Screen {

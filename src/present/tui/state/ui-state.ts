@@ -1,4 +1,5 @@
 import type { FindingsFilter } from './findings-list.js';
+import type { ReviewSlice } from '../review/slice.js';
 
 /** The screens a reviewer moves between; each is an entry on a stack, so Esc goes back. */
 export type View =
@@ -50,6 +51,8 @@ export interface UiState {
   /** The count typed so far (`21` of `21j`); 0 when none is pending. */
   count: number;
   quit: boolean;
+  /** The reviewer's comments and trailers, and what is being typed (src/present/tui/review); absent: nothing yet. */
+  review?: ReviewSlice;
 }
 
 export const TOP: ListState = { cursor: 0, offset: 0 };
