@@ -136,7 +136,7 @@ describe('write and send', () => {
     let ui = cmd(loaded, 'nav.bottom', 'review.reviewed', 'review.write');
     expect(sliceOf(ui).request).toEqual({ kind: 'write' });
     ui = reduce(ui, { type: 'review.written', count: 1, path: '/s/r.mbox', via: 'SMTP h:25' });
-    expect(ui.note).toBe('1 replies written to /s/r.mbox. Send them by SMTP h:25? y/N');
+    expect(ui.note).toBe('send 1 reply by SMTP h:25? y/N (written to /s/r.mbox)');
     const no = type(ui, 'n');
     expect(sliceOf(no).request).toBeNull();
     expect(no.note).toBe('not sent; the replies are in /s/r.mbox');

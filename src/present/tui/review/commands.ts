@@ -5,7 +5,7 @@ import { screenFor } from '../state/screens.js';
 import { entry, TOP, topEntry, type UiState } from '../state/ui-state.js';
 import type { TraceView } from '../data.js';
 import { subjectAt } from './doc.js';
-import { putComment, reviewOf, sliceOf, toggleTrailer, type ReviewSlice } from './slice.js';
+import { putComment, replies, reviewOf, sliceOf, toggleTrailer, type ReviewSlice } from './slice.js';
 
 export type ReviewCommand =
   | 'review.comment' | 'review.editor' | 'review.delete'
@@ -152,6 +152,6 @@ export function onComposeKey(ui: UiState, input: string, key: KeyInfo): UiState 
 export function onConfirmKey(ui: UiState, input: string): UiState {
   const slice = sliceOf(ui);
   if (!slice.confirm) return ui;
-  if (input === 'y' || input === 'Y') return withSlice(ui, { ...slice, confirm: null, request: { kind: 'send' } }, `sending ${slice.confirm.count} replies by ${slice.confirm.via}…`);
+  if (input === 'y' || input === 'Y') return withSlice(ui, { ...slice, confirm: null, request: { kind: 'send' } }, `sending ${replies(slice.confirm.count)} by ${slice.confirm.via}…`);
   return withSlice(ui, { ...slice, confirm: null }, `not sent; the replies are in ${slice.confirm.path}`);
 }

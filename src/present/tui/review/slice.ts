@@ -70,6 +70,11 @@ export function toggleTrailer(slice: ReviewSlice, version: number, patch: number
   return { slice: { ...slice, reviews: { ...slice.reviews, [version]: { ...r, trailers } } }, given: !has };
 }
 
+/** `1 reply`, `3 replies`. */
+export function replies(n: number): string {
+  return `${n} ${n === 1 ? 'reply' : 'replies'}`;
+}
+
 /** The slice after a hook's result; `note` is what the status line says. */
 export function sliceReducer(slice: ReviewSlice, version: number, a: ReviewSliceAction): { slice: ReviewSlice; note: string } {
   switch (a.type) {
@@ -82,7 +87,7 @@ export function sliceReducer(slice: ReviewSlice, version: number, a: ReviewSlice
     case 'review.written':
       return {
         slice: { ...slice, request: null, confirm: a.count > 0 ? { count: a.count, via: a.via, path: a.path } : null },
-        note: a.count > 0 ? `${a.count} replies written to ${a.path}. Send them by ${a.via}? y/N` : 'nothing to write yet: comment (c) or give a trailer (R A T)',
+        note: a.count > 0 ? `send ${replies(a.count)} by ${a.via}? y/N (written to ${a.path})` : 'nothing to write yet: comment (c) or give a trailer (R A T)',
       };
     case 'review.finished':
       return { slice: { ...slice, request: null, confirm: null }, note: a.note };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type Dispatch } from 'react';
-import { useStdin } from 'ink';
+import { useStdin, useStdout } from 'ink';
 import {
   configuredTransport, openReviewState, reviewerIdentity, saveReviewState, sendMails, stateDir, withAnchors, writeReplies,
   type OpenedState, type Review, type ReviewState, type Transport,
@@ -10,7 +10,7 @@ import type { ReviewAction } from '../hooks/reviewReducer.js';
 import type { ReviewModel } from '../state/model.js';
 import type { UiState } from '../state/ui-state.js';
 import { editText } from './editor.js';
-import { sliceOf } from './slice.js';
+import { replies, sliceOf } from './slice.js';
 
 function describe(t: Transport): string {
   if (t.kind === 'smtp') return `SMTP ${t.host}:${t.port}`;
@@ -34,6 +34,7 @@ function openedNote(o: OpenedState): string {
  */
 export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<ReviewAction>, env: NodeJS.ProcessEnv = process.env): void {
   const { setRawMode, isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
   const opened = useRef(new Map<number, OpenedState>());
   const saved = useRef(new Map<number, Review>());
   const identity = useRef<Person | null | undefined>(undefined);
@@ -90,9 +91,10 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
     const o = opened.current.get(version);
     if (request.kind === 'editor') {
       if (isRawModeSupported) setRawMode(false);
-      process.stdout.write('\x1b[?1049l');
+      // The editor gets the terminal as it was: out of raw mode and the alternate screen, back after.
+      if (stdout.isTTY) stdout.write('\x1b[?1049l');
       const text = editText(request.text, env);
-      process.stdout.write('\x1b[?1049h\x1b[H\x1b[2J');
+      if (stdout.isTTY) stdout.write('\x1b[?1049h\x1b[H\x1b[2J');
       if (isRawModeSupported) setRawMode(true);
       if (text === null) dispatch({ type: 'review.finished', note: 'the editor failed: comment not changed' });
       else dispatch({ type: 'review.edited', patch: request.patch, target: request.target, text, editing: request.editing });
@@ -114,11 +116,11 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
           if (!out) { dispatch({ type: 'review.finished', note: 'write the replies first (W)' }); return; }
           const t = await configuredTransport(env);
           const sent = await sendMails(t, out.mails, out.texts, env);
-          dispatch({ type: 'review.finished', note: `sent ${sent.mails} replies by ${describe(t)}` });
+          dispatch({ type: 'review.finished', note: `sent ${replies(sent.mails)} by ${describe(t)}` });
         }
       } catch (e) {
         dispatch({ type: 'review.finished', note: `not sent: ${(e as Error).message.split('\n')[0]}` });
       }
     })();
-  }, [request, model, version, dispatch, env, isRawModeSupported, setRawMode, slice.reviews]);
+  }, [request, model, version, dispatch, env, isRawModeSupported, setRawMode, stdout, slice.reviews]);
 }
