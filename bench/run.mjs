@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const BENCHES = ['ingest', 'check', 'refmodel', 'tui', 'archive'];
+const BENCHES = ['ingest', 'check', 'refmodel', 'tui', 'archive', 'review'];
 
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');
