@@ -35,9 +35,23 @@ export const SYSTEM_CLOCK: MailClock = {
   uniqueId: () => randomBytes(9).toString('base64url'),
 };
 
+/**
+ * Mail is untrusted: a decoded subject or name may carry CR, LF or other controls (an encoded word
+ * can hide `\r\nBcc: …`). In a header they become one space, so a reply never grows a header the
+ * original smuggled in.
+ */
+export function headerText(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]+/g, ' ');
+}
+
+/** A Message-ID as it may stand between angle brackets: no blanks, controls or brackets. */
+export function safeId(id: string): string {
+  return id.replace(/[\x00-\x20\x7f<>]/g, '');
+}
+
 /** `Re: ` and the original subject as it was sent (list tags such as `[Linaro-mm-sig]` kept), one `Re:` only. */
 export function replySubject(m: Patch | Cover): string {
-  return `Re: ${m.rawSubject.replace(/^\s*(?:re\s*:\s*)+/i, '')}`;
+  return `Re: ${headerText(m.rawSubject).replace(/^\s*(?:re\s*:\s*)+/i, '')}`;
 }
 
 /** A fresh Message-ID on the reviewer's domain, in the shape b4 makes (`<date-what-unique@domain>`). */
@@ -62,11 +76,12 @@ const SPECIALS = /[()<>[\]:;@\\,."]/;
 
 /** `Name <addr>` for a header: non-ASCII names as encoded words (RFC 2047), names with specials quoted. */
 export function formatAddress(p: Person): string {
-  const name = p.name.trim();
-  if (!name) return p.email;
-  if (/[^\x20-\x7e]/.test(name)) return `${mimeFuncs.encodeWord(name, 'Q', 52)} <${p.email}>`;
-  if (SPECIALS.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}" <${p.email}>`;
-  return `${name} <${p.email}>`;
+  const name = headerText(p.name).trim();
+  const email = safeId(p.email);
+  if (!name) return email;
+  if (/[^\x20-\x7e]/.test(name)) return `${mimeFuncs.encodeWord(name, 'Q', 52)} <${email}>`;
+  if (SPECIALS.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}" <${email}>`;
+  return `${name} <${email}>`;
 }
 
 /** An address header folded between addresses, never inside a name (as git send-email and mutt fold them). */
@@ -107,9 +122,9 @@ export function renderMail(mail: ReplyMail, references: string[]): string {
     ...(mail.recipients.cc.length ? [addressHeader('Cc', mail.recipients.cc)] : []),
     header('Subject', mimeFuncs.encodeWords(mail.subject, 'Q', 52)),
     header('Date', rfc5322Date(mail.date)),
-    header('Message-ID', `<${mail.messageId}>`),
-    header('In-Reply-To', `<${mail.inReplyTo}>`),
-    header('References', references.map((r) => `<${r}>`).join(' ')),
+    header('Message-ID', `<${safeId(mail.messageId)}>`),
+    header('In-Reply-To', `<${safeId(mail.inReplyTo)}>`),
+    header('References', references.map((r) => `<${safeId(r)}>`).filter((r) => r !== '<>').join(' ')),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     `Content-Transfer-Encoding: ${cte}`,

@@ -2,6 +2,7 @@ import type { Cover, DiffFile, Patch } from '../series/index.js';
 import { locate, markerOf, messageText, type Located } from './locate.js';
 import type { ReviewComment, ReviewTrailer } from './types.js';
 import { wrapProse } from './wrap.js';
+import { headerText } from './mail.js';
 
 /** Quoted lines kept above a commented line (git's own diff context is three). */
 export const CONTEXT_LINES = 3;
@@ -26,8 +27,9 @@ export function placeAll(m: Patch | Cover, comments: readonly ReviewComment[]): 
 /** `On DATE, NAME wrote:`: the Date header as sent (as b4 ty and mutt quote it), the sender's name or address. */
 export function attribution(m: Patch | Cover): string {
   const who = m.mail?.from ?? m.author;
-  const name = who?.name || who?.email || 'the author';
-  const date = m.mail?.dateHeader ?? m.date;
+  // Untrusted: one line, whatever the header decoded to (a line break would start an unquoted line).
+  const name = headerText(who?.name || who?.email || 'the author');
+  const date = m.mail?.dateHeader ? headerText(m.mail.dateHeader) : m.date;
   return date ? `On ${date}, ${name} wrote:` : `${name} wrote:`;
 }
 
