@@ -2,31 +2,20 @@
 // out-of-range flags are refused; every write failure is one line naming the target, exit 2; `-o`
 // replaces a file atomically.
 import { describe, it, expect, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, readdirSync, existsSync, symlinkSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import { COMMAND_TABLE, COMMANDS } from '../src/cli/command-table.js';
 import { OPTIONS } from '../src/cli/options.js';
 import { commandHelp, helpText } from '../src/cli/help.js';
+import { expectOneLineError, runCli, runShell } from './support/cli.js';
 
 const ROOT = resolve(__dirname, '..');
-const BIN = resolve(ROOT, 'bin/patchscope');
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-contract-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[], opts: { shell?: string } = {}) {
-  const r = opts.shell
-    ? spawnSync('bash', ['-c', opts.shell], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', BIN } })
-    : spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.err).toMatch(pattern);
-  expect(r.err.trim().split('\n')).toHaveLength(1);
-  expect(r.err).not.toMatch(/\n\s+at /);
+  return opts.shell ? runShell(opts.shell) : runCli(args);
 }
 
 describe('the command table', () => {

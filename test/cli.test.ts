@@ -5,22 +5,13 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync, copyFileSy
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
+import { expectOneLineError, runCli } from './support/cli.js';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = resolve(ROOT, 'bin/patchscope');
 const BUNDLED = resolve(ROOT, 'fixtures/dmabuf-mapping-types/series.mbox');
 
-function run(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.err).toMatch(pattern);
-  expect(r.err.trim().split('\n')).toHaveLength(1);
-  expect(r.err).not.toMatch(/\n\s+at /);
-}
+const run = (args: string[], input?: string | Buffer) => runCli(args, input);
 
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-cli-'));
 
