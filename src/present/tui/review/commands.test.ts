@@ -11,6 +11,7 @@ import { screenFor } from '../state/screens.js';
 import { topEntry, type UiState } from '../state/ui-state.js';
 import { reviewData } from '../testing/review-data.test-util.js';
 import { reviewOf, sliceOf } from './slice.js';
+import { traceTarget } from './commands.js';
 
 const data = reviewData();
 const model = createModel(data);
@@ -131,6 +132,15 @@ describe('findings and counterexamples become drafts', () => {
   });
 });
 
+describe('a counterexample at its hunk', () => {
+  it('goes on the first hunk of the file its scope names, else on the whole patch', () => {
+    const p3 = model.series(0)!.patches.find((p) => p.index === 3)!;
+    const trace = { invariant: 'HIDE_PHYS', scope: 'vfio-pci buffer 0 → dma-buf mapping', steps: [] };
+    expect(traceTarget(p3, trace)).toEqual({ kind: 'hunk', file: 'include/linux/dma-buf-mapping.h', hunk: 1 });
+    expect(traceTarget(p3, { ...trace, scope: 'vfio-pci → xe' })).toEqual({ kind: 'patch' });
+  });
+});
+
 describe('write and send', () => {
   it('W asks to write; sending waits for y, anything else keeps the replies unsent', () => {
     let ui = cmd(loaded, 'nav.bottom', 'review.reviewed', 'review.write');
@@ -144,5 +154,17 @@ describe('write and send', () => {
     expect(sliceOf(yes).request).toEqual({ kind: 'send' });
     // While the question is open, keys do not move the view.
     expect(topEntry(type(ui, 'j')).view).toEqual(topEntry(ui).view);
+  });
+});
+
+describe('comments moved from an older version', () => {
+  it('lists those that found no place under the series header', () => {
+    const ui = reduce(loaded, {
+      type: 'review.loaded', version: 0, review: { comments: [], trailers: [] }, identity: ME, note: 'moved',
+      unmatched: { from: 1, comments: [{ id: 'x', patch: 23, target: { kind: 'line', file: 'drivers/iommu/iommufd/pages.c', line: 120, side: 'new' }, text: 'Still racy?\nmore' }] },
+    });
+    const header = screenFor(model, ui).header.map((l) => l.text);
+    expect(header).toContain('1 comment of v1 found no place in this version (kept in the review state):');
+    expect(header).toContain('  ✎ v1 patch 23 drivers/iommu/iommufd/pages.c:120: Still racy?');
   });
 });

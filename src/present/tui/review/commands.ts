@@ -1,4 +1,5 @@
-import { formatPerson, type ReviewTrailerKey } from '../../../review/index.js';
+import { formatPerson, type CommentTarget, type ReviewTrailerKey } from '../../../review/index.js';
+import type { Cover, Patch } from '../../../series/index.js';
 import type { KeyInfo } from '../keys.js';
 import type { ReviewModel } from '../state/model.js';
 import { screenFor } from '../state/screens.js';
@@ -61,6 +62,22 @@ export function traceDraft(t: TraceView): string {
   return [head, '', ...steps, ...(t.replay ? ['', `  replay: ${t.replay}`] : [])].join('\n');
 }
 
+/**
+ * Where a counterexample's comment goes in its patch: the first hunk of the file that names the party
+ * the trace is about (its scope, read from the end: `vfio-pci buffer 0 → iommufd` is about iommufd,
+ * then its operations), else the whole patch.
+ */
+export function traceTarget(m: Patch | Cover, t: TraceView): CommentTarget {
+  if (!('files' in m)) return { kind: 'patch' };
+  const words = (s: string) => s.toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w.length >= 4);
+  const candidates = [...words(t.scope ?? '').reverse(), ...t.steps.flatMap((s) => words(s.label))];
+  for (const w of candidates) {
+    const f = m.files.find((x) => x.hunks.length > 0 && x.path.toLowerCase().includes(w));
+    if (f) return { kind: 'hunk', file: f.path, hunk: 1 };
+  }
+  return { kind: 'patch' };
+}
+
 /** `c` in the trace view: a draft on the last patch of the step the trace breaks, in that patch's view. */
 function fromTrace(model: ReviewModel, ui: UiState, editor: boolean): UiState {
   const v = topEntry(ui).view;
@@ -71,7 +88,8 @@ function fromTrace(model: ReviewModel, ui: UiState, editor: boolean): UiState {
   const patch = [...patches].reverse().find((p) => open.includes(p));
   if (!t || patch === undefined) return { ...ui, note: 'this trace names no patch of this version' };
   const pushed = { ...ui, stack: [...ui.stack, entry({ kind: 'patch', patch })] };
-  return startCompose(pushed, patch, { kind: 'patch' }, traceDraft(t), null, editor);
+  const m = patch === 0 ? model.series(ui.version)?.cover : model.series(ui.version)?.patches.find((p) => p.index === patch);
+  return startCompose(pushed, patch, m ? traceTarget(m, t) : { kind: 'patch' }, traceDraft(t), null, editor);
 }
 
 function startCompose(ui: UiState, patch: number, target: Parameters<typeof putComment>[2]['target'], draft: string, editing: string | null, editor: boolean): UiState {

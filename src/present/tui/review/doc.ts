@@ -54,6 +54,19 @@ export function withReviewRows(rows: readonly DocLine[], m: Patch | Cover | unde
   return out;
 }
 
+/** Comments of an older version with no place in this one: listed under the series header, never dropped. */
+export function unmatchedRows(u: { from: number; comments: ReviewComment[] } | undefined): DocLine[] {
+  if (!u || u.comments.length === 0) return [];
+  const where = (c: ReviewComment) => {
+    const t = c.target;
+    return t.kind === 'line' ? `${t.file}:${t.line}` : t.kind === 'hunk' ? `${t.file} hunk ${t.hunk}` : t.kind === 'message' ? `message line ${t.line}` : 'whole patch';
+  };
+  return [
+    line([[`${u.comments.length} comment${u.comments.length > 1 ? 's' : ''} of v${u.from} found no place in this version (kept in the review state):`, 'warning']]),
+    ...u.comments.map((c) => line([['  ✎ ', 'accent'], [clean(`v${u.from} ${c.patch === 0 ? 'cover' : `patch ${c.patch}`} ${where(c)}: ${c.text.split('\n')[0]}`), 'dim']])),
+  ];
+}
+
 /** What the cursor row of a patch document is about: a comment of the reviewer's, or a place to comment on. */
 export type RowSubject =
   | { kind: 'comment'; id: string }

@@ -1,4 +1,4 @@
-import type { CommentTarget, Review } from '../../../review/index.js';
+import type { CommentTarget, Review, ReviewComment } from '../../../review/index.js';
 import type { Person } from '../../../series/index.js';
 
 /** The reviewer typing a comment on the status line (Enter keeps it, Esc drops it, Ctrl-E opens $EDITOR). */
@@ -27,13 +27,15 @@ export interface ReviewSlice {
   identity: Person | null;
   /** Ids handed to new comments. */
   nextId: number;
+  /** By version index: comments of an older version that found no place in this one (kept in the state file). */
+  unmatched?: Record<number, { from: number; comments: ReviewComment[] }>;
 }
 
 export const EMPTY_SLICE: ReviewSlice = { reviews: {}, compose: null, confirm: null, request: null, identity: null, nextId: 1 };
 
 /** Results of the hook's work, fed back into the reducer. */
 export type ReviewSliceAction =
-  | { type: 'review.loaded'; version: number; review: Review; identity: Person | null; note: string }
+  | { type: 'review.loaded'; version: number; review: Review; identity: Person | null; note: string; unmatched?: { from: number; comments: ReviewComment[] } }
   | { type: 'review.edited'; patch: number; target: CommentTarget; text: string; editing: string | null }
   | { type: 'review.written'; count: number; path: string; via: string }
   | { type: 'review.finished'; note: string };
@@ -80,7 +82,8 @@ export function sliceReducer(slice: ReviewSlice, version: number, a: ReviewSlice
   switch (a.type) {
     case 'review.loaded': {
       const maxId = a.review.comments.reduce((n, c) => Math.max(n, Number(/^t(\d+)$/.exec(c.id)?.[1] ?? 0)), 0);
-      return { slice: { ...slice, reviews: { ...slice.reviews, [a.version]: a.review }, identity: a.identity, nextId: Math.max(slice.nextId, maxId + 1) }, note: a.note };
+      const unmatched = a.unmatched?.comments.length ? { ...slice.unmatched, [a.version]: a.unmatched } : slice.unmatched;
+      return { slice: { ...slice, reviews: { ...slice.reviews, [a.version]: a.review }, identity: a.identity, nextId: Math.max(slice.nextId, maxId + 1), unmatched }, note: a.note };
     }
     case 'review.edited':
       return { slice: { ...putComment(slice, version, a), request: null }, note: a.text.trim() ? 'comment kept' : 'empty: no comment' };

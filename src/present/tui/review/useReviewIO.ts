@@ -22,7 +22,7 @@ function openedNote(o: OpenedState): string {
   switch (o.kind) {
     case 'fresh': return '';
     case 'resumed': return n ? `review resumed: ${o.state.comments.length} comments, ${o.state.trailers.length} trailers` : '';
-    case 'moved': return `comments moved from v${o.from.version}: ${o.moved} placed, ${o.state.unmatched.length} no longer match (listed at the top of their patch's state file ${o.path})`;
+    case 'moved': return `comments moved from v${o.from.version}: ${o.moved} placed${o.state.unmatched.length ? `, ${o.state.unmatched.length} found no place (listed under the series header)` : ''}`;
     case 'foreign': return `${o.path} holds v${o.found.version} of another series ("${o.found.title}"): not applied; this review starts empty and will replace it`;
   }
 }
@@ -62,7 +62,8 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
       opened.current.set(version, o);
       const review = { comments: o.state.comments, trailers: o.state.trailers };
       saved.current.set(version, review);
-      dispatch({ type: 'review.loaded', version, review, identity: identity.current, note: openedNote(o) });
+      const unmatched = o.state.unmatched.length && o.state.movedFrom ? { from: o.state.movedFrom.version, comments: o.state.unmatched } : undefined;
+      dispatch({ type: 'review.loaded', version, review, identity: identity.current, note: openedNote(o), unmatched });
     })();
     return () => { live = false; };
   }, [model, version, dispatch, env]);

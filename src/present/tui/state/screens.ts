@@ -5,7 +5,7 @@ import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
 import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
-import { withReviewColumn, withReviewRows } from '../review/doc.js';
+import { unmatchedRows, withReviewColumn, withReviewRows } from '../review/doc.js';
 import { reviewOf, sliceOf } from '../review/slice.js';
 
 export interface PaneDef {
@@ -45,7 +45,8 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
     : [patches];
   const { data } = model;
   const header = seriesHeader(s, data.set, proposedSequence(data)?.name, seriesWideFindings(data.findings).length);
-  return { crumb: `v${s.version}`, header: [...header, BLANK], layout: 'stack', panes };
+  const unmatched = unmatchedRows(sliceOf(ui).unmatched?.[ui.version]);
+  return { crumb: `v${s.version}`, header: [...header, ...unmatched, BLANK], layout: 'stack', panes };
 }
 
 /** `21G` on the patch list: the row numbered 21 (the cover is 00), else the next patch after a gap, else the last. */
