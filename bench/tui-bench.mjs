@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // TUI bench (run `npm run build` first; uses the compiled dist/):
 //   1. time to first frame on the bundled RFC series and on a generated 300-patch series
-//      (load + checks + model + first render, in process), and cold start in a real pty via tmux;
+//      (load + checks + model + first render, in process), and whole-process start in a real pty via tmux against `node -e 0`;
 //   2. per-keystroke render time scrolling a 20,000-line diff (key written → frame written).
-// Usage: node bench/tui-bench.mjs [--keys N]
-import { resolve, dirname } from 'node:path';
+// Usage: node bench/tui-bench.mjs [--keys N] [--cold-only]
+import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 
@@ -21,7 +22,19 @@ const KEYS = keysArg > 0 ? Number(process.argv[keysArg + 1]) : 300;
 const { App } = await load('present/tui/App.js');
 const { loadSeriesSet } = await load('series/index.js');
 const { runChecks } = await load('analysis/checks/index.js');
-const { makeLargeSeries, makeSeries, makeSet } = await load('present/tui/testing/fixtures.test-util.js');
+let makeLargeSeries, makeSeries, makeSet;
+
+/** Test helpers are left out of dist/: compile the one the bench needs into a temp folder, removed at exit. */
+async function loadTestUtil(rel) {
+  const out = mkdtempSync(join(tmpdir(), 'patchscope-bench-'));
+  process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+  const tsc = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '--ignoreConfig', '--outDir', out, '--rootDir', resolve(root, 'src'),
+    '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2023', '--skipLibCheck', '--types', 'node', resolve(root, 'src', rel)], { stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error(`bench: could not compile ${rel}`);
+  // An ES module needs a package.json saying so beside it.
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+  return import(pathToFileURL(join(out, rel.replace(/\.ts$/, '.js'))).href);
+}
 
 /** Renders and resolves when Ink has written its first frame; returns the instance too. */
 async function firstFrame(data) {
@@ -71,40 +84,77 @@ async function scrollBench() {
   app.unmount();
 }
 
-/** Cold start in a real terminal: process start to the patch table on screen. */
-function coldStart() {
+/**
+ * Whole-process start in a real terminal (tmux, 120x40): `patchscope INPUT` spawned to its first
+ * frame on screen (the status line), and to the first key handled (`j` sent at once moves the
+ * cursor to patch 01: Ink has loaded). Baseline in the same run and the same way: `node -e 0`
+ * spawned to a marker its shell prints after it. Medians of 7, alternating with the baseline.
+ */
+function coldStart(inputs) {
   if (spawnSync('tmux', ['-V']).status !== 0) return console.log('cold start   (tmux not installed: skipped)');
   const socket = `tui-bench-${process.pid}`;
   const tmux = (...a) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
-  const runs = [];
+  let n = 0;
+  /** Spawns `cmd` in a fresh pane; resolves the ms until each test in `marks` holds, in order. */
+  const timed = (cmd, marks, onFirst = () => {}) => {
+    const name = `s${n++}`;
+    const t0 = performance.now();
+    tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '40', '-e', 'NODE_ENV=production', cmd);
+    const out = [];
+    let first = '';
+    for (const mark of marks) {
+      for (let screen = ''; !mark(screen, first); screen = tmux('capture-pane', '-p', '-t', name)) {
+        if (performance.now() - t0 > 60000) throw new Error(`cold start: timed out on ${cmd}`);
+      }
+      out.push(performance.now() - t0);
+      if (out.length === 1) {
+        first = tmux('capture-pane', '-p', '-t', name);
+        onFirst(name);
+      }
+    }
+    spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
+    return out;
+  };
+  const cursorRow = (screen) => /^›\d+ /m.exec(screen)?.[0] ?? '';
+  const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
   try {
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      tmux('new-session', '-d', '-s', `b${i}`, '-x', '120', '-y', '40', 'node', resolve(root, 'test/tui-e2e-run.mjs'), MBOX);
-      while (!tmux('capture-pane', '-p', '-t', `b${i}`).includes('patchscope ›')) spawnSync('sleep', ['0.01']);
-      runs.push(performance.now() - t0);
-      tmux('send-keys', '-t', `b${i}`, 'Q');
+    for (const [label, input] of inputs) {
+      const base = [];
+      const frame = [];
+      const key = [];
+      for (let i = 0; i < 7; i++) {
+        base.push(timed(`node -e 0; echo READY; sleep 60`, [(s) => s.includes('READY')])[0]);
+        const [f, k] = timed(`node ${resolve(root, 'bin/patchscope')} ${input}`,
+          [(s) => s.includes('patchscope ›'), (s, first) => cursorRow(s) !== cursorRow(first)], (name) => tmux('send-keys', '-t', name, 'j'));
+        frame.push(f);
+        key.push(k);
+      }
+      const b = med(base);
+      console.log(`cold start   ${label.padEnd(34)} first frame median ${med(frame).toFixed(0)} ms (${(med(frame) / b).toFixed(2)}x), first key handled ${med(key).toFixed(0)} ms (${(med(key) / b).toFixed(2)}x); baseline node -e 0 median ${b.toFixed(0)} ms (same run, tmux 120x40)`);
     }
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
   }
-  runs.sort((a, b) => a - b);
-  console.log(`cold start   bundled series in tmux 120x40   median ${runs[1].toFixed(0)} ms  (min ${runs[0].toFixed(0)}, max ${runs[2].toFixed(0)})`);
 }
 
-// React's development build costs ~30% per keystroke; run with NODE_ENV=production to see what a production bin gets.
-console.log(`NODE_ENV=${process.env.NODE_ENV ?? '(unset: React development build)'}`);
-if (existsSync(MBOX)) {
-  const set = await loadSeriesSet(MBOX);
-  const findings = set.series.flatMap((s) => runChecks(s));
-  await timeToFirstFrame('bundled RFC (render only)', () => ({ set, findings }));
-  const t0 = performance.now();
-  const loaded = await loadSeriesSet(MBOX);
-  const checked = loaded.series.flatMap((s) => runChecks(s));
-  const loadMs = performance.now() - t0;
-  console.log(`load+checks  bundled RFC                  ${loadMs.toFixed(1)} ms (${loaded.messages} messages, ${checked.length} findings)`);
-} else console.log('bundled series missing: skipped');
-await timeToFirstFrame('generated 300 patches', () => ({ set: makeSet([makeLargeSeries(300)]), findings: [] }));
-await scrollBench();
-if (existsSync(MBOX)) coldStart();
+const COLD_ONLY = process.argv.includes('--cold-only');
+if (!COLD_ONLY) {
+  ({ makeLargeSeries, makeSeries, makeSet } = await loadTestUtil('present/tui/testing/fixtures.test-util.ts'));
+  // React's development build costs ~30% per keystroke; run with NODE_ENV=production to see what a production bin gets.
+  console.log(`NODE_ENV=${process.env.NODE_ENV ?? '(unset: React development build)'}`);
+  if (existsSync(MBOX)) {
+    const set = await loadSeriesSet(MBOX);
+    const findings = set.series.flatMap((s) => runChecks(s));
+    await timeToFirstFrame('bundled RFC (render only)', () => ({ set, findings }));
+    const t0 = performance.now();
+    const loaded = await loadSeriesSet(MBOX);
+    const checked = loaded.series.flatMap((s) => runChecks(s));
+    const loadMs = performance.now() - t0;
+    console.log(`load+checks  bundled RFC                  ${loadMs.toFixed(1)} ms (${loaded.messages} messages, ${checked.length} findings)`);
+  } else console.log('bundled series missing: skipped');
+  await timeToFirstFrame('generated 300 patches', () => ({ set: makeSet([makeLargeSeries(300)]), findings: [] }));
+  await scrollBench();
+}
+const REAL = resolve(root, '../shared/corpus/linaro-mm-sig/threads/027/thread.mbox');
+coldStart([['bundled RFC (39 messages)', MBOX], ...(existsSync(REAL) ? [['real 41-message thread (027, 26 patches)', REAL]] : [])]);
 process.exit(0);

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applySeries } from '../src/analysis/apply/apply-series.js';
-import { assertSafeRef, isSafeRef } from '../src/analysis/apply/git.js';
+import { assertSafeRef, isSafeRef } from '../src/util/git/index.js';
 import { seriesOfDiffs } from '../src/analysis/apply/series-of-diffs.js';
 import { liveTempDirs } from '../src/analysis/apply/temp-dirs.js';
 import { makeRepo, makeTree, removeTestTrees } from '../src/analysis/apply/temp-tree.test-util.js';
@@ -93,6 +93,15 @@ describe('diff paths that leave the worktree', { timeout: 30_000 }, () => {
   it('refuses a write through a symbolic link made by the same patch', async () => {
     const target = sentinel('link1');
     expectRefused(await applyDiffs([symlinkTo('out', join(target, '..')) + newFile('out/pwned')]), 1, /symbolic link out/);
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('a symbolic link written with a mode git still reads as a link (issue 12 item 4)', { timeout: 30_000 }, () => {
+  it.each(['0120000', '120000 ', '120777'])('refuses a write through a link made with "new file mode %s" in the same patch', async (mode) => {
+    const target = sentinel('linkmode');
+    const link = symlinkTo('out', join(target, '..')).replace('new file mode 120000', `new file mode ${mode}`);
+    expectRefused(await applyDiffs([link + newFile('out/pwned')]), 1, /symbolic link out/);
     expect(existsSync(target)).toBe(false);
   });
 });

@@ -113,8 +113,8 @@ describeShared('series conformance with b4 am (b4-samples/expected-b4.json)', ['
     for (const [file, expected] of Object.entries(b4Expected)) {
       const set = await loadSeriesSet(resolve(CONFORMANCE, 'b4-samples', file));
       const replies = set.series.flatMap((s) => [...(s.cover?.replies ?? []), ...s.patches.flatMap((p) => p.replies)]);
-      // b4 reports person trailers only; our ignored list also keeps a reply's Link:/Fixes: lines.
-      const ours = replies.flatMap((r) => (r.ignoredTrailers ?? []).filter((t) => !/^(link|fixes|closes|buglink)$/i.test(t.key)));
+      // b4 reports sender mismatches only; our ignored list also keeps metadata lines, links and the like, with why.
+      const ours = replies.flatMap((r) => (r.ignoredTrailers ?? []).filter((i) => i.reason === 'sender-mismatch').map((i) => i.trailer));
       const theirs = expected.default.log.filter((l) => l.startsWith('    ! Trailer: ')).map((l) => l.slice('    ! Trailer: '.length));
       expect({ file, ignored: lines(ours).sort() }).toEqual({ file, ignored: theirs.sort() });
     }

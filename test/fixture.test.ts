@@ -139,7 +139,11 @@ let generatedV2: GeneratedSeries;
 beforeAll(async () => {
   if (!HAS_SEED) return;
   const options = { baseDir: join(FIXTURE, 'base'), seedPath: SEED };
-  [generated, generatedV2] = await Promise.all([generateSeries(SERIES_V1, options), generateSeries(SERIES_V2, options)]);
+  // Settled, not Promise.all: when one generation fails the other's folder is still removed (afterAll).
+  const [v1, v2] = await Promise.allSettled([generateSeries(SERIES_V1, options), generateSeries(SERIES_V2, options)]);
+  if (v1.status === 'fulfilled') generated = v1.value;
+  if (v2.status === 'fulfilled') generatedV2 = v2.value;
+  for (const r of [v1, v2]) if (r.status === 'rejected') throw r.reason;
 }, 180_000);
 
 afterAll(() => {

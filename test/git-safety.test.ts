@@ -5,7 +5,7 @@
 // Each run gets its own TMPDIR, so "no patchscope-* folder left" is exact.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -87,6 +87,35 @@ describe('temporary worktrees do not outlive the run', () => {
     expect(signal === 'SIGINT' || code === 130, `exit ${code}, signal ${signal}: ${stderr}`).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at |Error:/);
     expect(leftovers(tmp)).toEqual([]);
+  });
+});
+
+describe('a closed terminal (SIGHUP) cleans up as Ctrl-C does', () => {
+  it('leaves no temporary folder and no worktree record in the base repository', async () => {
+    const { tmp } = sandbox();
+    // A real repository as the base (--base DIR at its top, so its HEAD is the base).
+    const repo = join(work, 'hup-repo');
+    cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
+    for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=t', '-c', 'user.email=t@invalid', 'commit', '-q', '-m', 'base']]) {
+      spawnSync('git', args, { cwd: repo, stdio: 'ignore' });
+    }
+    const child = spawn(process.execPath, [BIN, 'check', join(FIXTURE, 'series.mbox'), '--base', repo, '-q'], {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+    const seen = await waitFor(() => leftovers(tmp).length > 0, 60_000);
+    expect(seen, 'a temporary tree appeared').toBe(true);
+    child.kill('SIGHUP');
+    const { code, signal } = await exited;
+    expect(signal === 'SIGHUP' || code === 129, `exit ${code}, signal ${signal}: ${stderr}`).toBe(true);
+    expect(stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(leftovers(tmp)).toEqual([]);
+    const list = spawnSync('git', ['worktree', 'list', '--porcelain'], { cwd: repo, encoding: 'utf8' }).stdout;
+    expect(list.match(/^worktree /gm)).toHaveLength(1);
   });
 });
 

@@ -3,15 +3,25 @@
 // Also the one place that speaks of ../shared: absent in a plain clone (its suites skip, said once
 // here), required under CI=true (CI always lays it beside the clone).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hasShared, SHARED_DIR } from './support/shared.js';
+import { useRunTempDir } from './support/run-temp.js';
 
-export default function setup(): void {
+export default function setup(): () => void {
   const root = resolve(__dirname, '..');
-  // The TUI keeps review state under XDG_STATE_HOME: tests get their own, never the user's reviews.
-  if (!process.env.PATCHSCOPE_KEEP_STATE_HOME) process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'patchscope-test-state-'));
+  const { dir, teardown } = useRunTempDir();
+  // The TUI keeps review state under XDG_STATE_HOME: tests get their own (inside the run's folder), never the user's reviews.
+  process.env.XDG_STATE_HOME = join(dir, 'state');
+  try {
+    prepare(root);
+  } catch (e) {
+    teardown();
+    throw e;
+  }
+  return teardown;
+}
+
+function prepare(root: string): void {
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
   if (!hasShared()) {
     if (process.env.CI === 'true') {

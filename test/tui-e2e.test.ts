@@ -86,7 +86,7 @@ describe.skipIf(!ready)('TUI end to end (tmux)', () => {
 
     await press(...Array<string>(21).fill('j'));
     const onRow = await waitFor((s) => /^›21 /m.test(s), 'the cursor on patch 21');
-    expect(onRow).toMatch(/patchscope › v1 +patches 22\//);
+    expect(onRow).toMatch(/patchscope › v1 +patch 21\/26 /);
 
     await press('Enter');
     const patch = await waitFor((s) => s.includes('[PATCH RFC 21/26]'), 'patch 21');
@@ -104,5 +104,37 @@ describe.skipIf(!ready)('TUI end to end (tmux)', () => {
     const status = () => (existsSync(STATUS_FILE) ? readFileSync(STATUS_FILE, 'utf8').trim() : '');
     await waitFor(() => status() !== '', 'the TUI to exit', 60000, () => `(pane dead: ${tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}').trim()})`);
     expect(status()).toBe('0');
+  }, 180000);
+});
+
+describe.skipIf(!ready)('TUI end to end: quitting leaves a clean terminal (issue 17, bug 6)', () => {
+  const socket = `patchscope-e2e-quit-${process.pid}`;
+  const run = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  afterAll(() => { spawnSync('tmux', ['-L', socket, 'kill-server']); });
+
+  /** The whole pane, scrollback included, as the reviewer would scroll back to it. */
+  const history = (name: string) => run('capture-pane', '-p', '-S', '-', '-t', name);
+
+  async function until(name: string, test: (s: string) => boolean, what: string): Promise<string> {
+    for (const stop = Date.now() + 90000; Date.now() < stop; await sleep(100)) {
+      const s = history(name);
+      if (test(s)) return s;
+    }
+    throw new Error(`timed out waiting for ${what}; screen was:\n${history(name)}`);
+  }
+
+  it.each([['Q', 'Q'], ['Ctrl-C', 'C-c']])('%s quits to the shell with no frame left in the scrollback', async (label, key) => {
+    const name = `quit-${label}`;
+    run('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-e', 'CI=true', 'sh');
+    const cmd = command().map((a) => `'${a}'`).join(' ');
+    run('send-keys', '-t', name, `clear; ${cmd}; echo "EXIT=$?"`, 'Enter');
+    await until(name, (s) => /^ ?#\s+\+\/−/m.test(s), 'the patch table');
+    await sleep(300);
+    run('send-keys', '-t', name, key);
+    const after = await until(name, (s) => s.includes('EXIT='), 'the shell again');
+    expect(after).toMatch(/EXIT=0/);
+    expect(after).not.toContain('R A T');
+    expect(after).not.toContain('patchscope ›');
+    expect(run('display-message', '-p', '-t', name, '#{alternate_on}').trim()).toBe('0');
   }, 180000);
 });

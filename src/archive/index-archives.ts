@@ -4,13 +4,15 @@
  * (or only what was appended), and the answer equals that of one clean run.
  */
 import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { archiveSources, isGzipFile } from './archive-folder.js';
 import type { ArchiveSource } from './types.js';
 import { readSource, type SkippedRecord, type SourceProgress } from './read-source.js';
-import { openIndex, type Database } from './sqlite.js';
+import { checkIndexFile, openIndex, type Database } from './sqlite.js';
 import { regroupIndex } from './store-series.js';
 import { createDecoder } from './workers/pool.js';
+import { acquireWriterLock } from './writer-lock.js';
 
 export interface IndexOptions {
   /** The index file, or an open database. */
@@ -21,6 +23,8 @@ export interface IndexOptions {
   mboxrd?: boolean;
   /** Progress after each batch (the shape src/cli/progress.ts draws: messages, MB, rate, ETA). */
   onProgress?: (p: IndexProgress) => void;
+  /** Called once when another index run is writing the same index: this run waits for it to end. */
+  onWait?: () => void;
 }
 
 /** Running totals of one index run, over all its sources. */
@@ -81,7 +85,23 @@ async function bytesToRead(db: Database, sources: ArchiveSource[]): Promise<numb
   return total;
 }
 
+/**
+ * Index `paths` into `opts.db`. Runs on one index are serialised (writer-lock.ts): a second run
+ * waits for the first, then finds its work done (or finishes what a killed one left).
+ */
 export async function indexArchives(paths: string[], opts: IndexOptions): Promise<IndexSummary> {
+  const dbPath = typeof opts.db === 'string' ? opts.db : opts.db.name;
+  if (dbPath !== ':memory:') await mkdir(dirname(dbPath), { recursive: true });
+  checkIndexFile(dbPath);
+  const lock = await acquireWriterLock(dbPath, opts.onWait);
+  try {
+    return await indexLocked(paths, opts);
+  } finally {
+    lock.release();
+  }
+}
+
+async function indexLocked(paths: string[], opts: IndexOptions): Promise<IndexSummary> {
   const db = typeof opts.db === 'string' ? openIndex(opts.db) : opts.db;
   const threads = opts.threads ?? defaultThreads();
   const decoder = createDecoder(threads);

@@ -4,3 +4,5 @@ export { findSeries, loadSeriesById, readSeriesMessages, type FoundSeries, type 
 export { openIndex, type Database } from './sqlite.js';
 export { defaultIndexPath } from './paths.js';
 export type { SkippedRecord } from './read-source.js';
+export { indexState, indexedSources, type IndexState } from './index-state.js';
+export { isBeingWritten } from './writer-lock.js';

@@ -4,19 +4,19 @@
  * `git rev-list --reverse` names the commits, oldest first, and one long-lived
  * `git cat-file --batch` returns each `<commit>:m` blob.
  *
- * Why child_process.spawn and not simple-git: simple-git's `raw()` buffers a command's whole
- * output, and an epoch holds gigabytes of mail. The argv is fixed (the git dir is passed as one
- * `--git-dir=` argument, commit ids are checked to be 40 hex digits), no shell is involved and
- * no mail content ever reaches argv: object names go to cat-file on stdin.
+ * git runs through the git module's streaming door (src/util/git/stream.ts says why not simple-git):
+ * program-running settings off, a fixed argv (the git dir is one `--git-dir=` argument, commit ids
+ * are checked to be object ids), no shell, and no mail content in argv: object names go to cat-file
+ * on stdin.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { GitError } from '../util/errors.js';
+import { isObjectId, spawnGit } from '../util/git/index.js';
 import { MAX_ARCHIVE_MESSAGE, type ArchiveRecord } from './types.js';
 
-const COMMIT_ID = /^[0-9a-f]{40}$/;
 /** Requests written ahead of the answers read: keeps cat-file busy without buffering the epoch. */
 const WINDOW = 256;
 
@@ -36,12 +36,12 @@ const gitArgs = (gitDir: string, ...rest: string[]): string[] => [`--git-dir=${r
 export async function epochHead(gitDir: string): Promise<string | null> {
   const lines = await gitLines(gitArgs(gitDir, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}'));
   const id = lines[0] ?? '';
-  return COMMIT_ID.test(id) ? id : null;
+  return isObjectId(id) ? id : null;
 }
 
 /** Whether `commit` is in the epoch's history (a rewritten epoch loses it: then everything is read again). */
 export async function isAncestorOfHead(gitDir: string, commit: string): Promise<boolean> {
-  if (!COMMIT_ID.test(commit)) return false;
+  if (!isObjectId(commit)) return false;
   const code = await gitStatus(gitArgs(gitDir, 'merge-base', '--is-ancestor', commit, 'HEAD'));
   return code === 0;
 }
@@ -52,11 +52,11 @@ export async function isAncestorOfHead(gitDir: string, commit: string): Promise<
  * commit, and reading goes on with the next commit. `resume` of each record is its commit id.
  */
 export async function* epochRecords(gitDir: string, since: string | null = null): AsyncGenerator<ArchiveRecord> {
-  if (since !== null && !COMMIT_ID.test(since)) throw new Error(`not a commit id: ${since}`);
-  const revList = spawn('git', gitArgs(gitDir, 'rev-list', '--reverse', since ? `${since}..HEAD` : 'HEAD'), { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (since !== null && !isObjectId(since)) throw new Error(`not a commit id: ${since}`);
+  const revList = spawnGit(gitArgs(gitDir, 'rev-list', '--reverse', since ? `${since}..HEAD` : 'HEAD'), ['ignore', 'pipe', 'pipe']);
   const stderr = collectText(revList.stderr);
   async function* commits(): AsyncGenerator<string> {
-    for await (const line of createInterface({ input: revList.stdout, crlfDelay: Infinity })) if (COMMIT_ID.test(line)) yield line;
+    for await (const line of createInterface({ input: revList.stdout, crlfDelay: Infinity })) if (isObjectId(line)) yield line;
     const code = await exitCode(revList);
     if (code !== 0) throw new GitError(`${gitDir}: git rev-list failed: ${(await stderr).trim()}`, ['rev-list', '--reverse']);
   }
@@ -73,7 +73,7 @@ export async function* commitRecords(gitDir: string, commits: AsyncIterable<stri
   let batch = new CatFileBatch(gitDir);
   try {
     for await (const commit of commits) {
-      if (!COMMIT_ID.test(commit)) throw new Error(`not a commit id: ${commit}`);
+      if (!isObjectId(commit)) throw new Error(`not a commit id: ${commit}`);
       pending.push(commit);
       if (pending.length >= WINDOW) ({ batch } = yield* drain(gitDir, batch, pending, WINDOW / 2));
     }
@@ -115,7 +115,7 @@ class CatFileBatch {
   private sent = 0;
 
   constructor(gitDir: string) {
-    this.child = spawn('git', gitArgs(gitDir, 'cat-file', '--batch'), { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawnGit(gitArgs(gitDir, 'cat-file', '--batch'), ['pipe', 'pipe', 'pipe']);
     this.child.stdin.on('error', () => undefined); // EPIPE after git died: reported through next()
     this.reader = new ByteReader(this.child.stdout);
     this.stderr = collectText(this.child.stderr);
@@ -236,7 +236,7 @@ function exitCode(child: { exitCode: number | null; once(e: 'close', f: (code: n
 }
 
 async function gitStatus(args: string[]): Promise<number | null> {
-  const child = spawn('git', args, { stdio: ['ignore', 'ignore', 'ignore'] });
+  const child = spawnGit(args, ['ignore', 'ignore', 'ignore']);
   return new Promise((done) => {
     child.once('error', () => done(null));
     child.once('close', (code) => done(code));
@@ -244,7 +244,7 @@ async function gitStatus(args: string[]): Promise<number | null> {
 }
 
 async function gitLines(args: string[]): Promise<string[]> {
-  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawnGit(args, ['ignore', 'pipe', 'ignore']);
   const out = collectText(child.stdout);
   await new Promise((done) => {
     child.once('error', done);

@@ -11,6 +11,7 @@ import type { Database } from './sqlite.js';
 import { forgetGrouping } from './store-series.js';
 import { positionText, type RowResult } from './record.js';
 import type { Decoder, DecodeMessage } from './workers/pool.js';
+import { fingerprintUpTo } from './fingerprint.js';
 
 /** A message that could not be indexed, with where it is. */
 export interface SkippedRecord {
@@ -39,6 +40,8 @@ interface SourceRow {
   size: number | null;
   mtime: number | null;
   cursor: string | null;
+  /** For an mbox: fingerprintUpTo(path, cursor), to tell an append from a rewrite. */
+  fingerprint: string | null;
   complete: number;
 }
 
@@ -59,11 +62,12 @@ type Start = { records: () => AsyncGenerator<ArchiveRecord>; fresh: boolean; siz
 
 async function mboxStart(ctx: ReadContext, path: string, row: SourceRow): Promise<Start> {
   const st = await stat(path);
-  const same = row.size === st.size && row.mtime === st.mtimeMs;
-  if (row.complete && same) return null;
   const cursor = Number(row.cursor ?? '0');
+  // What was read is still there, byte for byte at its start and end (not only its size).
+  const intact = cursor === 0 || (cursor <= st.size && row.fingerprint !== null && fingerprintUpTo(path, cursor) === row.fingerprint);
+  if (row.complete && intact && row.size === st.size && row.mtime === st.mtimeMs) return null;
   // Appended to (or stopped mid-way): go on from the cursor when a message starts there.
-  const resumable = cursor === 0 || (cursor <= st.size && (cursor === st.size || (await startsMessageAt(path, cursor))));
+  const resumable = intact && (cursor === 0 || cursor === st.size || (await startsMessageAt(path, cursor)));
   const from = resumable ? cursor : 0;
   if (from === st.size) return { records: async function* () {}, fresh: false, size: st.size, mtime: st.mtimeMs };
   // Split without un-quoting: decodeRow un-quotes mboxrd in the workers, off the main thread.
@@ -79,7 +83,7 @@ async function epochStart(path: string, row: SourceRow): Promise<Start> {
 
 function sourceRow(db: Database, source: ArchiveSource, mboxrd: boolean): SourceRow {
   db.prepare('INSERT OR IGNORE INTO sources (path, kind, mboxrd) VALUES (?, ?, ?)').run(source.path, source.kind, mboxrd ? 1 : 0);
-  return db.prepare<SourceRow>('SELECT id, size, mtime, cursor, complete FROM sources WHERE path = ?').get(source.path) as SourceRow;
+  return db.prepare<SourceRow>('SELECT id, size, mtime, cursor, fingerprint, complete FROM sources WHERE path = ?').get(source.path) as SourceRow;
 }
 
 /** Read everything new in one source into the index. */
@@ -88,7 +92,7 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
   const start = source.kind === 'mbox' ? await mboxStart(ctx, source.path, row) : await epochStart(source.path, row);
   const result: SourceResult = { source: source.path, messages: 0, skipped: 0, bytes: 0, unchanged: start === null, skippedRecords: [] };
   if (start === null) return result;
-  const writer = new BatchWriter(ctx.db, row.id);
+  const writer = new BatchWriter(ctx.db, row.id, source.kind === 'mbox' ? (cursor) => fingerprintUpTo(source.path, Number(cursor)) : () => null);
   if (start.fresh) writer.dropRows();
   let index = writer.count();
   const queue: { done: Promise<RowResult[]>; records: ArchiveRecord[] }[] = [];
@@ -127,13 +131,14 @@ class BatchWriter {
   private readonly setCursor;
   private readonly tx;
 
-  constructor(private readonly db: Database, private readonly sourceId: number) {
+  /** `fingerprintAt`: the source's fingerprint up to a cursor, stored with it (null for an epoch: its cursor is a commit id). */
+  constructor(private readonly db: Database, private readonly sourceId: number, private readonly fingerprintAt: (cursor: string) => string | null) {
     this.insertMessage = db.prepare(
       `INSERT OR IGNORE INTO messages (source_id, position, msgid, in_reply_to, refs, subject, from_name, from_email, date, kind,
         has_diff, has_diffstat, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertDamaged = db.prepare('INSERT OR IGNORE INTO damaged (source_id, position, reason) VALUES (?, ?, ?)');
-    this.setCursor = db.prepare('UPDATE sources SET cursor = ?, complete = 0 WHERE id = ?');
+    this.setCursor = db.prepare('UPDATE sources SET cursor = ?, fingerprint = ?, complete = 0 WHERE id = ?');
     this.tx = db.transaction((records: ArchiveRecord[], rows: RowResult[], result: SourceResult) => this.writeRows(records, rows, result));
   }
 
@@ -145,7 +150,7 @@ class BatchWriter {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM messages WHERE source_id = ?').run(this.sourceId);
       this.db.prepare('DELETE FROM damaged WHERE source_id = ?').run(this.sourceId);
-      this.db.prepare('UPDATE sources SET cursor = NULL, complete = 0 WHERE id = ?').run(this.sourceId);
+      this.db.prepare('UPDATE sources SET cursor = NULL, fingerprint = NULL, complete = 0 WHERE id = ?').run(this.sourceId);
       forgetGrouping(this.db);
     })();
   }
@@ -171,7 +176,7 @@ class BatchWriter {
       result.messages += 1;
     }
     const last = records[records.length - 1];
-    if (last) this.setCursor.run(last.resume, this.sourceId);
+    if (last) this.setCursor.run(last.resume, this.fingerprintAt(last.resume), this.sourceId);
   }
 
   finish(size: number | null, mtime: number | null): void {

@@ -4,8 +4,9 @@
  * @types/better-sqlite3 is not a dependency, so the little of its API used here is typed below.
  */
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { InputError } from '../util/errors.js';
 
 export interface RunResult {
   changes: number;
@@ -25,6 +26,8 @@ export interface Database {
   pragma(source: string): unknown;
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
   close(): void;
+  /** The file the database was opened from (':memory:' for none). */
+  readonly name: string;
 }
 
 /** A row of the versions table. */
@@ -51,13 +54,23 @@ type DatabaseConstructor = new (path: string) => Database;
 
 const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor;
 
+/** A plain SQLite connection, not an index (the writer's lock file). */
+export const openSqliteFile = (path: string): Database => new BetterSqlite3(path);
+
 /** Bump when the tables change: an index of another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
+
+/**
+ * SQLite's application_id of our index files ("PScp"): an SQLite file without it that holds
+ * tables other than ours is someone else's, and is refused rather than changed.
+ */
+export const APPLICATION_ID = 0x50536370;
+const OUR_TABLES = new Set(['sources', 'messages', 'damaged', 'families', 'versions', 'thread_members', 'meta']);
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sources (
   id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-  mboxrd INTEGER NOT NULL DEFAULT 0, size INTEGER, mtime REAL, cursor TEXT, complete INTEGER NOT NULL DEFAULT 0);
+  mboxrd INTEGER NOT NULL DEFAULT 0, size INTEGER, mtime REAL, cursor TEXT, fingerprint TEXT, complete INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS messages (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, position TEXT NOT NULL,
   msgid TEXT NOT NULL, in_reply_to TEXT, refs TEXT NOT NULL, subject TEXT NOT NULL,
@@ -81,23 +94,88 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 /**
- * Open (creating) an index. WAL journal: a reader never sees half a transaction, and a process
- * killed mid-write leaves the last committed state, which the next open recovers.
+ * Open an index: `write` creates it (or rebuilds one of another schema version) for `index`;
+ * `read` (find, series:ID) changes nothing and refuses an index it cannot read; `probe` only
+ * refuses a file that is not an index of ours. WAL journal: a
+ * reader never sees half a transaction, and a process killed mid-write leaves the last
+ * committed state, which the next open recovers.
  */
-export function openIndex(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export function openIndex(path: string, mode: 'write' | 'read' | 'probe' = 'write'): Database {
+  if (path !== ':memory:') {
+    if (mode === 'write') mkdirSync(dirname(path), { recursive: true });
+    refuseNonSqlite(path);
+  }
   const db = new BetterSqlite3(path);
+  try {
+    refuseForeign(db, path);
+    if (mode === 'read') refuseOtherVersion(db, path);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  if (mode !== 'write') return db;
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // 32 MiB of page cache (default 2 MiB): the two indexes on messages stay in memory while
   // hundreds of thousands of rows go in; measured 11.3 s -> 8.8 s on a 200 MB archive.
   db.pragma('cache_size = -32768');
-  const version = db.pragma('user_version') as { user_version: number }[];
-  if (version[0]?.user_version !== SCHEMA_VERSION) {
+  if (schemaVersion(db) !== SCHEMA_VERSION) {
     db.exec('DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS damaged;' +
       'DROP TABLE IF EXISTS families; DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS thread_members; DROP TABLE IF EXISTS meta;');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
+  db.pragma(`application_id = ${APPLICATION_ID}`);
   db.exec(SCHEMA);
   return db;
+}
+
+/** Refuse `path` before anything is created beside it when it exists and is not an index of ours. */
+export function checkIndexFile(path: string): void {
+  if (path === ':memory:' || !existsSync(path)) return;
+  openIndex(path, 'probe').close();
+}
+
+const schemaVersion = (db: Database): number | undefined => (db.pragma('user_version') as { user_version: number }[])[0]?.user_version;
+
+/** An index of another schema version (or an empty file) has nothing to answer from until `index` rebuilds it. */
+function refuseOtherVersion(db: Database, path: string): void {
+  if (schemaVersion(db) !== SCHEMA_VERSION) {
+    throw new InputError({ source: path }, 'this index was written by another version of patchscope: run patchscope index ARCHIVE... again');
+  }
+}
+
+const NOT_OURS = 'not a patchscope archive index';
+
+/** A file that exists and is not empty must start with SQLite's header (else better-sqlite3 fails later, obscurely). */
+function refuseNonSqlite(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return; // absent: created as a new index
+  }
+  try {
+    const head = Buffer.alloc(16);
+    const n = readSync(fd, head, 0, 16, 0);
+    if (n > 0 && !head.equals(Buffer.from('SQLite format 3\0', 'latin1'))) {
+      throw new InputError({ source: path }, `${NOT_OURS} (not an SQLite file): give another --db`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * An SQLite file is ours when it carries our application_id, or (indexes written before the id
+ * existed) holds only our tables. Anything else is left untouched: opening it as an index would
+ * add tables to it, and a schema change would drop some.
+ */
+function refuseForeign(db: Database, path: string): void {
+  const id = (db.pragma('application_id') as { application_id: number }[])[0]?.application_id ?? 0;
+  if (id === APPLICATION_ID) return;
+  const tables = db.prepare<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map((t) => t.name);
+  const foreign = tables.filter((t) => !OUR_TABLES.has(t));
+  if (id !== 0 || foreign.length > 0) {
+    throw new InputError({ source: path }, `${NOT_OURS} (an SQLite file with ${foreign.length > 0 ? `tables ${foreign.slice(0, 3).join(', ')}` : `application id ${id}`}): left untouched; give another --db`);
+  }
 }

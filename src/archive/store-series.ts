@@ -64,6 +64,11 @@ function* conversations(db: Database, components: number[][]): Generator<StoredM
   if (pending.length) yield* flush();
 }
 
+/** The last message row grouped into series (0: none, or all must be grouped again). */
+export function groupedThrough(db: Database): number {
+  return Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
+}
+
 /**
  * Regroup after new rows: only the conversations that hold a row added since the last grouping
  * are grouped again; the versions of all others are kept as stored. Grouping a conversation
@@ -71,7 +76,7 @@ function* conversations(db: Database, components: number[][]): Generator<StoredM
  * equals a full regrouping (which dropping a source's rows forces by clearing the mark).
  */
 export function regroupIndex(db: Database): GroupCounts {
-  const through = Number(db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(THROUGH)?.value ?? 0);
+  const through = groupedThrough(db);
   const { withPatches, messages, lastRow } = threadComponents(db);
   const full = through === 0;
   const touched = full ? withPatches : withPatches.filter((ids) => ids[ids.length - 1]! > through);

@@ -77,7 +77,7 @@ export type RunCommand =
       common: CommonOptions;
     }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
-  | { kind: 'am'; input: string; output: string | null; addLink: boolean; common: CommonOptions }
+  | { kind: 'am'; input: string; output: string | null; addLink: boolean; coverTrailers: boolean; common: CommonOptions }
   | { kind: 'review'; input: string; comments: string; output: string | null; send: boolean; from: string | null; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
   | { kind: 'find'; query: string; json: boolean; common: CommonOptions };
@@ -206,8 +206,11 @@ export const COMMAND_TABLE: CommandTable = {
     word: 'am',
     args: 'INPUT',
     summary: 'an mbox for git am, with the trailers given in replies',
-    options: ['output', 'add-link'],
-    build: (a) => ({ kind: 'am', input: a.one('INPUT'), output: nullable(a.values.output), addLink: a.values['add-link'] ?? false, common: a.common }),
+    options: ['output', 'add-link', 'cover-trailers'],
+    build: (a) => ({
+      kind: 'am', input: a.one('INPUT'), output: nullable(a.values.output), addLink: a.values['add-link'] ?? false,
+      coverTrailers: a.values['cover-trailers'] ?? false, common: a.common,
+    }),
     run: async (cmd) => (await import('./commands/am.js')).runAm(cmd),
   },
   review: {

@@ -39,7 +39,7 @@ export function existingIndex(path: string): string {
 async function loadIndexedSeries(id: string, common: CommonOptions): Promise<SeriesSet> {
   // The index (and its native SQLite module) loads only for series: inputs.
   const { openIndex, loadSeriesById, defaultIndexPath } = await import('../archive/index.js');
-  const db = openIndex(existingIndex(common.db ?? defaultIndexPath()));
+  const db = openIndex(existingIndex(common.db ?? defaultIndexPath()), 'read');
   try {
     return await loadSeriesById(db, id);
   } finally {

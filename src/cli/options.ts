@@ -36,6 +36,7 @@ export const OPTIONS = {
   comments: { type: 'string', value: 'FILE', help: 'the review as JSON: comments and trailers (README: Writing the review)' },
   send: { type: 'boolean', help: 'send the replies (sendemail.* config, else git send-email); without it nothing leaves the machine' },
   from: { type: 'string', value: '"NAME <ADDR>"', help: 'who writes the replies (default: git config user.name and user.email)' },
+  'cover-trailers': { type: 'boolean', short: 't', help: 'apply the trailers given on the cover letter to every patch (b4 am -t)' },
   threads: { type: 'string', value: 'N', help: 'decode workers, 0 to 64 (default 0 on 2 cores: the main thread)' },
   db: { type: 'string', value: 'FILE', help: 'the archive index (default $XDG_CACHE_HOME/patchscope/index.sqlite)' },
   'max-message-size': { type: 'string', value: 'BYTES', help: 'refuse a message larger than this (default 256 MiB)' },

@@ -4,7 +4,7 @@ import type { Finding } from '../analysis/index.js';
 import { runChecks, type RunChecksOptions } from '../analysis/checks/index.js';
 import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
-import { loadSequenceFile, loadBindingFile, checkBinding, verifySequences, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
+import { loadSequenceFile, loadBindingFile, checkBinding, verifySequences, type Binding, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
 import { BUNDLED_INPUT } from './args.js';
 import { BUNDLED_SEQUENCE } from './bundled.js';
 import type { ReportInput } from '../present/report/index.js';
@@ -40,6 +40,8 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 export interface ModelVerdicts {
   report: VerifyReport;
   sequences: Sequence[];
+  /** The plan the sequences were checked against (which files and symbols each patch is about). */
+  binding: Binding;
 }
 
 /**
@@ -59,7 +61,7 @@ export function verifyFor(
   const series = set?.series[0];
   const bindingMismatches = series ? checkBinding(file.binding, series) : [];
   const report = verifySequences(file.sequences, { ...(opts.depth !== undefined ? { depth: opts.depth } : {}), bindingMismatches });
-  return { report, sequences: file.sequences };
+  return { report, sequences: file.sequences, binding: file.binding };
 }
 
 /** The whole review of one series: checks, apply/bisect/split on the base, and the model verdicts. */

@@ -102,7 +102,18 @@ describe('decodeMessage: bodies', () => {
   it('warns on an unknown charset and still decodes', async () => {
     const m = await decode(mail('Content-Type: text/plain; charset="x-no-such-charset"\nContent-Transfer-Encoding: 8bit', 'plain ascii\n'));
     expect(m.body).toBe('plain ascii\n');
-    expect(m.warnings).toEqual(['unknown charset "x-no-such-charset": decoded with a fallback (windows-1252)']);
+    expect(m.warnings).toEqual(['unknown charset "x-no-such-charset": read as the valid UTF-8 it is, as git mailinfo does']);
+  });
+
+  // Regression (linaro-mm-sig corpus thread 021: `charset=y` over a UTF-8 body): git mailinfo cannot convert
+  // from an unknown label and keeps the bytes, so the commit gets the UTF-8 the author wrote, not mojibake.
+  it('reads a body under an unknown charset as UTF-8 when it is valid UTF-8, as git mailinfo does', async () => {
+    const m = await decodeMessage(Buffer.from(mail('Content-Type: text/plain; charset=y\nContent-Transfer-Encoding: 8bit', 'nVM equals to \u201c0\u201d\n')), { source: 't', index: 1, offset: null });
+    expect(m.body).toBe('nVM equals to \u201c0\u201d\n');
+    const latin1 = Buffer.concat([Buffer.from(mail('Content-Type: text/plain; charset=y\nContent-Transfer-Encoding: 8bit', '')), Buffer.from('K\xf6nig\n', 'latin1')]);
+    const fallback = await decodeMessage(latin1, { source: 't', index: 1, offset: null });
+    expect(fallback.body).toBe('K\u00f6nig\n');
+    expect(fallback.warnings).toEqual(['unknown charset "y": decoded with a fallback (windows-1252)']);
   });
 
   it('takes the text/plain part as body and text/x-patch and text attachments as attachments', async () => {

@@ -5,6 +5,7 @@
  */
 import PostalMime, { decodeWords } from 'postal-mime';
 import type { Email, Attachment } from 'postal-mime';
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
@@ -24,8 +25,42 @@ const TEXT_ATTACHMENT = /^text\//;
  * Decode one message. Throws InputError naming the origin when postal-mime rejects the bytes;
  * streaming callers turn that into a SkippedMessage so that count in == count out.
  */
-export async function decodeMessage(bytes: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
-  return toRawMessage(parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin)), bytes, origin);
+export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
+  const unknown = unknownCharsets(raw);
+  const asUtf8 = unknown.length > 0 && isUtf8(raw);
+  const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
+  const parsed: ParsedMail = parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
+  if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
+  return toRawMessage(parsed, raw, origin);
+}
+
+/**
+ * An unknown charset label (`charset="y"`) over bytes that are valid UTF-8: git mailinfo cannot convert from the
+ * label and keeps the bytes, so the commit gets the UTF-8 the author wrote. The label is replaced by utf-8 on the
+ * Content-Type lines so that either parser reads it so (a body that is not UTF-8 keeps postal-mime's fallback).
+ */
+function relabelled(bytes: Uint8Array, unknown: string[]): Uint8Array {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const labels = new Set(unknown.map((u) => u.toLowerCase()));
+  const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) =>
+    header.replace(/(charset\s*=\s*"?)([^";\s]+)/i, (m, pre: string, label: string) => (labels.has(label.toLowerCase()) ? `${pre}utf-8` : m)));
+  return Buffer.from(out, 'latin1');
+}
+
+const FLOWED = Buffer.from('flowed');
+const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
+
+/**
+ * The message with `format=flowed` taken off its Content-Type lines: git mailinfo (and b4, through Python's
+ * email package) read a flowed body line by line as sent, without joining soft-broken lines. Joining them (as
+ * postal-mime would) changes what git am records and, in replies, glues a quoted `> ` line to the trailer under
+ * it. Only header lines that start with `Content-Type:` are touched; bodies are not.
+ */
+function withoutFlowed(bytes: Uint8Array): Uint8Array {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(FLOWED) < 0) return bytes;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) => header.replace(FLOWED_PARAM, ''));
+  return out === text ? bytes : Buffer.from(out, 'latin1');
 }
 
 /** The MIME path: postal-mime for everything the plain fast path declines. */
@@ -59,7 +94,8 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
   const fromHeader = first('from');
   const dateLine = parsed.headerLines.find((h) => h.key === 'date')?.line;
   const dateHeader = dateLine === undefined ? null : unfoldLikeGit(dateLine.slice(dateLine.indexOf(':') + 1)).trim();
-  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": decoded with a fallback (windows-1252)`);
+  const how = parsed.unknownCharsetAsUtf8 ? 'read as the valid UTF-8 it is, as git mailinfo does' : 'decoded with a fallback (windows-1252)';
+  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": ${how}`);
   if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
   const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);

@@ -37,7 +37,7 @@ export async function mailFilesIn(dir: string, source: string): Promise<string[]
 export async function* folderItems(
   dir: string,
   source: string,
-  mboxrd: boolean,
+  mboxrd: boolean | 'marked',
   counter: IngestCounter,
 ): AsyncGenerator<IngestItem> {
   for (const file of await mailFilesIn(dir, source)) {

@@ -17,7 +17,7 @@ describe('parseGitRange', () => {
     expect(parseGitRange(spec)).toEqual(want);
   });
 
-  it.each(['git:-oops..HEAD', 'git:HEAD..--output=/tmp/x', 'git:a b..c', 'git:a;rm..b', 'git:$(id)..b', 'git:HEAD', 'git:..HEAD', 'git:a...b'])(
+  it.each(['git:HEAD:README..HEAD', 'git:a//b..c', 'git:main.lock..HEAD', 'git:-oops..HEAD', 'git:HEAD..--output=/tmp/x', 'git:a b..c', 'git:a;rm..b', 'git:$(id)..b', 'git:HEAD', 'git:..HEAD', 'git:a...b'])(
     'refuses %s',
     (spec) => {
       expect(() => parseGitRange(spec)).toThrow(InputError);

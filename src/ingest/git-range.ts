@@ -1,16 +1,14 @@
 /**
- * `git:BASE..HEAD`: the commits of a range as mail, through `git format-patch --stdout`
- * (simple-git, argument arrays only, no shell), then read like any mbox.
- * Revisions come from the user but are still checked: nothing that git could read as an option.
+ * `git:BASE..HEAD`: the commits of a range as mail, through `git format-patch --stdout` (the git
+ * module: simple-git, argument arrays, no shell, program-running settings off), then read like any
+ * mbox. Revisions come from the user but are still checked by the one ref validator: nothing that
+ * git could read as an option.
  */
-import { simpleGit } from 'simple-git';
 import { GitError, InputError } from '../util/errors.js';
+import { isSafeRef, refusedRefMessage, repositoryAt, tryGit } from '../util/git/index.js';
 import type { IngestCounter } from './items.js';
 import { itemsFromChunks } from './stream-items.js';
 import type { IngestItem } from './types.js';
-
-/** The characters a revision may use here: names, `~N`, `^N`, `@{N}`; never a leading `-`. */
-const SAFE_REVISION = /^[A-Za-z0-9._/~^@{}-]+$/;
 
 export interface GitRange {
   base: string;
@@ -25,9 +23,7 @@ export function parseGitRange(spec: string): GitRange {
   if (!m || !m[1]) throw new InputError({ source: spec }, 'expected git:BASE..HEAD');
   const range = { base: m[1], head: m[2] || 'HEAD' };
   for (const rev of [range.base, range.head]) {
-    if (rev.startsWith('-') || !SAFE_REVISION.test(rev) || rev.includes('..')) {
-      throw new InputError({ source: spec }, `refusing revision ${JSON.stringify(rev)}: only [A-Za-z0-9._/~^@{}-], no leading "-"`);
-    }
+    if (!isSafeRef(rev)) throw new InputError({ source: spec }, refusedRefMessage(rev));
   }
   return range;
 }
@@ -36,19 +32,17 @@ export function parseGitRange(spec: string): GitRange {
 export async function* gitRangeItems(
   spec: string,
   repo: string,
-  mboxrd: boolean,
+  mboxrd: boolean | 'marked',
   counter: IngestCounter,
 ): AsyncGenerator<IngestItem> {
   const { base, head } = parseGitRange(spec);
   // --no-signature/--no-color keep the output independent of the user's format.* config;
+  // --no-ext-diff/--no-textconv: no diff driver of the repository's attributes runs;
   // the trailing "--" ends the revisions so nothing after could be read as a path.
-  const args = ['format-patch', '--stdout', '--no-signature', '--no-color', `${base}..${head}`, '--'];
-  let out: string;
-  try {
-    out = await simpleGit({ baseDir: repo }).raw(args);
-  } catch (e) {
-    throw new GitError(`git format-patch ${base}..${head} in ${repo} failed: ${firstLineOf(e)}`, args);
-  }
+  const args = ['format-patch', '--stdout', '--no-signature', '--no-color', '--no-ext-diff', '--no-textconv', `${base}..${head}`, '--'];
+  const r = await tryGit(repositoryAt(repo), args);
+  if (!r.ok) throw new GitError(`git format-patch ${base}..${head} in ${repo} failed: ${firstLineOf(r.stderr)}`, args);
+  const out = r.stdout;
   if (out.length === 0) throw new InputError({ source: spec }, 'the range contains no commits');
   const bytes = Buffer.from(withCommitMessageIds(out), 'utf8');
   counter.bytes += bytes.length;
@@ -68,7 +62,6 @@ async function* oneChunk(b: Buffer): AsyncGenerator<Buffer> {
   yield b;
 }
 
-function firstLineOf(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
+function firstLineOf(text: string): string {
   return text.trim().split('\n')[0] ?? text;
 }

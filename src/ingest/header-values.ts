@@ -34,6 +34,38 @@ export function isoDate(header: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
+/** RFC 5322 §4.3 obsolete zone names, as git's date.c reads them (an unknown name is read as +0000). */
+const ZONE_NAMES: Record<string, number> = {
+  UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+/**
+ * The sender's UTC offset in minutes, as the Date header writes it (`+0200`, `-0700`, `GMT`), or null when the
+ * header is not a date. `git am` keeps this zone; the contract's `date` is UTC, so it is kept beside it.
+ */
+export function utcOffsetMinutes(header: string | null): number | null {
+  if (isoDate(header) === null) return null;
+  // The zone follows the time of day: `hh:mm[:ss] zone` (a trailing `(CEST)` comment is ignored).
+  const m = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:([+-])(\d{2})(\d{2})|([A-Za-z]{1,3}))?/.exec(header as string);
+  if (!m) return 0;
+  if (m[1]) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return ZONE_NAMES[(m[4] ?? '').toUpperCase()] ?? 0;
+}
+
+/**
+ * The instant of a Date header in the sender's own zone, ISO 8601 with offset (`2019-08-06T17:01:27+02:00`),
+ * or null when the header is not a date.
+ */
+export function localIsoDate(header: string | null): string | null {
+  const iso = isoDate(header);
+  const offset = utcOffsetMinutes(header);
+  if (iso === null || offset === null) return null;
+  const shifted = new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${shifted}${offset < 0 ? '-' : '+'}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}
+
 /**
  * Charset labels that the WHATWG decoder does not know. postal-mime still decodes such parts
  * (falling back to windows-1252), so the message survives with a warning. Only Content-Type

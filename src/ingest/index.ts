@@ -3,6 +3,7 @@ export { readInput, iterateMessages, type ReadInputOptions } from './read-input.
 export { decodeMessage } from './decode.js';
 export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';
+export { isoDate, localIsoDate, utcOffsetMinutes } from './header-values.js';
 export type {
   Header,
   IngestItem,

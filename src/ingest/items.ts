@@ -28,7 +28,7 @@ export interface IngestLimits {
 export interface StreamTarget {
   source: string;
   file?: string;
-  mboxrd: boolean;
+  mboxrd: boolean | 'marked';
   counter: IngestCounter;
   limits?: IngestLimits;
 }

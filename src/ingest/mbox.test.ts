@@ -9,7 +9,7 @@ async function* chunked(text: string | Buffer, size: number): AsyncGenerator<Buf
   for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
 }
 
-async function split(text: string | Buffer, opts: { mboxrd?: boolean; chunk?: number } = {}): Promise<MboxSlice[]> {
+async function split(text: string | Buffer, opts: { mboxrd?: boolean | 'marked'; chunk?: number } = {}): Promise<MboxSlice[]> {
   const out: MboxSlice[] = [];
   for await (const m of splitMbox(chunked(text, opts.chunk ?? 1 << 20), { mboxrd: opts.mboxrd ?? false })) out.push(m);
   return out;
@@ -48,6 +48,18 @@ describe('splitMbox', () => {
   it('un-quotes >From lines by one ">" only in mboxrd mode', async () => {
     expect(texts(await split(mbox, { mboxrd: true }))[1]).toBe('Subject: two\n\nFrom quoted\n>From twice\n');
     expect(texts(await split(mbox))[1]).toContain('>From quoted\n>>From twice');
+  });
+
+  // Regression (linaro-mm-sig corpus thread 135): a commit message line "From ..." archived by public-inbox as
+  // ">From ..." must come back as the author wrote it; public-inbox marks its mboxrd exports on every separator.
+  it("'marked' un-quotes only the messages behind public-inbox's mboxrd separator", async () => {
+    const marked = `From mboxrd@z Thu Jan  1 00:00:00 1970\nSubject: a\n\n>From quoted\n>>From twice\n${SEP}Subject: b\n\n>From kept\n`;
+    for (const chunk of [1, 7, 1 << 20]) {
+      expect(texts(await split(marked, { mboxrd: 'marked', chunk }))).toEqual([
+        'Subject: a\n\nFrom quoted\n>From twice\n',
+        'Subject: b\n\n>From kept\n',
+      ]);
+    }
   });
 
   it('gives the same messages whatever the chunk size (property)', async () => {

@@ -17,14 +17,19 @@ export interface MboxSlice {
 }
 
 export interface SplitOptions {
-  /** Un-quote `>+From ` lines by one `>` (mboxrd). Default false, as `git mailsplit` without `--mboxrd`. */
-  mboxrd?: boolean;
+  /**
+   * Un-quote `>+From ` lines by one `>` (mboxrd). Default false, as `git mailsplit` without `--mboxrd`. `'marked'`:
+   * only the messages whose separator is public-inbox's mboxrd marker (`From mboxrd@z Thu Jan  1 00:00:00 1970`),
+   * which public-inbox (lore, list archives) writes on every message of its mboxrd exports and nothing else writes.
+   */
+  mboxrd?: boolean | 'marked';
   /** Per-message cap: a longer message is measured and passed over, not held (default: no cap). */
   maxMessageBytes?: number;
 }
 
 const LF = 0x0a;
 const FROM_SPACE = Buffer.from('From ');
+const PUBLIC_INBOX_MBOXRD = Buffer.from('From mboxrd@z ');
 const NL_FROM_SPACE = Buffer.from('\nFrom ');
 /**
  * A line that starts with `From ` but has no newline within this many bytes is body text, not a
@@ -109,6 +114,8 @@ interface SplitState {
   midLine: boolean;
   /** Bytes of the current message seen so far (held in `parts` only while under the cap). */
   size: number;
+  /** The current message's separator is public-inbox's mboxrd marker. */
+  marked: boolean;
 }
 
 /**
@@ -116,7 +123,7 @@ interface SplitState {
  * git also skips) with a `From ` separator line; the caller checks that with {@link isFromLine}.
  */
 export async function* splitMbox(chunks: AsyncIterable<Buffer>, opts: SplitOptions = {}): AsyncGenerator<MboxSlice> {
-  const st: SplitState = { parts: [], msgOffset: null, carryOffset: 0, carry: Buffer.alloc(0), midLine: false, size: 0 };
+  const st: SplitState = { parts: [], msgOffset: null, carryOffset: 0, carry: Buffer.alloc(0), midLine: false, size: 0, marked: false };
   let leading = true;
   for await (const raw of chunks) {
     let chunk = raw;
@@ -158,6 +165,7 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
       const done = finish(st, opts);
       if (done) yield done;
       st.msgOffset = base + cand;
+      st.marked = startsWith(buf, cand, PUBLIC_INBOX_MBOXRD);
       bodyFrom = lineEnd;
     }
     cand = nextCandidate(buf, lineEnd - 1);
@@ -198,5 +206,6 @@ function finish(st: SplitState, opts: SplitOptions): MboxSlice | null {
   if (st.msgOffset === null) return null;
   if (size > (opts.maxMessageBytes ?? Infinity)) return { bytes: Buffer.alloc(0), offset: st.msgOffset, oversize: size };
   const joined = Buffer.concat(parts);
-  return { bytes: opts.mboxrd ? unquoteMboxrd(joined) : joined, offset: st.msgOffset };
+  const unquote = opts.mboxrd === true || (opts.mboxrd === 'marked' && st.marked);
+  return { bytes: unquote ? unquoteMboxrd(joined) : joined, offset: st.msgOffset };
 }

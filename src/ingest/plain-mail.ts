@@ -15,6 +15,8 @@ export interface ParsedParts {
   text: string;
   /** Raw lines before the body (headers and the blank line that ends them): RawMessage.bodyOffsetLines. */
   bodyOffsetLines?: number;
+  /** Set when a declared charset is unknown and the message was read as the UTF-8 it is (git mailinfo's result). */
+  unknownCharsetAsUtf8?: true;
 }
 
 /** Headers: UTF-8 with the BOM kept, as postal-mime reads raw (RFC 6532) header bytes. */

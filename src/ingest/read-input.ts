@@ -17,9 +17,10 @@ export interface ReadInputOptions {
   /** Called after every message with the items and raw bytes read so far. */
   onProgress?: (p: { messages: number; bytes: number }) => void;
   /**
-   * Un-quote `>From ` lines (mboxrd). Default false, as `git mailsplit` without `--mboxrd`:
-   * git's own conformance data (t5100 sample.mboxrd) keeps `>From ` in default mode, and a
-   * guess from content would change bodies that mboxo writers left alone.
+   * Un-quote `>From ` lines (mboxrd) in every message. Without it, as `git mailsplit` without `--mboxrd`, only the
+   * messages public-inbox marks as mboxrd (its `From mboxrd@z …` separator: lore and list archive exports) are
+   * un-quoted: git's own conformance data (t5100 sample.mboxrd, `From mboxrd@git`) keeps `>From ` in default mode,
+   * and a guess from body content would change bodies that mboxo writers left alone.
    */
   mboxrd?: boolean;
   /** Per-message size cap and gzip ratio guard for file and stdin inputs (folders and git ranges use the defaults). */
@@ -29,7 +30,7 @@ export interface ReadInputOptions {
 /** Stream the messages of an input, one item at a time, in input order. */
 export async function* iterateMessages(spec: string, opts: ReadInputOptions = {}): AsyncGenerator<IngestItem> {
   const counter: IngestCounter = { items: 0, bytes: 0, onProgress: opts.onProgress };
-  const mboxrd = opts.mboxrd ?? false;
+  const mboxrd = opts.mboxrd === true ? true : 'marked';
   if (spec === '-') {
     yield* itemsFromChunks(counted(stdinChunks(), counter), { source: spec, mboxrd, counter, limits: opts.limits });
   } else if (spec.startsWith('git:')) {

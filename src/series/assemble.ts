@@ -7,7 +7,7 @@ import { commitTrailers, mergeTrailers, replyTrailers } from './trailers.js';
 import { splitReply } from './replies.js';
 import { readInBodyHeaders } from './inbody.js';
 import { parsePerson } from './person.js';
-import type { Person, RawMessage } from '../ingest/index.js';
+import { isoDate, type Person, type RawMessage } from '../ingest/index.js';
 
 const BASE_COMMIT = /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/im;
 /** Metadata lines format-patch and b4 put in a cover's last paragraph: kept as fields, not as trailers. */
@@ -26,10 +26,15 @@ export function mailAddressing(m: RawMessage): MailAddressing {
   };
 }
 
-/** A reply as the contract has it: new text, quotes, and the trailers it gives (b4's follow-up rules). */
-export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage): Reply {
+/**
+ * A reply as the contract has it: new text, quotes, and the trailers it gives (b4's follow-up rules).
+ * `parentMissing`: a message on its way up to the patch was never read, so which patch it reviews is unknown.
+ */
+export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage, parentMissing = false): Reply {
   const split = splitReply(c.message.body);
-  const { accepted, ignored } = replyTrailers(split.newLines, c.id, c.message.from);
+  const read = replyTrailers(split.newLines, c.id, { sender: c.message.from, hasDiff: c.hasDiff });
+  const accepted = parentMissing ? [] : read.accepted;
+  const ignored = parentMissing ? [...read.accepted.map((trailer) => ({ trailer, reason: 'parent-missing' as const, sender: c.message.from })), ...read.ignored] : read.ignored;
   const reply: Reply = {
     messageId: c.id,
     subject: c.message.subject,
@@ -43,6 +48,7 @@ export function buildReply(node: ThreadNode, depth: number, c: ClassifiedMessage
     origin: c.message.origin,
   };
   if (ignored.length > 0) reply.ignoredTrailers = ignored;
+  if (c.message.date !== null && c.message.dateHeader) reply.dateWritten = c.message.dateHeader;
   return reply;
 }
 
@@ -51,17 +57,20 @@ export function byDate(replies: Reply[]): Reply[] {
   return [...replies].sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
 }
 
+/** The trailers replies gave, in input order (b4 meets follow-ups in the order of the thread it read). */
 function replyTrailersOf(replies: Reply[]): Trailer[] {
-  return replies.flatMap((r) => r.trailers);
+  return [...replies].sort((a, b) => a.origin.index - b.origin.index).flatMap((r) => r.trailers);
 }
 
-/** The mail's author and date, overridden by in-body `From:`/`Date:` as git am does (a bogus From: gives null). */
-function authorship(c: ClassifiedMessage, from: string | null, date: string | null): { author: Person | null; date: string | null } {
-  const parsedDate = date ? new Date(date) : null;
-  return {
-    author: from === null ? c.message.from : parsePerson(from),
-    date: parsedDate && !Number.isNaN(parsedDate.getTime()) ? parsedDate.toISOString() : c.message.date,
-  };
+/**
+ * The mail's author and date, overridden by in-body `From:`/`Date:` as git am does (a bogus From: gives null).
+ * The date is kept as written too (with the sender's zone), as git am records it.
+ */
+function authorship(c: ClassifiedMessage, from: string | null, date: string | null): { author: Person | null; date: string | null; dateWritten?: string } {
+  const author = from === null ? c.message.from : parsePerson(from);
+  const inBody = isoDate(date);
+  if (inBody !== null) return { author, date: inBody, dateWritten: (date as string).trim() };
+  return { author, date: c.message.date, ...(c.message.date !== null && c.message.dateHeader ? { dateWritten: c.message.dateHeader } : {}) };
 }
 
 /**
@@ -120,6 +129,7 @@ export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
     subjectInfo: c.subject,
     author: c.message.from,
     date: c.message.date,
+    ...(c.message.date !== null && c.message.dateHeader ? { dateWritten: c.message.dateHeader } : {}),
     messageId: c.id,
     body: c.message.body,
     trailers: mergeTrailers(own, replyTrailersOf(replies)),

@@ -4,6 +4,7 @@ import { threadMessages, descendants, type MessageThreads } from './thread.js';
 import { classify, type ClassifiedMessage } from './classify.js';
 import { groupSeries, type SeriesDraft } from './group.js';
 import { buildCover, buildPatch, buildReply, byDate, baseCommitOf } from './assemble.js';
+import { addedTrailers } from './trailers.js';
 
 interface BuildContext {
   threads: MessageThreads;
@@ -16,11 +17,14 @@ interface BuildContext {
 
 function repliesUnder(ctx: BuildContext, ownerId: string): Reply[] {
   const replies: Reply[] = [];
+  // Ids below a message that was never read: their trailers review an unknown message (b4 drops them too).
+  const cut = new Set<string>();
   for (const { node, depth } of descendants(ctx.threads.nodes, ownerId, (id) => ctx.owners.has(id))) {
     const c = ctx.byId.get(node.messageId);
+    if (!c || node.phantom || (node.parentId !== null && cut.has(node.parentId))) cut.add(node.messageId);
     if (!c || ctx.placed.has(c.id)) continue; // a phantom (never read) is skipped; its children still count
     ctx.placed.add(c.id);
-    replies.push(buildReply(node, depth, c));
+    replies.push(buildReply(node, depth, c, node.parentId !== null && cut.has(node.parentId)));
   }
   return byDate(replies);
 }
@@ -79,6 +83,7 @@ function buildOne(ctx: BuildContext, draft: SeriesDraft, built: Map<SeriesDraft,
     baseCommit,
   };
   if (earlier) series.partialReroll = { from: earlier.version, standIns };
+  if (cover) series.coverTrailers = addedTrailers(cover);
   return series;
 }
 

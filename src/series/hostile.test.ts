@@ -22,7 +22,7 @@ describe('hostile input', () => {
   const cases: [string, () => unknown][] = [
     ['a trailer value with a long blank run before its end', () => commitTrailers(`x\n\nReviewed-by: a${' '.repeat(N)}b`, 'p', 'patch')],
     ['an address-like value full of dots', () => parsePerson(`a@${'b.'.repeat(N / 2)}<`)],
-    ['a reply line of words and @ signs', () => replyTrailers(numberLines(`Acked-by: ${'a@b'.repeat(N / 3)}`), 'r', null)],
+    ['a reply line of words and @ signs', () => replyTrailers(numberLines(`Acked-by: ${'a@b'.repeat(N / 3)}`), 'r', { sender: null, hasDiff: false })],
     ['a stat-like line without a bar', () => parseDiffstat(` ${'a '.repeat(N / 2)}\n 1 file changed, 1 insertion(+)`)],
     ['a line repeating an attribution verb', () => splitReply(`${'wrote '.repeat(N / 6)}\n> q`)],
     ['a subject of many bracket groups', () => parseSubject('[a]'.repeat(N / 3))],

@@ -2,10 +2,14 @@
 export { buildSeriesSet, countPlaced } from './build.js';
 export { loadSeriesSet, type LoadOptions } from './load.js';
 export { toShowJson } from './serialize.js';
+export { latestVersion } from './latest.js';
 export type { ShowJson, ShowSeries, ShowPatch, ShowCover, ShowReply, ShowTrailer, ShowPerson } from './serialize.js';
 export { parseSubject } from './subject.js';
 export { threadMessages, descendants, synthesiseMessageId, type MessageThreads } from './thread.js';
-export { commitTrailers, replyTrailers, canonicalTrailerKey, formatTrailer } from './trailers.js';
+export {
+  commitTrailers, replyTrailers, canonicalTrailerKey, formatTrailer, mergeTrailers, isSameTrailer, ownTrailers, addedTrailers, numberLines,
+  NON_PERSON_KEYS, type ReplyContext,
+} from './trailers.js';
 export { parsePerson, sameMailbox } from './person.js';
 export { splitPatchBody, isPatchBreak, type PatchBodySplit } from './split.js';
 export { parseDiff, diffstatMismatches, type ParsedDiff } from './diff.js';

@@ -31,7 +31,8 @@ function withoutComment(text: string): string {
 
 /** Parses a person as trailers and From headers write them; null when the value is not one address. */
 export function parsePerson(value: string): Person | null {
-  const text = withoutComment(value.trim());
+  // `Name <addr> (LSM/SELinux)`: a comment after the address, as Python's parseaddr (b4) reads it.
+  const text = withoutComment(value.trim()).replace(/>\s*\([^()<>]*\)$/, '>');
   if (isAddress(text)) return { name: '', email: text };
   if (!text.endsWith('>')) return null;
   const open = text.lastIndexOf('<');

@@ -1,4 +1,5 @@
 import type { Cover, Patch, PatchSeries, Person, Reply, SeriesSet } from './types.js';
+import { localIsoDate } from '../ingest/index.js';
 
 /** The `show --json` contract, schema 1. Fields may be added; none may change meaning or disappear. */
 export interface ShowJson {
@@ -17,7 +18,15 @@ export interface ShowPerson {
   email: string;
 }
 
-export interface ShowReply {
+/**
+ * Added to every dated entry: the same instant in the sender's own zone, ISO 8601 with offset
+ * (`2019-08-06T17:01:27+02:00`), as `git am` keeps it; null when there is no date. `date` stays UTC.
+ */
+export interface ShowLocalDate {
+  dateLocal: string | null;
+}
+
+export interface ShowReply extends ShowLocalDate {
   author: ShowPerson | null;
   date: string | null;
   messageId: string;
@@ -33,7 +42,7 @@ export interface ShowTrailer {
   from: string;
 }
 
-export interface ShowCover {
+export interface ShowCover extends ShowLocalDate {
   subject: string;
   author: ShowPerson | null;
   date: string | null;
@@ -44,7 +53,7 @@ export interface ShowCover {
   baseCommit: string | null;
 }
 
-export interface ShowPatch {
+export interface ShowPatch extends ShowLocalDate {
   index: number;
   subject: string;
   rawSubject: string;
@@ -69,14 +78,20 @@ export interface ShowSeries {
   title: string;
   duplicates: { index: number; messageId: string }[];
   partialReroll?: { from: number; standIns: { index: number; messageId: string }[] };
+  /** Added: trailers given in replies to the cover letter, for the whole series (`am -t` puts them on every patch). */
+  seriesTrailers: ShowTrailer[];
 }
 
 function person(p: Person | null): ShowPerson | null {
   return p ? { name: p.name, email: p.email } : null;
 }
 
+function dateLocal(m: { date: string | null; dateWritten?: string }): string | null {
+  return m.date === null ? null : localIsoDate(m.dateWritten ?? null) ?? m.date;
+}
+
 function reply(r: Reply): ShowReply {
-  return { author: person(r.author), date: r.date, messageId: r.messageId, newText: r.newText, depth: r.depth, parentId: r.parentId };
+  return { author: person(r.author), date: r.date, dateLocal: dateLocal(r), messageId: r.messageId, newText: r.newText, depth: r.depth, parentId: r.parentId };
 }
 
 function trailers(list: Patch['trailers']): ShowTrailer[] {
@@ -85,14 +100,14 @@ function trailers(list: Patch['trailers']): ShowTrailer[] {
 
 function cover(c: Cover): ShowCover {
   return {
-    subject: c.subject, author: person(c.author), date: c.date, messageId: c.messageId,
+    subject: c.subject, author: person(c.author), date: c.date, dateLocal: dateLocal(c), messageId: c.messageId,
     replies: c.replies.map(reply), trailers: trailers(c.trailers), baseCommit: c.baseCommit,
   };
 }
 
 function patch(p: Patch): ShowPatch {
   const out: ShowPatch = {
-    index: p.index, subject: p.subject, rawSubject: p.rawSubject, author: person(p.author), date: p.date,
+    index: p.index, subject: p.subject, rawSubject: p.rawSubject, author: person(p.author), date: p.date, dateLocal: dateLocal(p),
     messageId: p.messageId, trailers: trailers(p.trailers),
     files: p.files.map((f) => ({ path: f.path, added: f.added, removed: f.removed })),
     replies: p.replies.map(reply),
@@ -105,12 +120,13 @@ function series(s: PatchSeries): ShowSeries {
   const out: ShowSeries = {
     version: s.version, rfc: s.rfc, total: s.total, cover: s.cover ? cover(s.cover) : null,
     patches: s.patches.map(patch), missing: s.missing, title: s.title, duplicates: s.duplicates,
+    seriesTrailers: trailers(s.coverTrailers ?? []),
   };
   if (s.partialReroll) out.partialReroll = s.partialReroll;
   return out;
 }
 
-/** The SeriesSet as the `show --json` contract writes it. Dates are ingest's ISO 8601 UTC strings. */
+/** The SeriesSet as the `show --json` contract writes it. `date` is ISO 8601 UTC, `dateLocal` the sender's zone. */
 export function toShowJson(set: SeriesSet): ShowJson {
   return {
     schema: 1,

@@ -8,6 +8,8 @@ export interface MailOptions {
   subject?: string;
   from?: string;
   date?: string | null;
+  /** The Date header as written; `date` then defaults to its instant. */
+  dateHeader?: string;
   body?: string;
   index?: number;
   source?: string;
@@ -24,8 +26,8 @@ export function mail(opts: MailOptions = {}): RawMessage {
     inReplyTo: opts.inReplyTo ?? null,
     references: opts.references ?? (opts.inReplyTo ? [opts.inReplyTo] : []),
     from: m ? { name: m[1] ?? '', email: m[2] ?? '' } : { name: '', email: from },
-    date: opts.date === undefined ? `2026-02-18T01:11:${String(index % 60).padStart(2, '0')}.000Z` : opts.date,
-    dateHeader: null,
+    date: opts.date !== undefined ? opts.date : opts.dateHeader !== undefined ? new Date(opts.dateHeader).toISOString() : `2026-02-18T01:11:${String(index % 60).padStart(2, '0')}.000Z`,
+    dateHeader: opts.dateHeader ?? null,
     subject: opts.subject ?? `Message ${index}`,
     body: opts.body ?? '',
     attachments: [],

@@ -37,29 +37,59 @@ describe('commitTrailers', () => {
   });
 });
 
-describe('replyTrailers', () => {
+describe('replyTrailers (b4 0.12 follow-up rules)', () => {
   const sender = { name: 'Follow Upper', email: 'follow.upper@example.org' };
-  it('should accept trailers naming the sender and set aside the others', () => {
+  const ctx = { sender, hasDiff: false };
+  const reasons = (got: ReturnType<typeof replyTrailers>) => got.ignored.map((i) => `${formatTrailer(i.trailer)} (${i.reason})`);
+
+  // Regression (corpus thread 120): a Fixes: the author gives in a reply is collected, whoever sent it (b4: non-person).
+  it('should accept trailers naming the sender and Fixes:, and set aside the others with the reason', () => {
     const lines = numberLines('Looks good.\n\nReviewed-by: Follow Upper <follow.upper@example.org>\nTested-by: Else <else@example.org>\nCc: x@y.org\nFixes: abc123', 10);
-    const got = replyTrailers(lines, 'r@x', sender);
+    const got = replyTrailers(lines, 'r@x', ctx);
     expect(got.accepted.map((t) => [formatTrailer(t), t.line, t.origin])).toEqual([
       ['Reviewed-by: Follow Upper <follow.upper@example.org>', 12, 'reply'],
+      ['Fixes: abc123', 15, 'reply'],
     ]);
-    // b4 0.12 applies only person trailers naming the sender; Cc is never taken from a reply.
-    expect(got.ignored.map(formatTrailer)).toEqual(['Tested-by: Else <else@example.org>', 'Fixes: abc123']);
+    expect(reasons(got)).toEqual(['Tested-by: Else <else@example.org> (sender-mismatch)', 'Cc: x@y.org (metadata-key)']);
   });
 
   it('should refuse person trailers without an address and links under non-link keys', () => {
-    const got = replyTrailers(numberLines('Acked-by: me\nReviewed-by: https://x.org Follow Upper <follow.upper@example.org>\nLink: https://x.org/1'), 'r', sender);
+    const got = replyTrailers(numberLines('Acked-by: me\nReviewed-by: https://x.org Follow Upper <follow.upper@example.org>\nLink: https://x.org/1'), 'r', ctx);
     expect(got.accepted).toEqual([]);
-    expect(got.ignored.map(formatTrailer)).toEqual(['Link: https://x.org/1']);
+    expect(reasons(got)).toEqual([
+      'Acked-by: me (not-a-review-trailer)', 'Reviewed-by: https://x.org Follow Upper <follow.upper@example.org> (not-a-review-trailer)',
+      'Link: https://x.org/1 (not-a-review-trailer)',
+    ]);
+  });
+
+  // Regression (corpus thread 121): `Acked-by: Name <addr> (LSM/SELinux)` is the sender's, comment and all.
+  it('should keep a trailer with a comment after the address, as written', () => {
+    const got = replyTrailers(numberLines('Acked-by: Follow Upper <follow.upper@example.org> (LSM/SELinux)'), 'r', ctx);
+    expect(got.accepted.map(formatTrailer)).toEqual(['Acked-by: Follow Upper <follow.upper@example.org> (LSM/SELinux)']);
+  });
+
+  // Regression (corpus threads 036, 135, 137): a reply carrying its own fix-up diff signs that diff, not the patch.
+  it('should not lend the Signed-off-by of a reply that carries its own diff', () => {
+    const got = replyTrailers(numberLines('Like this?\n\nSigned-off-by: Follow Upper <follow.upper@example.org>'), 'r', { sender, hasDiff: true });
+    expect(got.accepted).toEqual([]);
+    expect(reasons(got)).toEqual(['Signed-off-by: Follow Upper <follow.upper@example.org> (own-patch)']);
+  });
+});
+
+// Regression (corpus threads 036, 109): `    Fixes: …` inside a quoted `git log` excerpt is not the sender's trailer.
+describe('replyTrailers on an indented excerpt', () => {
+  it('should set aside indented trailer lines', () => {
+    const text = 'Like upstream did:\n\ncommit 0123456789ab\n    Fixes: 5d74781ebc86 ("vfio/pci: Add dma-buf export")\n    Reviewed-by: A <a@b.org>\n';
+    const got = replyTrailers(numberLines(text), 'r', { sender: { name: 'A', email: 'a@b.org' }, hasDiff: false });
+    expect(got.accepted).toEqual([]);
+    expect(got.ignored.map((i) => i.reason)).toEqual(['indented', 'indented']);
   });
 });
 
 describe('mergeTrailers', () => {
   it('should drop a reply trailer the patch already has', () => {
     const base = commitTrailers('x\n\nReviewed-by: A <a@b.org>', 'p', 'patch');
-    const extra = replyTrailers(numberLines('reviewed-by: a <A@b.org>\nTested-by: A <a@b.org>'), 'r', { name: 'A', email: 'a@b.org' }).accepted;
+    const extra = replyTrailers(numberLines('reviewed-by: a <A@b.org>\nTested-by: A <a@b.org>'), 'r', { sender: { name: 'A', email: 'a@b.org' }, hasDiff: false }).accepted;
     expect(mergeTrailers(base, extra).map((t) => `${t.from} ${formatTrailer(t)}`)).toEqual(['p Reviewed-by: A <a@b.org>', 'r Tested-by: A <a@b.org>']);
   });
 });
@@ -70,6 +100,7 @@ describe('parsePerson / sameMailbox', () => {
     ['"Doe, Jane" <jane@example.com>', { name: 'Doe, Jane', email: 'jane@example.com' }],
     ['bare@example.org', { name: '', email: 'bare@example.org' }],
     ['Name (corp) <n@c.org>', { name: 'Name (corp)', email: 'n@c.org' }],
+    ['Name <n@c.org> (LSM/SELinux)', { name: 'Name', email: 'n@c.org' }],
     ['Tester2, Followup <t@e.com>', null],
     ['Tester1 [corp] <t@e.com>', null],
     ['HTML <h@e.com<mailto:h@e.com>>', null],

@@ -1,5 +1,5 @@
 import type { Person } from '../ingest/index.js';
-import type { Trailer, TrailerOrigin } from './types.js';
+import type { IgnoredReason, IgnoredTrailer, Trailer, TrailerOrigin } from './types.js';
 import { mentionsAddress, parsePerson, sameMailbox } from './person.js';
 
 /** Keys written with one canonical case however the sender typed them (checkpatch and b4 compare them this way). */
@@ -83,46 +83,66 @@ export function commitTrailers(commitMessage: string, from: string, origin: Trai
   return readTrailerLines(lines.slice(start)).found.map((c) => toTrailer(c, from, origin));
 }
 
-// b4's follow-up rules (LoreMessage.find_trailers with followup=True and LoreMessage.__init__).
-const LINK_KEYS = new Set(['link', 'buglink', 'closes']);
-const NON_PERSON_KEYS = new Set([...LINK_KEYS, 'fixes', 'subject', 'date', 'obsoleted-by', 'change-id', 'base-commit']);
-const NOT_FROM_REPLIES = new Set(['from', 'author', 'cc', 'to', 'date', 'subject', 'subscribe', 'unsubscribe', 'base-commit', 'change-id']);
+// b4's follow-up rules (0.12: LoreMessage.find_trailers(followup=True), LoreMessage.get_trailers,
+// LoreMailbox.get_series, LoreTrailer.__eq__), stated once here for the whole pipeline.
+/** Keys whose value names no person: accepted from a reply whoever sent it (b4's `nonperson`). */
+export const NON_PERSON_KEYS: ReadonlySet<string> = new Set(['fixes', 'subject', 'date', 'link', 'buglink', 'obsoleted-by', 'change-id', 'base-commit']);
+/** Lines a reply may hold that are commit metadata or mail headers, never a review given by its sender. */
+const METADATA_KEYS = new Set(['from', 'author', 'cc', 'to', 'date', 'subject', 'subscribe', 'unsubscribe', 'base-commit', 'change-id']);
 
-function acceptableInReply(c: Candidate): boolean {
+function readableInReply(c: Candidate): IgnoredReason | null {
   const lname = c.key.toLowerCase();
-  if (NOT_FROM_REPLIES.has(lname)) return false;
-  if (!mentionsAddress(c.value) && !NON_PERSON_KEYS.has(lname)) return false;
-  return !(/https?:\/\//.test(c.value) && !LINK_KEYS.has(lname));
+  if (METADATA_KEYS.has(lname)) return 'metadata-key';
+  if (!mentionsAddress(c.value) && !NON_PERSON_KEYS.has(lname)) return 'not-a-review-trailer';
+  return /https?:\/\//.test(c.value) ? 'not-a-review-trailer' : null;
 }
 
 /**
- * b4 (0.12, the version our conformance data comes from) applies a reply's trailer to the patch only when it is a
- * person trailer naming the sender: same mailbox, or exactly the same name. A reply's `Link:`/`Fixes:` lines, and
- * person trailers for someone else, are not endorsements by the sender.
+ * b4 applies a reply's person trailer only when the sender gave it: same mailbox (sameMailbox), exactly the same
+ * name, or (b4's comma rule) a sender name with a comma. Non-person trailers (`Fixes:`) count whoever sent them.
  */
-function namesSender(t: Trailer, sender: Person | null): boolean {
-  if (NON_PERSON_KEYS.has(t.key.toLowerCase()) || !t.person || !sender) return false;
+function givenBySender(t: Trailer, sender: Person | null): boolean {
+  if (NON_PERSON_KEYS.has(t.key.toLowerCase())) return true;
+  if (!t.person || !sender) return false;
   if (sameMailbox(t.person.email, sender.email)) return true;
-  return t.person.name !== '' && t.person.name.toLowerCase() === sender.name.toLowerCase();
+  const senderName = sender.name.toLowerCase();
+  // b4 accepts any trailer when the From name has a comma ("Doe, Jane"): its chunk test compares the header name
+  // with itself. Reproduced so that our output equals b4's on such mail.
+  return (t.person.name !== '' && t.person.name.toLowerCase() === senderName) || senderName.indexOf(',') > 0;
+}
+
+/** What a reply is to its trailers: who sent it, and whether it carries a diff of its own. */
+export interface ReplyContext {
+  sender: Person | null;
+  hasDiff: boolean;
 }
 
 /**
- * Trailers a reviewer gave in a reply: any line of the reply's own (unquoted) text, with b4's follow-up rules.
- * `accepted` are person trailers naming the sender (they go onto the patch); `ignored` are the other well-formed
- * trailer lines (someone else's name, links, Fixes), kept so a viewer can still show them.
+ * Trailers a reviewer gave in a reply: any unquoted line of the reply's own text, with b4's follow-up rules.
+ * `accepted` go onto the patch (or cover) the reply hangs under; `ignored` are the other well-formed trailer lines,
+ * with the reason, kept so a viewer and `am` can still show them.
  */
-export function replyTrailers(newText: NumberedLine[], from: string, sender: Person | null): { accepted: Trailer[]; ignored: Trailer[] } {
+export function replyTrailers(newText: NumberedLine[], from: string, ctx: ReplyContext): { accepted: Trailer[]; ignored: IgnoredTrailer[] } {
   const accepted: Trailer[] = [];
-  const ignored: Trailer[] = [];
-  for (const c of readTrailerLines(newText).found.filter(acceptableInReply)) {
+  const ignored: IgnoredTrailer[] = [];
+  const indented = new Set(newText.filter((l) => /^\s/.test(l.text)).map((l) => l.line));
+  for (const c of readTrailerLines(newText).found) {
     const t = toTrailer(c, from, 'reply');
-    (namesSender(t, sender) ? accepted : ignored).push(t);
+    const reason = readableInReply(c) ?? (indented.has(c.line) ? 'indented'
+      : ctx.hasDiff ? 'own-patch' : givenBySender(t, ctx.sender) ? null : 'sender-mismatch');
+    if (reason === null) accepted.push(t);
+    else ignored.push({ trailer: t, reason, sender: ctx.sender });
   }
   return { accepted, ignored };
 }
 
-/** Appends `extra` trailers not already in `base` (same key, same value ignoring case), as b4 does. */
-export function mergeTrailers(base: Trailer[], extra: Trailer[]): Trailer[] {
+/** b4's LoreTrailer `__eq__`: same key and value, ignoring case. */
+export function isSameTrailer(a: Pick<Trailer, 'key' | 'value'>, b: Pick<Trailer, 'key' | 'value'>): boolean {
+  return a.key.toLowerCase() === b.key.toLowerCase() && a.value.toLowerCase() === b.value.toLowerCase();
+}
+
+/** b4 `fix_trailers` with trailer-order `*`: `base` kept in order, each of `extra` appended unless already there. */
+export function mergeTrailers(base: readonly Trailer[], extra: readonly Trailer[]): Trailer[] {
   const seen = new Set(base.map((t) => `${t.key.toLowerCase()}: ${t.value.toLowerCase()}`));
   const out = [...base];
   for (const t of extra) {
@@ -131,6 +151,16 @@ export function mergeTrailers(base: Trailer[], extra: Trailer[]): Trailer[] {
     seen.add(key);
   }
   return out;
+}
+
+/** The trailers a patch (or cover) carried itself, in order. */
+export function ownTrailers(m: { trailers: readonly Trailer[] }): Trailer[] {
+  return m.trailers.filter((t) => t.origin !== 'reply');
+}
+
+/** The trailers reviewers gave in replies, deduplicated against the message's own, in the order b4 adds them. */
+export function addedTrailers(m: { trailers: readonly Trailer[] }): Trailer[] {
+  return m.trailers.filter((t) => t.origin === 'reply');
 }
 
 /** `Key: value` as git prints a trailer. */

@@ -54,6 +54,27 @@ export interface MailAddressing {
   references: string[];
 }
 
+/** Why a well-formed trailer line of a reply does not go onto the patch. */
+export type IgnoredReason =
+  /** A person trailer naming someone other than the reply's sender. */
+  | 'sender-mismatch'
+  /** `From:`, `Cc:`, `Subject:` … lines: commit metadata, not a review. */
+  | 'metadata-key'
+  /** No address and not a known non-person key, or a value with a web link. */
+  | 'not-a-review-trailer'
+  /** The reply carries a diff of its own (an inline fix-up): its trailers sign that diff. */
+  | 'own-patch'
+  /** An indented line: part of an excerpt the reply quotes (a `git log`, a commit), not a trailer it gives. */
+  | 'indented'
+  /** The message the reply answers is not in the input: which patch it reviews is unknown (b4 stops there too). */
+  | 'parent-missing';
+
+export interface IgnoredTrailer {
+  trailer: Trailer;
+  reason: IgnoredReason;
+  sender: Person | null;
+}
+
 export type FileStatus = 'modified' | 'added' | 'deleted' | 'renamed' | 'copied';
 
 export interface HunkLine {
@@ -115,6 +136,11 @@ export interface Reply {
   subject: string;
   author: Person | null;
   date: string | null;
+  /**
+   * The Date as the sender wrote it (RFC 5322 text with their zone, e.g. `Tue, 06 Aug 2019 17:01:27 +0200`), as
+   * `git am` records it; `date` is the same instant in UTC. Absent when there is no parseable Date.
+   */
+  dateWritten?: string;
   /** Message-ID of the message this one answers. */
   parentId: string | null;
   /** 1 for a direct reply to the patch or cover, 2 for a reply to that reply, … */
@@ -126,8 +152,8 @@ export interface Reply {
   /** Trailers given in this reply (b4 collects these), attributed to it. */
   trailers: Trailer[];
   origin: MessageOrigin;
-  /** Well-formed trailers in this reply that b4 would not apply: they name someone other than the sender. */
-  ignoredTrailers?: Trailer[];
+  /** Well-formed trailer lines of this reply that b4 would not apply, with the reason (trailers.ts). */
+  ignoredTrailers?: IgnoredTrailer[];
 }
 
 export interface QuotedBlock {
@@ -146,6 +172,11 @@ export interface Patch {
   subjectInfo: SubjectInfo;
   author: Person | null;
   date: string | null;
+  /**
+   * The Date as the sender wrote it (RFC 5322 text with their zone, e.g. `Tue, 06 Aug 2019 17:01:27 +0200`), as
+   * `git am` records it; `date` is the same instant in UTC. Absent when there is no parseable Date.
+   */
+  dateWritten?: string;
   messageId: string;
   /** The commit message (body up to the `---` line), including its trailers. */
   commitMessage: string;
@@ -181,6 +212,11 @@ export interface Cover {
   subjectInfo: SubjectInfo;
   author: Person | null;
   date: string | null;
+  /**
+   * The Date as the sender wrote it (RFC 5322 text with their zone, e.g. `Tue, 06 Aug 2019 17:01:27 +0200`), as
+   * `git am` records it; `date` is the same instant in UTC. Absent when there is no parseable Date.
+   */
+  dateWritten?: string;
   messageId: string;
   body: string;
   trailers: Trailer[];
@@ -221,6 +257,11 @@ export interface PatchSeries {
   partialReroll?: PartialReroll;
   /** `base-commit:` of the cover or, without one, of the first patch (the cover also carries it). */
   baseCommit?: string | null;
+  /**
+   * Series-wide trailers: those reviewers gave in replies to the cover letter (an Acked-by for the whole series).
+   * They are not copied onto each patch (b4 leaves them out of `am` unless `-t`); a viewer shows them once.
+   */
+  coverTrailers?: Trailer[];
 }
 
 /** The earlier version's patches that stand in for the indices a partial reroll did not resend. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applySeries } from './apply-series.js';
-import { runGit } from './git.js';
+import { runGit, scratchAt } from '../../util/git/index.js';
 import { seriesOfDiffs } from './series-of-diffs.js';
 import { liveTempDirs } from './temp-dirs.js';
 import { diffsOfStates, makeRepo, makeTree, removeTestTrees, writeFiles } from './temp-tree.test-util.js';
@@ -46,7 +46,7 @@ describe('applySeries on a plain folder', { timeout: 30_000 }, () => {
     const series = await twoPatchSeries();
     let log = '';
     await applySeries(series, { kind: 'dir', path: makeTree(BASE) }, {
-      inspect: async (index, dir) => { if (index === 1) log = await runGit(dir, ['log', '-1', '--format=%an <%ae>|%aI|%s|%b']); },
+      inspect: async (index, dir) => { if (index === 1) log = await runGit(scratchAt(dir), ['log', '-1', '--format=%an <%ae>|%aI|%s|%b']); },
     });
     expect(log).toContain('Ada Lovelace <ada@example.org>|2026-02-18T00:11:32+00:00|core: call setup|Why: setup.');
   });
@@ -89,8 +89,8 @@ describe('applySeries on a repository', { timeout: 30_000 }, () => {
     const repo = await makeRepo([BASE, { 'lib/core.c': 'int core_init(void) { return 9; }\n' }]);
     const result = await applySeries(series, { kind: 'rev', repo, rev: 'HEAD~1' });
     expect(result.appliedAll).toBe(true);
-    expect(result.baseCommit).toBe((await runGit(repo, ['rev-parse', 'HEAD~1'])).trim());
-    expect((await runGit(repo, ['worktree', 'list', '--porcelain'])).match(/^worktree /gm)).toHaveLength(1);
+    expect(result.baseCommit).toBe((await runGit(scratchAt(repo), ['rev-parse', 'HEAD~1'])).trim());
+    expect((await runGit(scratchAt(repo), ['worktree', 'list', '--porcelain'])).match(/^worktree /gm)).toHaveLength(1);
     expect(readFileSync(join(repo, 'lib/core.c'), 'utf8')).toContain('return 9;');
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Finding } from '../findings.js';
 import type { Patch, PatchSeries, Person } from '../../series/index.js';
 import { applyPatchFile, checkApply, commitIndex, commitsSince, type CommitIdentity } from './git.js';
-import { formatHunk, parseApplyFailure, type ApplyFailure } from './failure.js';
+import { formatHunk, gitVerdictLines, parseApplyFailure, type ApplyFailure } from './failure.js';
 import { findUnsafePaths, type UnsafePath } from './paths.js';
 import { describeBase, openWorkspace, type BaseTree } from './workspace.js';
 
@@ -66,13 +66,19 @@ function unsafeFindings(patch: Patch, paths: UnsafePath[]): Finding[] {
   }));
 }
 
+function verdictSummary(failure: ApplyFailure): string {
+  const [first = 'git apply failed', ...rest] = gitVerdictLines(failure.gitMessage);
+  return rest.length ? `${first} (and ${rest.length} more from git)` : first;
+}
+
 function failureFinding(patch: Patch, failure: ApplyFailure): Finding {
   const where = failure.file ? ` to ${failure.file}${failure.line ? ` at line ${failure.line}` : ''}` : '';
   const finding: Finding = {
     id: 'does-not-apply',
     severity: 'error',
     where: { patch: patch.index, messageId: patch.messageId },
-    message: `patch ${patch.index} does not apply${where}: ${failure.gitMessage}`,
+    // One line (git's first verdict): text outputs show the rest under "Applies in order", JSON keeps it whole.
+    message: `patch ${patch.index} does not apply${where}: ${verdictSummary(failure)}`,
   };
   if (failure.file) finding.where.file = failure.file;
   if (failure.line !== null) finding.where.line = failure.line;

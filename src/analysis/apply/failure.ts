@@ -55,6 +55,16 @@ export function parseApplyFailure(patch: Patch, stderr: string): ApplyFailure {
   return { gitMessage, file, line, hunk: findHunk(patch, file, line) };
 }
 
+/**
+ * git's verdict lines (`error:`, `fatal:`, `warning:`) out of its message: `apply --verbose` also
+ * echoes the context it searched for (after `error: while searching for:`), which the hunk shows better. The whole message when it has none.
+ */
+export function gitVerdictLines(gitMessage: string): string[] {
+  const all = gitMessage.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const verdicts = all.filter((l) => /^(error|fatal|warning):/.test(l) && !/^error: while searching for:$/.test(l));
+  return verdicts.length > 0 ? verdicts : all;
+}
+
 /** The hunk as a reviewer wants to see it: header and lines, capped so a finding stays short. */
 export function formatHunk(hunk: Hunk, maxLines = 12): string {
   const marks = { context: ' ', add: '+', remove: '-', 'no-newline': '\\' } as const;

@@ -61,4 +61,28 @@ describe('findUnsafePaths', () => {
     const text = 'diff --git a/l b/l\nnew file mode 120000\n--- /dev/null\n+++ b/l\n@@ -0,0 +1 @@\n+/tmp\n' + modify('l/f');
     expect(findUnsafePaths(text, makeTree({})).map((u) => u.path)).toEqual(['l/f']);
   });
+
+  // git reads a mode with strtoul(…, 8) and canon_mode(): leading blanks and zeros, any permission
+  // bits and anything after a blank still make a symbolic link (issue 12 item 4).
+  it.each([
+    ['new file mode 0120000', 'new file mode 0120000'],
+    ['new file mode 120000 with a trailing space', 'new file mode 120000 '],
+    ['new file mode with a leading blank', 'new file mode  120000'],
+    ['new file mode with permission bits', 'new file mode 120755'],
+    ['new file mode with a tab and trailing text', 'new file mode 120000\tx'],
+    ['new mode after an old mode', 'old mode 100644\nnew mode 0120000 '],
+  ])('refuses a write through a link made with %s', (_what, modeLines) => {
+    const text = `diff --git a/l b/l\n${modeLines}\n--- /dev/null\n+++ b/l\n@@ -0,0 +1 @@\n+/tmp\n` + modify('l/f');
+    expect(findUnsafePaths(text, makeTree({})).map((u) => u.path)).toEqual(['l/f']);
+  });
+
+  it('sees the link a rename keeps (mode on the index line)', () => {
+    const text = 'diff --git a/old b/l\nsimilarity index 100%\nrename from old\nrename to l\nindex 1111111..1111111 120000\n' + modify('l/f');
+    expect(findUnsafePaths(text, makeTree({})).map((u) => u.path)).toEqual(['l/f']);
+  });
+
+  it.each(['100644', '100755', '0100644', '100644 ', '160000', '40000'])('takes mode %j as no link (no false alarm)', (mode) => {
+    const text = `diff --git a/l b/l\nnew file mode ${mode}\n--- /dev/null\n+++ b/l\n@@ -0,0 +1 @@\n+x\n` + modify('l/f');
+    expect(findUnsafePaths(text, makeTree({}))).toEqual([]);
+  });
 });

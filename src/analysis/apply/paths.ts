@@ -29,7 +29,32 @@ const PATH_HEADERS: readonly RegExp[] = [
   /^copy (?:from|to) (.+)$/,
 ];
 const DIFF_GIT = /^diff --git (.+)$/;
-const SYMLINK_MODE = /^(?:new file mode|new mode) 120000$/;
+/**
+ * Header lines that give the mode a path has after the patch: `new file mode M`, `new mode M`, and
+ * the mode at the end of `index A..B M` (kept by a rename or a change of the path's content).
+ * `deleted file mode` and `old mode` do not: the path is no link afterwards.
+ */
+const MODE_LINE = /^(?:new file mode |new mode |index [0-9a-fA-F]+\.\.[0-9a-fA-F]+ )(.*)$/;
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const ULONG_MAX = (1n << 64n) - 1n;
+
+/**
+ * Whether git would take a mode text as a symbolic link. git reads it with `strtoul(text, &end, 8)`
+ * (leading blanks, a sign and any number of leading zeros accepted; a blank or the end of the line
+ * must follow the digits), keeps it as an unsigned int and takes the file type from its S_IFMT bits
+ * (`canon_mode`). So `0120000`, `120000 ` and `120755` are links as much as `120000` is.
+ */
+export function gitModeIsSymlink(text: string): boolean {
+  const m = /^[ \t\n\v\f\r]*([+-]?)([0-7]+)(?:[ \t\n\v\f\r]|$)/.exec(text);
+  if (!m) return false; // git refuses the patch ("invalid mode")
+  let value = BigInt(`0o${m[2]!}`);
+  if (value > ULONG_MAX) value = ULONG_MAX;
+  else if (m[1] === '-') value = (ULONG_MAX + 1n - value) & ULONG_MAX;
+  const mode = Number(value & 0xffffffffn);
+  return (mode & S_IFMT) === S_IFLNK;
+}
 
 const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', a: '\x07', b: '\b', f: '\f', r: '\r', v: '\v' };
 
@@ -97,7 +122,11 @@ export function patchPaths(diffText: string): PatchPath[] {
     if (size) { pending = size; return; }
     const git = DIFF_GIT.exec(line);
     if (git) { current = []; for (const name of splitDiffGit(git[1]!)) add(name, i + 1); return; }
-    if (SYMLINK_MODE.test(line)) { for (const p of current) out.get(p)!.becomesSymlink = true; return; }
+    const mode = MODE_LINE.exec(line);
+    if (mode) {
+      if (gitModeIsSymlink(mode[1]!)) for (const p of current) out.get(p)!.becomesSymlink = true;
+      return;
+    }
     for (const re of PATH_HEADERS) {
       const m = re.exec(line);
       // rename/copy lines carry no a/ b/ prefix: re-add one so stripPrefix keeps the name whole.

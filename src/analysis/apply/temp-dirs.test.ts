@@ -4,20 +4,20 @@ import { join } from 'node:path';
 import { liveTempDirs, makeTempDir, removeTempDir } from './temp-dirs.js';
 
 describe('temporary folders', () => {
-  it('are removed on SIGINT, leaving the signal to the other listener', () => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('are removed on %s, leaving the signal to the other listener', (signal) => {
     // A listener of our own stands in for the CLI's, so the re-raise does not end the test run.
     let received = 0;
     const other = (): void => { received += 1; };
-    process.on('SIGINT', other);
+    process.on(signal, other);
     try {
-      const dir = makeTempDir('sigint');
+      const dir = makeTempDir('signal');
       writeFileSync(join(dir, 'f'), 'x');
-      process.emit('SIGINT', 'SIGINT');
+      process.emit(signal, signal);
       expect(existsSync(dir)).toBe(false);
       expect(liveTempDirs()).toEqual([]);
       expect(received).toBe(1);
     } finally {
-      process.removeListener('SIGINT', other);
+      process.removeListener(signal, other);
     }
   });
 

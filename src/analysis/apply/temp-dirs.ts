@@ -1,9 +1,10 @@
 /**
  * Temporary folders (worktrees, scratch repos, patch files) that must not outlive the run, even
- * when the user presses Ctrl-C. Each is registered while in use; a process-level SIGINT/SIGTERM
- * handler, installed once on first use, removes whatever is still registered and then lets the
- * signal take its usual course (exit 130 / 143). A worktree's record left in its repository by
- * a Ctrl-C is pruned by the next `git worktree prune` (ours after each run, or git's own gc).
+ * when the user presses Ctrl-C or closes the terminal. Each is registered while in use; a
+ * process-level SIGINT/SIGTERM/SIGHUP handler, installed once on first use, removes whatever is still
+ * registered and then lets the signal take its usual course (exit 130 / 143 / 129). Nothing is
+ * registered in the user's repository (the scratch repository only borrows its objects), so removing
+ * the folders is the whole cleanup.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,23 +29,26 @@ function removeAllNow(): void {
   }
 }
 
-function onSignal(signal: NodeJS.Signals): void {
+/** The signals that end a run, with the shell's exit code for each (128 + the signal number). */
+const ENDING_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type EndingSignal = keyof typeof ENDING_SIGNALS;
+const SIGNALS = Object.keys(ENDING_SIGNALS) as EndingSignal[];
+
+function onSignal(signal: EndingSignal): void {
   removeAllNow();
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
   handlerInstalled = false;
   // With no other listener, end now with the shell's code for the signal (130 / 143). Re-raising it
   // was asynchronous: the run went on, made new folders (re-installing this handler, which caught the
   // re-raised signal too) and could finish with exit 1 (found by test/git-safety.test.ts). Otherwise
   // the other listener (the CLI's) already received this signal and decides.
-  if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+  if (process.listenerCount(signal) === 0) process.exit(ENDING_SIGNALS[signal]);
 }
 
 function installHandler(): void {
   if (handlerInstalled) return;
   handlerInstalled = true;
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const s of SIGNALS) process.on(s, onSignal);
   process.on('exit', removeAllNow);
 }
 

@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { commitAll, initRepo, runGit } from './git.js';
+import { runGit, scratchAt } from '../../util/git/index.js';
+import { commitAll, initScratch } from './git.js';
 
 export type Files = Record<string, string>;
 
@@ -33,7 +34,7 @@ export function removeTestTrees(): void {
 /** A git repository whose history is one commit per state, oldest first. */
 export async function makeRepo(states: Files[]): Promise<string> {
   const root = makeTree({});
-  await initRepo(root);
+  await initScratch(root);
   for (const [i, files] of states.entries()) {
     writeFiles(root, files);
     await commitAll(root, `state ${i}`);
@@ -47,12 +48,12 @@ export async function makeRepo(states: Files[]): Promise<string> {
  */
 export async function gitDiff(before: Files, after: Files): Promise<string> {
   const root = makeTree(before);
-  await initRepo(root);
+  await initScratch(root);
   await commitAll(root, 'before');
   for (const path of Object.keys(before)) if (!(path in after)) rmSync(join(root, path));
   writeFiles(root, after);
-  await runGit(root, ['add', '--all']);
-  return runGit(root, ['diff', '--cached', '--no-color', '--no-ext-diff', 'HEAD']);
+  await runGit(scratchAt(root), ['add', '--all']);
+  return runGit(scratchAt(root), ['diff', '--cached', '--no-color', '--no-ext-diff', 'HEAD']);
 }
 
 /** Applies successive states as diffs: state[i] → state[i+1] is patch i+1. */

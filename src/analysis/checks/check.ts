@@ -29,6 +29,8 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
 /** One problem a check found; the runner adds the id, the severity and the patch's index and Message-ID. */
 export interface CheckHit {
   message: string;
+  /** A milder (or stronger) level than the check's own for this hit, when the input says why. */
+  severity?: Severity;
   where?: Omit<FindingLocation, 'patch' | 'messageId'>;
   excerpt?: string;
 }

@@ -31,7 +31,7 @@ describeShared('checks on conformance samples', ['conformance'], () => {
     expect(await findingsIn('b4-samples/trailers-test-extinfo.txt')).toEqual([[
       ['missing-base-commit', 'check', null],
       ['subject-no-subsystem', 'check', null],
-      ['no-author-sign-off', 'warning', null], // the only sign-off lost its address to a wrapped line
+      ['no-author-sign-off', 'error', null], // the only sign-off lost its address to a wrapped line
       ['bad-reported-by-link', 'warning', 3],
       ['bad-fixes-tag', 'warning', 6],
       ['trailer-missing-email', 'error', 10], // "Signed-off-by: Wrapped Persontrailer"

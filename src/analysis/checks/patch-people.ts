@@ -13,11 +13,6 @@ function inBodyFromEmail(patch: Pick<Patch, 'body'>): string | null {
   return null;
 }
 
-/** Who wrote the change: the in-body `From:` when there is one, else the mail's author. */
-export function authorEmail(patch: Pick<Patch, 'body' | 'author'>): string | null {
-  return inBodyFromEmail(patch) ?? patch.author?.email.toLowerCase() ?? null;
-}
-
 /**
  * Who sent the mail, when known: null when the check that needs it must stay silent. A git range and the
  * `*.patch` files of a format-patch folder are not sent yet (their From: is the commit's author), and with an in-body `From:` the model's

@@ -10,6 +10,7 @@ import { diffInCommitMsg } from './diff-in-commit-msg.js';
 import { diffstatMismatch } from './diffstat-mismatch.js';
 import { dosLineEndings } from './dos-line-endings.js';
 import { duplicateSignature } from './duplicate-signature.js';
+import { fromSignOffMismatch } from './from-sign-off-mismatch.js';
 import { gitCommitId } from './git-commit-id.js';
 import { longLine } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
@@ -52,6 +53,7 @@ export const CHECKS = [
   gitCommitId,
   missingSignoff,
   noAuthorSignOff,
+  fromSignOffMismatch,
   senderSignOffNotLast,
   trailerMalformed,
   trailerKeyCasing,

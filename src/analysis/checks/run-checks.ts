@@ -19,7 +19,7 @@ function location(patch: Patch | undefined, where: CheckHit['where']): FindingLo
 }
 
 function toFinding(check: Check, hit: CheckHit, patch: Patch | undefined): Finding {
-  const finding: Finding = { id: check.id, severity: check.severity, where: location(patch, hit.where), message: hit.message };
+  const finding: Finding = { id: check.id, severity: hit.severity ?? check.severity, where: location(patch, hit.where), message: hit.message };
   return hit.excerpt === undefined ? finding : { ...finding, excerpt: hit.excerpt };
 }
 

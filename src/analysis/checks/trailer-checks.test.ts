@@ -24,6 +24,17 @@ describe('sign-off checks', () => {
     expect(hits.map((h) => h.message)).toEqual(["Missing Signed-off-by: line by nominal patch author 'jgg@nvidia.com'"]);
   });
 
+  it('should say the author signed with another address, as checkpatch does (regression: "missing Signed-off-by")', async () => {
+    const mail = withTrailers('Signed-off-by: Jason Gunthorpe <jgg@ziepe.ca>');
+    expect(await hitsOf('no-author-sign-off', mail)).toEqual([]);
+    expect(rows(await hitsOf('from-sign-off-mismatch', mail))).toEqual([
+      [3, "From:/Signed-off-by: email address mismatch: 'From: Jason Gunthorpe <jgg@nvidia.com>' != 'Signed-off-by: Jason Gunthorpe <jgg@ziepe.ca>'"],
+    ]);
+    const renamed = withTrailers('Signed-off-by: J. Gunthorpe <jgg@nvidia.com>');
+    expect((await hitsOf('from-sign-off-mismatch', renamed))[0]!.message).toMatch(/^From:\/Signed-off-by: email name mismatch/);
+    expect(await hitsOf('from-sign-off-mismatch', withTrailers(SOB))).toEqual([]);
+  });
+
   it('should want the sender to sign last', async () => {
     const hits = await hitsOf('sender-sign-off-not-last', withTrailers(SOB, 'Signed-off-by: Leon Romanovsky <leon@kernel.org>'));
     expect(rows(hits)).toEqual([[4, "the sender 'jgg@nvidia.com' should sign off last, after this Signed-off-by:"]]);
@@ -101,11 +112,21 @@ describe('trailer order and reference checks', () => {
     ]);
   });
 
-  it('should want Reported-by followed by Closes: or Link:', async () => {
+  it('should want Reported-by followed by Closes:, as checkpatch does', async () => {
     const ok = withTrailers('Reported-by: Baolu Lu <baolu.lu@linux.intel.com>', 'Closes: https://lore.kernel.org/r/x@y', SOB);
     expect(await hitsOf('bad-reported-by-link', ok)).toEqual([]);
     const bare = withTrailers('Reported-by: Baolu Lu <baolu.lu@linux.intel.com>', SOB);
     expect(rows(await hitsOf('bad-reported-by-link', bare))).toEqual([[3, 'Reported-by: should be immediately followed by Closes: with a URL to the report']]);
+    const link = withTrailers('Reported-by: Baolu Lu <baolu.lu@linux.intel.com>', 'Link: https://lore.kernel.org/r/x@y', SOB);
+    expect(await hitsOf('bad-reported-by-link', link)).toHaveLength(1);
+  });
+
+  it('should take Reported-and-tested-by as standard and want its Closes: (regression: called non-standard)', async () => {
+    const mail = withTrailers('Reported-and-tested-by: Baolu Lu <baolu.lu@linux.intel.com>', SOB);
+    expect(await hitsOf('trailer-malformed', mail)).toEqual([]);
+    expect(rows(await hitsOf('bad-reported-by-link', mail))).toEqual([[3, 'Reported-by: should be immediately followed by Closes: with a URL to the report']]);
+    const closed = withTrailers('Reported-and-tested-by: Baolu Lu <baolu.lu@linux.intel.com>', 'Closes: https://lore.kernel.org/r/x@y', SOB);
+    expect(await hitsOf('bad-reported-by-link', closed)).toEqual([]);
   });
 
   it('should want Link: and Closes: to carry an http(s) URL', async () => {
@@ -133,7 +154,7 @@ describe('trailer block', () => {
   it('should read a sign-off a mailer wrapped: no email on its line, and a stray line after it', async () => {
     const found = await findingsOf(withTrailers('Reviewed-by: Kevin Tian <kevin.tian@intel.com>', 'Signed-off-by: Jason Gunthorpe', '<jgg@nvidia.com>'));
     expect(found.map((f) => [f.id, f.severity, f.where.bodyLine])).toEqual([
-      ['no-author-sign-off', 'warning', undefined],
+      ['no-author-sign-off', 'error', undefined],
       ['trailer-missing-email', 'error', 4],
       ['trailer-malformed', 'warning', 5],
     ]);

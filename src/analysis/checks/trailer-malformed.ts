@@ -2,6 +2,13 @@ import { patchCheck } from './check.js';
 import { bodyLineHit } from './diff-lines.js';
 import { patchTrailerBlock, type RawTrailer } from './trailer-lines.js';
 
+/**
+ * checkpatch's rule for a standard signature: the key ends in one of its tags, so the long-standing combined forms
+ * `Reported-and-tested-by:` and `Suggested-and-reviewed-by:` are standard (a Reported-and-tested-by still wants its
+ * Closes:, see bad-reported-by-link).
+ */
+const STANDARD_ENDING = /(?:^|-)(?:signed-off|co-developed|acked|tested|reviewed|reported|suggested)-by$/i;
+
 /** What checkpatch says about the shape of a trailer line, first problem only (its BAD_SIGN_OFF messages). */
 function shapeProblem(t: RawTrailer): string | null {
   const name = t.knownKey ?? t.key;
@@ -11,7 +18,7 @@ function shapeProblem(t: RawTrailer): string | null {
   if (t.spaceBeforeColon !== '') return `Do not use whitespace before the colon of ${name}:`;
   if (t.spaceAfterColon !== ' ') return `Use a single space after ${name}:`;
   if (t.value.trim() === '') return `${name}: has no value`;
-  if (t.knownKey === null && /-by$/i.test(t.key)) return `Non-standard signature: ${t.key}:`;
+  if (t.knownKey === null && /-by$/i.test(t.key) && !STANDARD_ENDING.test(t.key)) return `Non-standard signature: ${t.key}:`;
   return null;
 }
 

@@ -110,7 +110,8 @@ describe('analyzeSeries without a base tree', { timeout: 30_000 }, () => {
     expect(clean.apply).toBeNull();
     expect(clean.bisect).toMatchObject({ partial: true, bisectable: true });
     const moved = await analyzeSeries(await series(ALL, [1, 0, 2]));
-    expect(moved.bisect.patches.map((p) => p.status)).toEqual(['broken', 'ok', 'ok']);
-    expect(moved.findings[0]).toMatchObject({ id: 'bisect-undefined-symbol', severity: 'warning', where: { patch: 1, file: 'drivers/a.c' } });
+    // Regression (issue 17 bug 1): without a base the answer is "?", a CHECK, never "breaks the build".
+    expect(moved.bisect.patches.map((p) => p.status)).toEqual(['unknown', 'ok', 'ok']);
+    expect(moved.findings[0]).toMatchObject({ id: 'bisect-undefined-symbol', severity: 'check', where: { patch: 1, file: 'drivers/a.c' } });
   });
 });

@@ -14,6 +14,11 @@ import { indexTree, undefinedUses, updateTreeIndex, type TreeIndex, type WatchLi
 export type PatchBisect =
   | { index: number; status: 'ok' }
   | { index: number; status: 'broken'; broken: BrokenUse[] }
+  /**
+   * Series-only (no base tree): the series shows a use of a name it never shows defined at that point. Whether the
+   * tree builds is unknown ("?"): base code the series does not show may define it (a file-scoped static, a header).
+   */
+  | { index: number; status: 'unknown'; suspect: BrokenUse[] }
   /** The patch did not apply (or was not tried), so its tree was never built. */
   | { index: number; status: 'not-checked' };
 
@@ -26,7 +31,7 @@ export interface BisectResult {
   /** True without a base tree: only lines the series shows were checked. */
   partial: boolean;
   patches: PatchBisect[];
-  /** True when every checked patch is `ok` and none was left unchecked. */
+  /** True when every checked patch is `ok` and none was left unchecked or unknown. */
   bisectable: boolean;
   findings: Finding[];
 }
@@ -102,19 +107,26 @@ export function judgeStates(
     const broken = seen.filter((u) => !preexisting.has(u.name)).map((u) => ({ ...u, why: explainMissing(u.name, patch.index, symbols) }));
     for (const b of newlyBroken(broken, previous)) findings.push(brokenFinding(patch, b, partial));
     previous = countByNameAndFile(broken);
-    return broken.length ? { index: patch.index, status: 'broken', broken } : { index: patch.index, status: 'ok' };
+    if (broken.length === 0) return { index: patch.index, status: 'ok' };
+    return partial ? { index: patch.index, status: 'unknown', suspect: broken } : { index: patch.index, status: 'broken', broken };
   });
   return { partial, patches, bisectable: patches.every((p) => p.status === 'ok'), findings };
 }
 
+/**
+ * With a base tree the breakage is known (an ERROR: exit 1). From the series alone it is a question for the author
+ * (a CHECK): the base may define the name where the series does not show it.
+ */
 function brokenFinding(patch: Patch, b: BrokenUse, partial: boolean): Finding {
-  return {
-    id: 'bisect-undefined-symbol',
-    severity: partial ? 'warning' : 'error',
-    where: { patch: patch.index, messageId: patch.messageId, file: b.file, line: b.line },
-    message: `bisect: the tree after patch ${patch.index} uses ${b.member ? `the field .${b.name} (designated initializer)` : b.name} at ${b.file}:${b.line}, which is ${b.why}` +
-      (partial ? ' (series-only check: no base tree)' : ''),
-  };
+  const use = `${b.member ? `the field .${b.name} (designated initializer)` : b.name} at ${b.file}:${b.line}`;
+  const where = { patch: patch.index, messageId: patch.messageId, file: b.file, line: b.line };
+  if (!partial) {
+    return { id: 'bisect-undefined-symbol', severity: 'error', where,
+      message: `bisect: the tree after patch ${patch.index} uses ${use}, which is ${b.why}` };
+  }
+  return { id: 'bisect-undefined-symbol', severity: 'check', where,
+    message: `bisect unknown without a base tree: after patch ${patch.index} the series uses ${use}, which is ${b.why} as far as the series ` +
+      'shows (check with --base)' };
 }
 
 /** Collects the tree's undefined uses through applySeries' `inspect` hook. */

@@ -2,9 +2,4 @@ export { rangeDiff, DEFAULT_CREATION_FACTOR, type RangeDiffOptions } from './ran
 export type {
   RangeDiff, RangeDiffEntry, RangeDiffPatchRef, RangeDiffSide, SamePair, ChangedPair, DroppedPatch, AddedPatch, TrailerDelta,
 } from './types.js';
-export {
-  collectFollowupTrailers, collectFromReplies, mergeTrailers, ownTrailers, isSameTrailer, isSameAddress, isGivenBySender,
-  type CollectedTrailers, type CollectOptions, type IgnoredTrailer, type IgnoredReason,
-} from './followup-trailers.js';
 export { seriesFromLiteral, type SeriesLiteral, type PatchLiteral, type ReplyLiteral } from './series-literal.js';
-export { reconstitutePartialReroll, latestVersion, pickVersion } from './partial-reroll.js';

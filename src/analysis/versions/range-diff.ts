@@ -1,6 +1,6 @@
 import { structuredPatch } from 'diff';
 import type { Patch, PatchSeries, Trailer } from '../../series/index.js';
-import { collectFollowupTrailers, isSameTrailer, ownTrailers } from './followup-trailers.js';
+import { isSameTrailer, ownTrailers } from '../../series/index.js';
 import { longestIncreasingRun, pairPatches } from './pairing.js';
 import { toRangeDiffText, type RangeDiffPatchText } from './patch-text.js';
 import type { RangeDiff, RangeDiffEntry, RangeDiffPatchRef, TrailerDelta } from './types.js';
@@ -39,9 +39,9 @@ export function diffLines(a: readonly string[], b: readonly string[]): string[] 
   });
 }
 
-function trailerDelta(oldSeries: PatchSeries, oldPatch: Patch, newPatch: Patch): TrailerDelta {
-  const before: Trailer[] = [...ownTrailers(oldPatch)];
-  for (const t of collectFollowupTrailers(oldSeries, oldPatch).accepted) if (!before.some((b) => isSameTrailer(b, t))) before.push(t);
+/** What became of the old patch's trailers (its own and those reviewers gave, as the series model holds them). */
+function trailerDelta(oldPatch: Patch, newPatch: Patch): TrailerDelta {
+  const before: Trailer[] = oldPatch.trailers;
   const after = ownTrailers(newPatch);
   const has = (list: readonly Trailer[], t: Trailer) => list.some((x) => isSameTrailer(x, t));
   return {
@@ -54,7 +54,7 @@ function trailerDelta(oldSeries: PatchSeries, oldPatch: Patch, newPatch: Patch):
 function pairEntry(olds: Side, news: Side, i: number, j: number, moved: boolean): RangeDiffEntry {
   const [op, np] = [olds.series.patches[i]!, news.series.patches[j]!];
   const [ot, nt] = [olds.texts[i]!, news.texts[j]!];
-  const base = { old: ref(op, ot), new: ref(np, nt), moved, trailers: trailerDelta(olds.series, op, np) };
+  const base = { old: ref(op, ot), new: ref(np, nt), moved, trailers: trailerDelta(op, np) };
   const oldFull = [...ot.header, ...ot.diff];
   const newFull = [...nt.header, ...nt.diff];
   if (oldFull.join('\n') === newFull.join('\n')) return { kind: 'same', ...base };

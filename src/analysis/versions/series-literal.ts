@@ -1,4 +1,5 @@
 import { parsePatch } from 'diff';
+import { mergeTrailers, numberLines, replyTrailers } from '../../series/index.js';
 import type {
   DiffFile, Patch, PatchSeries, Person, Reply, SubjectInfo, Trailer, TrailerOrigin,
 } from '../../series/index.js';
@@ -77,13 +78,19 @@ function diffFiles(diff: string): DiffFile[] {
 
 function buildReplies(replies: ReplyLiteral[], parentId: string, subject: string, idBase: string): Reply[] {
   const ids = replies.map((_, i) => `${idBase}-r${i + 1}@example.org`);
-  return replies.map((r, i) => ({
-    messageId: ids[i]!, subject: `Re: ${subject}`, author: r.from, date: null,
-    parentId: r.parent === undefined ? parentId : ids[r.parent - 1]!,
-    depth: r.parent === undefined ? 1 : 2, newText: r.text, quoted: [],
-    trailers: literalTrailers(r.text, ids[i]!, 'reply').filter((t) => t.person !== null || /^(Fixes|Link)$/i.test(t.key)),
-    origin: { source: 'literal', index: 0, offset: null },
-  }));
+  return replies.map((r, i) => {
+    // The series stage's own follow-up rules decide what the reply gives (one rule, whoever builds the series).
+    const { accepted, ignored } = replyTrailers(numberLines(r.text), ids[i]!, { sender: r.from, hasDiff: false });
+    const reply: Reply = {
+      messageId: ids[i]!, subject: `Re: ${subject}`, author: r.from, date: null,
+      parentId: r.parent === undefined ? parentId : ids[r.parent - 1]!,
+      depth: r.parent === undefined ? 1 : 2, newText: r.text, quoted: [],
+      trailers: accepted,
+      origin: { source: 'literal', index: i, offset: null },
+    };
+    if (ignored.length) reply.ignoredTrailers = ignored;
+    return reply;
+  });
 }
 
 function buildPatch(lit: PatchLiteral, index: number, series: SeriesLiteral, idBase: string): Patch {
@@ -98,7 +105,7 @@ function buildPatch(lit: PatchLiteral, index: number, series: SeriesLiteral, idB
   return {
     index, subject: lit.subject, rawSubject: info.raw, subjectInfo: info, author: lit.author ?? DEFAULT_AUTHOR,
     date: lit.date ?? `2026-02-18T01:11:${String(30 + index).padStart(2, '0')}Z`, messageId, commitMessage, body,
-    trailers: [...own, ...replies.flatMap((r) => r.trailers)], files: diffFiles(lit.diff), diffstat: null,
+    trailers: mergeTrailers(own, replies.flatMap((r) => r.trailers)), files: diffFiles(lit.diff), diffstat: null,
     diffstatMismatches: [], diffText: lit.diff, diffBodyLine: commitMessage.split('\n').length + 1, replies,
     origin: { source: 'literal', index: index + 1, offset: null },
   };
@@ -111,14 +118,15 @@ export function seriesFromLiteral(lit: SeriesLiteral): PatchSeries {
   const coverId = `${idBase}-0@example.org`;
   const info = subjectInfo(lit.title, version, lit.rfc ?? false, 0, lit.patches.length);
   const coverReplies = buildReplies(lit.coverReplies ?? [], coverId, info.raw, `${idBase}-0`);
+  const coverTrailers = mergeTrailers([], coverReplies.flatMap((r) => r.trailers));
   return {
     id: coverId, title: lit.title, version, rfc: lit.rfc ?? false, resend: false, total: lit.patches.length,
     cover: {
       subject: lit.title, rawSubject: info.raw, subjectInfo: info, author: DEFAULT_AUTHOR, date: '2026-02-18T01:11:30Z',
-      messageId: coverId, body: lit.coverBody ?? `${lit.title}.\n`, trailers: [], baseCommit: null,
+      messageId: coverId, body: lit.coverBody ?? `${lit.title}.\n`, trailers: coverTrailers, baseCommit: null,
       replies: coverReplies, origin: { source: 'literal', index: 1, offset: null },
     },
     patches: lit.patches.map((p, i) => buildPatch(p, i + 1, lit, idBase)),
-    missing: [], duplicates: [], rootId: coverId,
+    missing: [], duplicates: [], rootId: coverId, coverTrailers,
   };
 }

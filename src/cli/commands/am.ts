@@ -1,14 +1,16 @@
 import { buildAmMbox } from '../../present/report/index.js';
 import { sanitizeForTerminal } from '../../present/index.js';
 import type { Command } from '../args.js';
-import { loadInput, primarySeries, writeOutput } from '../context.js';
+import { loadInput, requireSeries, writeOutput } from '../context.js';
+import { latestVersion } from '../../series/index.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
-/** `patchscope am INPUT -o FILE`: an mbox for `git am`, with the trailers given in replies folded in. */
+/** `patchscope am INPUT -o FILE [-t]`: an mbox for `git am`, with the trailers given in replies folded in. */
 export async function runAm(cmd: Extract<Command, { kind: 'am' }>): Promise<ExitCode> {
   const set = await loadInput(cmd.input, cmd.common);
-  const series = primarySeries(set, cmd.input);
-  const am = buildAmMbox(series, { addLink: cmd.addLink });
+  // As b4 am: the newest version, completed from the one before when it re-posted only some patches.
+  const series = latestVersion(requireSeries(set, cmd.input))!;
+  const am = buildAmMbox(series, { addLink: cmd.addLink, applyCoverTrailers: cmd.coverTrailers });
   writeOutput(cmd.output, am.mbox, 'mbox');
   // The summary goes to stderr so that `am INPUT > file` stays a clean mbox.
   const log = process.stderr;

@@ -1,38 +1,60 @@
-import { renderReport } from '../../present/report/index.js';
 import { drawFramesEvenUnderCi } from '../../present/tui/ink-environment.js';
+import type { ReviewData, TerminalSession } from '../../present/tui/start.js';
 import type { PatchSeries, SeriesSet } from '../../series/index.js';
-import { runChecks } from '../../analysis/checks/index.js';
+import type { BaseTree } from '../../analysis/apply/index.js';
 import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
-import { reviewWithVerdicts, reportInputOf, exitCodeOf, hasErrors, type FullReview } from '../review.js';
+import { BUNDLED_SEQUENCE } from '../bundled.js';
+import type { FullReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
 /**
  * `patchscope [INPUT]`: the whole review. On a terminal the TUI; piped or under CI the plain
- * report, exiting 0/1 as `check` would.
+ * report, exiting 0/1 as `check` would. Each path imports only what it runs (the report renderer,
+ * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
 export async function runOpen(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
   const set = await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
   const base = resolveBase(cmd.base, cmd.input, cmd.common);
-  if (process.stdout.isTTY === true) {
-    const checked = runChecks(series);
-    return openTui(set, series, checked, reviewWithVerdicts(cmd.input, cmd.sequence, set, series, { base, checked }));
-  }
+  if (process.stdout.isTTY === true) return openTui(cmd, set, series, base);
+  const [{ renderReport }, { reviewWithVerdicts, reportInputOf, exitCodeOf }] = await Promise.all([
+    import('../../present/report/index.js'), import('../review.js'),
+  ]);
   const full = await reviewWithVerdicts(cmd.input, cmd.sequence, set, series, { base });
   process.stdout.write(renderReport(reportInputOf(full), 'text'));
   return exitCodeOf(full);
 }
 
 /**
- * The first frame shows the parsed series and its checkpatch findings at once (pure, fast); apply,
- * bisect and the model (git processes, the explorer) arrive a few seconds later and redraw in place.
+ * The first frame is the parsed series with its checkpatch findings, drawn as plain text before Ink
+ * and React load (start.ts); Ink takes over when it has loaded, and apply, bisect and the model
+ * (git processes, the explorer) redraw in place when they finish.
  */
-async function openTui(set: SeriesSet, series: PatchSeries, checked: Finding[], later: Promise<FullReview>): Promise<ExitCode> {
-  // Ink and React load only when a terminal will show them: piped runs stay fast.
+async function openTui(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined): Promise<ExitCode> {
+  const [{ enterTerminal, paintFirstFrame }, { runChecks }] = await Promise.all([
+    import('../../present/tui/start.js'), import('../../analysis/checks/index.js'),
+  ]);
+  const checked = runChecks(series);
+  const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…' };
+  const session = enterTerminal();
+  paintFirstFrame(session, first);
+  return runReview(cmd, set, series, base, checked, first, session);
+}
+
+async function runReview(
+  cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined,
+  checked: Finding[], first: ReviewData, session: TerminalSession,
+): Promise<ExitCode> {
+  // Ink decides at import whether it runs "in CI" (ink-environment.ts): reset that first.
   drawFramesEvenUnderCi();
-  const { runTui, toReviewData } = await import('../../present/tui/index.js');
+  const [{ runTui, toReviewData }, { reviewWithVerdicts, exitCodeOf, hasErrors }] = await Promise.all([
+    import('../../present/tui/index.js'), import('../review.js'),
+  ]);
+  // The model view shows what `verify INPUT` would: the given sequences, else the bundled ones, with
+  // the binding checked against this series (on a real thread it said "No verification results").
+  const later = reviewWithVerdicts(cmd.input, cmd.sequence ?? BUNDLED_SEQUENCE, set, series, { base, checked });
   let settled: FullReview | null = null;
   const data = later.then((r) => {
     settled = r;
@@ -44,9 +66,9 @@ async function openTui(set: SeriesSet, series: PatchSeries, checked: Finding[], 
       ...(r.verdicts ? { verify: r.verdicts } : {}),
     });
   });
-  const first = { ...toReviewData({ set, findings: checked }), pending: 'applying, bisecting and verifying the model…' };
   let failure: unknown = null;
   await runTui(first, {
+    session,
     later: data,
     onLaterError: (e) => {
       failure = e;

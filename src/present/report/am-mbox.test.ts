@@ -32,6 +32,17 @@ function demoSeries() {
   });
 }
 
+/** A commit message with a line git mailsplit takes for a message separator, and a `>From ` line. */
+function fromLinesSeries() {
+  return seriesFromLiteral({
+    title: 'demo: from lines',
+    patches: [
+      { subject: 'demo: add three.c', diff: newFile('three.c', 'int three;\n'),
+        message: 'Add three, quoting a mailbox:\n\nFrom 1234abcd Mon Sep 17 00:00:00 2001\n>From kept as written\n\nSigned-off-by: Ann Author <ann@example.org>' },
+    ],
+  });
+}
+
 describe('appendTrailers', () => {
   it('should extend an existing trailer block and start one after prose', () => {
     const t = [{ key: 'Reviewed-by', value: 'R <r@x.org>' }];
@@ -48,7 +59,8 @@ describe('buildAmMbox', () => {
     expect(am.mbox.match(/^From git@z /gm)).toHaveLength(2);
     expect(am.mbox).toContain('Subject: [PATCH RFC 1/2] demo: add one.c\n');
     expect(am.mbox).not.toContain('Cora');
-    expect(am.mbox).toContain('\n>From the start this was needed.\n');
+    // git mailsplit cuts only at lines it takes for separators, and git am does not un-quote `>From `.
+    expect(am.mbox).toContain('\nFrom the start this was needed.\n');
   });
 
   it('should summarise what was added and ignored, as b4 does', () => {
@@ -89,6 +101,11 @@ describe('buildAmMbox', () => {
       const log = await git.raw(['log', '--format=%an <%ae>|%s|%(trailers:only,unfold)', '-2']);
       expect(log).toContain('Ann Author <ann@example.org>|demo: add one.c|Signed-off-by: Ann Author <ann@example.org>\nReviewed-by: Rita Reviewer <rita@example.com>');
       expect(log).toContain('Zoë Ünal <zoe@example.org>|demo: add two.c|Signed-off-by: Zoë Ünal <zoe@example.org>\n');
+      expect(await git.raw(['log', '--format=%B', '-1', 'HEAD~1'])).toContain('\n\nFrom the start this was needed.\n\n');
+      // Regression (linaro-mm-sig corpus thread 135): a commit message's `From ` lines survive a default git am.
+      writeFileSync(join(dir, 'from.mbox'), toAmMbox(fromLinesSeries()));
+      await git.raw(['am', '--', join(dir, 'from.mbox')]);
+      expect(await git.raw(['log', '--format=%B', '-1'])).toBe('demo: add three.c\n\nAdd three, quoting a mailbox:\n\nFrom 1234abcd Mon Sep 17 00:00:00 2001\n>From kept as written\n\nSigned-off-by: Ann Author <ann@example.org>\n\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,16 +1,14 @@
 import type { Patch, PatchSeries, Person, Trailer } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
-import {
-  collectFollowupTrailers, mergeTrailers, ownTrailers, type IgnoredTrailer,
-} from '../../analysis/versions/index.js';
+import { isFromLine, localIsoDate } from '../../ingest/index.js';
+import { addedTrailers, isSameTrailer, type IgnoredTrailer } from '../../series/index.js';
 
 /**
  * A series as an mbox for `git am`, with the review trailers from the replies folded into each
  * commit message as `b4 am` (0.12) does: the patch's own trailers stay as they are, in order;
  * trailers given in replies by their sender follow, without duplicates; trailers given for someone
  * else are left out and reported. The cover letter is not part of it. A `Link:` trailer is added
- * only when asked. Lines starting with `From ` are quoted `>From ` (mboxo, as b4's Python mailbox
- * writes them), so git mailsplit cannot mistake them for a message boundary.
+ * only when asked. What the author wrote comes back through a default `git am` unchanged (see bodyForMailsplit).
  */
 export interface AmMboxOptions {
   /** Add `Link: <mask with %s = Message-ID>`; `true` uses https://lore.kernel.org/r/%s (b4's linkmask). */
@@ -59,13 +57,17 @@ function formatAddress(person: Person | null): string {
   return /[()<>@,;:\\".[\]]/.test(name) ? `"${name.replace(/(["\\])/g, '\\$1')}" <${email}>` : `${name} <${email}>`;
 }
 
-/** RFC 5322 date in UTC: the contract keeps the instant (ISO), not the sender's zone. */
-function formatDate(iso: string | null): string {
-  const d = new Date(iso ?? 0);
-  const when = Number.isNaN(d.getTime()) ? new Date(0) : d;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[when.getUTCDay()]}, ${when.getUTCDate()} ${MONTHS[when.getUTCMonth()]} ${when.getUTCFullYear()} `
-    + `${p(when.getUTCHours())}:${p(when.getUTCMinutes())}:${p(when.getUTCSeconds())} +0000`;
+/**
+ * The Date in the sender's own zone, as git am records it (and spelled as b4 writes it, RFC 5322 with a two-digit
+ * day: `Tue, 06 Aug 2019 17:01:27 +0200`); in UTC when the mail had no readable Date.
+ */
+function amDate(patch: Patch): string {
+  const local = localIsoDate(patch.dateWritten ?? null);
+  const m = local === null ? null : /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})([+-]\d{2}):(\d{2})$/.exec(local);
+  const iso = patch.date ?? new Date(0).toISOString();
+  const [y, mo, d, time, zh, zm] = m ? m.slice(1) : [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10), iso.slice(11, 19), '+00', '00'];
+  const day = DAYS[new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay()];
+  return `${day}, ${d} ${MONTHS[Number(mo) - 1]} ${y} ${time} ${zh}${zm}`;
 }
 
 /** b4 `get_am_subject`: `[PATCH RFC v2 3/26] summary` (git am strips the brackets). */
@@ -113,30 +115,47 @@ function linkTrailer(patch: Patch, addLink: boolean | string): Trailer {
   return { key: 'Link', value: mask.replace('%s', patch.messageId), from: patch.messageId, origin: 'patch', person: null, line: 0 };
 }
 
-/** mboxo quoting of body lines that git mailsplit could read as a message boundary. */
-function quoteFromLines(body: string): string {
-  return body.replace(/^From /gm, '>From ');
+/**
+ * The body as git mailsplit (default mode, what a plain `git am` runs) will give it back. A `From ` line in a
+ * commit message is left as it is: mailsplit cuts only at a line its is_from_line() takes for a separator, and
+ * `>From ` quoting would stay in the commit (git am does not un-quote by default). A body that does hold such a
+ * line is sent base64, which mailinfo decodes, so the commit is still exactly what the author sent.
+ */
+function bodyForMailsplit(body: string): { text: string; encoding: '8bit' | 'base64' } {
+  const lines = body.split('\n');
+  if (!lines.some((l) => l.startsWith('From ') && isFromLine(Buffer.from(`${l}\n`)))) return { text: body, encoding: '8bit' };
+  return { text: `${Buffer.from(body, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\n')}`, encoding: 'base64' };
+}
+
+/** The reply trailers the series model collected for the patch, then (b4 `-t`) the series-wide cover ones. */
+function trailersToAdd(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { added: Trailer[]; ignored: IgnoredTrailer[] } {
+  const added = addedTrailers(patch);
+  const ignored = patch.replies.flatMap((r) => r.ignoredTrailers ?? []);
+  if (opts.applyCoverTrailers && series.cover) {
+    for (const t of series.coverTrailers ?? []) if (!patch.trailers.some((p) => isSameTrailer(p, t)) && !added.some((a) => isSameTrailer(a, t))) added.push(t);
+    ignored.push(...series.cover.replies.flatMap((r) => r.ignoredTrailers ?? []));
+  }
+  if (opts.addLink) added.push(linkTrailer(patch, opts.addLink));
+  return { added, ignored };
 }
 
 function amMessage(series: PatchSeries, patch: Patch, opts: AmMboxOptions): { text: string; report: AmPatchReport } {
-  const collected = collectFollowupTrailers(series, patch, { applyCoverTrailers: opts.applyCoverTrailers });
-  const extra = opts.addLink ? [...collected.accepted, linkTrailer(patch, opts.addLink)] : collected.accepted;
-  const { added } = mergeTrailers(ownTrailers(patch), extra);
+  const { added, ignored } = trailersToAdd(series, patch, opts);
   const { message, rest } = splitBody(patch);
-  const body = quoteFromLines(`${appendTrailers(unwrapTrailers(message), added)}${rest.replace(/^\n*/, '')}`).replace(/\n*$/, '\n');
+  const body = bodyForMailsplit(`${appendTrailers(unwrapTrailers(message), added)}${rest.replace(/^\n*/, '')}`.replace(/\n*$/, '\n'));
   const headers = [
     'From git@z Thu Jan  1 00:00:00 1970',
     `Subject: ${encodeWord(amSubject(series, patch))}`,
     `From: ${formatAddress(patch.author)}`,
-    `Date: ${formatDate(patch.date)}`,
+    `Date: ${amDate(patch)}`,
     `Message-Id: <${oneLine(patch.messageId)}>`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset="utf-8"',
-    'Content-Transfer-Encoding: 8bit',
+    `Content-Transfer-Encoding: ${body.encoding}`,
   ];
   return {
-    text: `${headers.join('\n')}\n\n${body}\n`,
-    report: { index: patch.index, subject: patch.subject, added, ignored: collected.ignored },
+    text: `${headers.join('\n')}\n\n${body.text}\n`,
+    report: { index: patch.index, subject: patch.subject, added, ignored },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../analysis/index.js';
-import type { ApplyResult, PatchApplyStatus } from '../../analysis/apply/index.js';
+import { gitVerdictLines, type ApplyFailure, type ApplyResult, type PatchApplyStatus } from '../../analysis/apply/index.js';
 import type { SeriesSet } from '../../series/index.js';
 import type { Block } from './blocks.js';
 import { clean } from './series-section.js';
@@ -41,12 +41,24 @@ export function findingsBlocks(findings: readonly Finding[]): Block[] {
   return [head, { kind: 'paragraph', text: summary }, { kind: 'list', items: [...findings].sort(compareFindings).map(findingItem) }];
 }
 
+/** git's own lines shown under a failed patch: enough to see why, never the whole of a long complaint. */
+const MAX_GIT_LINES = 4;
+
+function failureLines(index: number, failure: ApplyFailure): string[] {
+  const where = failure.file ? ` to ${clean(failure.file)}${failure.line !== null ? ` at line ${failure.line}` : ''}` : '';
+  const said = gitVerdictLines(failure.gitMessage);
+  const lines = [`patch ${index}: does not apply${where}`, ...said.slice(0, MAX_GIT_LINES).map((l) => `git: ${clean(l)}`)];
+  if (said.length > MAX_GIT_LINES) lines.push(`git: … ${plural(said.length - MAX_GIT_LINES, 'more line')}`);
+  if (failure.hunk) lines.push(`hunk: ${clean(failure.hunk.header)} (mail body line ${failure.hunk.bodyLine})`);
+  return lines;
+}
+
 function applyItem(p: PatchApplyStatus): string[] {
   switch (p.status) {
     case 'applied': return [`patch ${p.index}: applied (${p.commit.slice(0, 12)})`];
     case 'not-tried': return [`patch ${p.index}: not tried (an earlier patch failed)`];
-    case 'unsafe-path': return [`patch ${p.index}: refused, unsafe path ${p.paths.map((u) => clean(JSON.stringify(u))).join(', ')}`];
-    case 'does-not-apply': return [`patch ${p.index}: does not apply`, clean(JSON.stringify(p.failure)).slice(0, 200)];
+    case 'unsafe-path': return p.paths.map((u) => `patch ${p.index}: refused: ${clean(u.path)}: ${clean(u.reason)} (diff line ${u.diffLine})`);
+    case 'does-not-apply': return failureLines(p.index, p.failure);
   }
 }
 

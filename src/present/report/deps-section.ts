@@ -17,11 +17,13 @@ function bisectSummary(analysis: SeriesAnalysis): string {
   const scope = b.partial ? ' (without a base tree: only the lines the series shows were checked)' : '';
   if (b.bisectable) return `Bisectable at every patch${scope}.`;
   const broken = b.patches.filter((p) => p.status === 'broken').map((p) => p.index);
+  const unknown = b.patches.filter((p) => p.status === 'unknown').map((p) => p.index);
   const parts = [
     broken.length ? `broken after patch ${broken.join(', ')}` : '',
+    unknown.length ? `unknown after patch ${unknown.join(', ')}: uses the series does not show defined (check with --base)` : '',
     unchecked.length ? `not checked: ${unchecked.join(', ')}` : '',
   ].filter(Boolean);
-  return `Not bisectable: ${parts.join('; ')}${scope}.`;
+  return `${broken.length ? 'Not bisectable' : 'Bisectability unknown'}: ${parts.join('; ')}${scope}.`;
 }
 
 function splitBlocks(split: SplitCheck | null, suggestion: SplitSuggestion | null): Block[] {

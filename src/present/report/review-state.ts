@@ -1,5 +1,5 @@
 import type { Patch, PatchSeries, Reply, Trailer, TrailerOrigin } from '../../series/index.js';
-import { collectFromReplies, ownTrailers } from '../../analysis/versions/index.js';
+import { addedTrailers, ownTrailers } from '../../series/index.js';
 import { REVIEW_TRAILER_KEYS } from '../../review/index.js';
 
 /**
@@ -81,12 +81,12 @@ function replierNames(replies: readonly Reply[]): string[] {
 
 export function reviewStateOfPatch(patch: Patch): PatchReviewState {
   const ref = { index: patch.index, subject: patch.subject, messageId: patch.messageId };
-  const fromReplies = collectFromReplies(patch.replies);
-  const endorsements = [...toEndorsements(ownTrailers(patch)), ...toEndorsements(fromReplies.accepted)];
+  const endorsements = [...toEndorsements(ownTrailers(patch)), ...toEndorsements(addedTrailers(patch))];
   const repliers = replierNames(patch.replies);
   if (endorsements.length) return { kind: 'endorsed', ...ref, endorsements, replies: patch.replies.length, repliers };
   if (!patch.replies.length) return { kind: 'silent', ...ref };
-  const unattributed = toEndorsements(fromReplies.ignored.filter((i) => i.reason === 'sender-mismatch').map((i) => i.trailer));
+  const mismatched = patch.replies.flatMap((r) => r.ignoredTrailers ?? []).filter((i) => i.reason === 'sender-mismatch');
+  const unattributed = toEndorsements(mismatched.map((i) => i.trailer));
   return { kind: 'discussed', ...ref, replies: patch.replies.length, repliers, unattributed };
 }
 
@@ -95,7 +95,7 @@ export function computeReviewState(series: PatchSeries): ReviewState {
   const count = (kind: PatchReviewState['kind']) => patches.filter((p) => p.kind === kind).length;
   return {
     patches,
-    coverEndorsements: series.cover ? toEndorsements(collectFromReplies(series.cover.replies).accepted) : [],
+    coverEndorsements: toEndorsements(series.coverTrailers ?? []),
     counts: { endorsed: count('endorsed'), discussed: count('discussed'), silent: count('silent') },
   };
 }

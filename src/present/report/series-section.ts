@@ -1,7 +1,8 @@
 import type { Cover, Patch, PatchSeries, Person } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
+import { localIsoDate } from '../../ingest/index.js';
 import type { Block } from './blocks.js';
-import { ownTrailers } from '../../analysis/versions/index.js';
+import { ownTrailers } from '../../series/index.js';
 import { computeReviewState, isReviewKey, type Endorsement, type PatchReviewState } from './review-state.js';
 
 /** The series part of a report: cover, patches with authors, trailers and review state. */
@@ -16,9 +17,15 @@ export function formatPerson(p: Person | null): string {
   return clean(p.name ? `${p.name} <${p.email}>` : `<${p.email}>`);
 }
 
-/** `2026-02-18 00:11 UTC` from the contract's ISO dates; stable whatever the local zone. */
-export function formatDate(iso: string | null): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : 'no date';
+/**
+ * `2019-08-06 17:01 +0200`: the time in the sender's zone as they wrote it (as git am keeps it), stable whatever
+ * the reader's zone; `… UTC` when only the instant is known.
+ */
+export function formatDate(m: { date: string | null; dateWritten?: string }): string {
+  if (m.date === null) return 'no date';
+  const local = localIsoDate(m.dateWritten ?? null);
+  if (local === null) return `${m.date.slice(0, 10)} ${m.date.slice(11, 16)} UTC`;
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} ${local.slice(19, 22)}${local.slice(23, 25)}`;
 }
 
 function counter(index: number, total: number): string {
@@ -55,7 +62,7 @@ function trailerLine(patch: Patch): string[] {
 function patchItem(series: PatchSeries, patch: Patch, state: PatchReviewState): string[] {
   return [
     `${counter(patch.index, series.total)} ${clean(patch.subject)}`,
-    `${formatPerson(patch.author)}, ${formatDate(patch.date)}`,
+    `${formatPerson(patch.author)}, ${formatDate(patch)}`,
     ...trailerLine(patch),
     reviewLine(state),
   ];
@@ -65,7 +72,7 @@ function coverBlocks(series: PatchSeries, cover: Cover | null): Block[] {
   const facts: string[][] = [];
   if (cover) {
     facts.push([`Cover: ${clean(cover.subject)}`]);
-    facts.push([`From ${formatPerson(cover.author)}, ${formatDate(cover.date)}`]);
+    facts.push([`From ${formatPerson(cover.author)}, ${formatDate(cover)}`]);
     facts.push([`Message-ID: <${clean(cover.messageId)}>`]);
     if (cover.baseCommit) facts.push([`base-commit: ${clean(cover.baseCommit)}`]);
     const names = [...new Set(cover.replies.map((r) => formatPerson(r.author)))];

@@ -7,7 +7,7 @@ import { runChecks } from '../../analysis/checks/index.js';
 import type { ReviewData } from './data.js';
 import { createModel } from './state/model.js';
 import { renderApp, cursorLine, nextFrame, KEY } from './testing/render.test-util.js';
-import { makeSeries, makeSet } from './testing/fixtures.test-util.js';
+import { makeLargeSeries, makeSeries, makeSet } from './testing/fixtures.test-util.js';
 import { reviewData } from './testing/review-data.test-util.js';
 import { KEY_BINDINGS } from './keys.js';
 
@@ -21,8 +21,8 @@ describe('series view', () => {
     expect(f).toContain('Add DMA-buf mapping types and convert vfio/iommufd to use them  [RFC v1]');
     expect(f).toContain(' versions (Enter selects)');
     expect(f).toMatch(/v1 RFC 3p/);
-    expect(f).toMatch(/03 +\+3\/−1 +R· A· T· ✉2 +1 · +✗ +S2 +Jason Gunthorpe +dma-buf: Add the Physical/);
-    expect(f.split('\n').at(-1)).toMatch(/patchscope › v1 +patches 1\/4/);
+    expect(f).toMatch(/03 +\+3\/−1 +R· A· T· ✉2 +1 · +✗ +S2 +✗ HIDE_PHYS +dma-buf: Add the Physical/);
+    expect(f.split('\n').at(-1)).toMatch(/patchscope › v1 +cover of 3 patches/);
   });
 
   it('switches version with Enter in the selector', async () => {
@@ -182,18 +182,59 @@ describe('resize', () => {
   });
 });
 
+describe('resize from 80x24 to 200x50 at the last patch (issue 17, bug 4)', () => {
+  it('draws every frame at the size its rows were fitted to: no hidden rows over empty ones', async () => {
+    const app = await renderApp({ set: makeSet([makeLargeSeries(26)]), findings: [] });
+    const setSize = (columns: number, rows: number) => {
+      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+    };
+    setSize(80, 24);
+    let before = app.frames.length;
+    app.stdout.emit('resize');
+    await nextFrame(app.frames, before);
+    await app.press('G');
+    expect(app.frame()).not.toMatch(/^ 01 /m);
+    before = app.frames.length;
+    setSize(200, 50);
+    app.stdout.emit('resize');
+    await nextFrame(app.frames, before);
+    const after = app.frames.slice(before).map((f) => f.replace(/\x1b\[[0-9;]*m/g, ''));
+    expect(after.length).toBeGreaterThan(0);
+    for (const f of after) {
+      // 26 patches fit in 49 rows: each frame drawn at the new size shows them all, from 01.
+      if (f.split('\n').length < 40) continue;
+      expect(f).toMatch(/^ 01 /m);
+      expect(f).toMatch(/^›26 /m);
+    }
+    expect(app.frame()).toMatch(/^ 01 /m);
+  });
+});
+
 describe('small terminals', () => {
-  it('says how many keys the help could not show', async () => {
+  it('the help scrolls at 80x24 so every key can be read (issue 17, bug 5: ten were out of reach)', async () => {
     const app = await renderApp(reviewData());
-    Object.defineProperty(app.stdout, 'columns', { value: 60, configurable: true });
-    Object.defineProperty(app.stdout, 'rows', { value: 16, configurable: true });
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    Object.defineProperty(app.stdout, 'rows', { value: 24, configurable: true });
     const before = app.frames.length;
     app.stdout.emit('resize');
     await nextFrame(app.frames, before);
     await app.press('?');
-    const f = app.frame();
-    expect(f).toContain('next line / row');
-    expect(f).toMatch(/… \d+ more keys: enlarge the terminal/);
+    const seen = new Set<string>();
+    const note = (f: string) => { for (const b of KEY_BINDINGS) if (f.includes(b.help)) seen.add(b.help); };
+    note(app.frame());
+    expect(app.frame()).toMatch(/j k PgUp PgDn scroll, \d+ more below/);
+    expect(seen.size).toBeLessThan(KEY_BINDINGS.length);
+    await app.press(KEY.pageDown);
+    note(app.frame());
+    await app.press('G');
+    note(app.frame());
+    expect([...KEY_BINDINGS.map((b) => b.help)].filter((h) => !seen.has(h))).toEqual([]);
+    expect(app.frame()).not.toContain('more below');
+    // Scrolling keeps the help open; another key closes it without acting.
+    await app.press('f');
+    expect(app.frame()).not.toContain('Keys (? or Esc closes)');
+    expect(app.frame()).not.toContain('Findings');
   });
 });
 
@@ -215,7 +256,8 @@ describe.skipIf(!existsSync(MBOX))('counts and sideways scrolling on the bundled
     await app.press('j');
     let f = app.frame();
     expect(cursorLine(f)).toMatch(/^›21 /);
-    expect(status(f)).toMatch(/patchscope › v1 +patches 22\/27/);
+    // The cover is not a patch: row 22 of 27 is patch 21 of 26 (it said `patches 22/27`).
+    expect(status(f)).toMatch(/patchscope › v1 +patch 21\/26 /);
     expect(status(f)).not.toContain('count');
     await app.press(KEY.enter, '3', ']');
     f = app.frame();

@@ -7,9 +7,8 @@ import { ScreenView } from './components/ScreenView.js';
 import { StatusLine } from './components/StatusLine.js';
 import { KeysProvider, useKeys } from './hooks/useKeys.js';
 import { useReview } from './hooks/useReview.js';
-import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { createModel } from './state/model.js';
-import { screenFor } from './state/screens.js';
+import { positionText, screenFor } from './state/screens.js';
 import { TOP, topEntry } from './state/ui-state.js';
 import { ComposeLine } from './review/ComposeLine.js';
 import { useReviewIO } from './review/useReviewIO.js';
@@ -21,21 +20,20 @@ export interface AppProps {
 function Review({ data }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
-  const size = useTerminalSize();
-  const [ui, dispatch] = useReview(model, size);
+  const [ui, dispatch] = useReview(model);
+  const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
   useReviewIO(model, ui, dispatch);
   useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
 
   const screen = screenFor(model, ui);
   const e = topEntry(ui);
-  const pane = screen.panes[e.focus];
-  const { cursor, col } = e.panes[e.focus] ?? TOP;
-  const position = pane ? `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}` : '';
+  const { col } = e.panes[e.focus] ?? TOP;
+  const position = positionText(screen, e);
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       {ui.help
-        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} />
+        ? <HelpOverlay bindings={KEY_BINDINGS} height={size.rows - 1} width={size.columns} offset={ui.helpOffset} />
         : <ScreenView screen={screen} entry={e} size={size} highlight={ui.search.query} />}
       <Box flexGrow={1} />
       {ui.review?.compose ? <ComposeLine compose={ui.review.compose} width={size.columns} /> : <StatusLine crumb={screen.crumb} position={position} note={ui.note || (data.pending ?? '')}

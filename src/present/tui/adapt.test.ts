@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadSequenceFile, verifySequences } from '../../analysis/refmodel/index.js';
 import { bisectView, describeDelta, verifyView } from './adapt.js';
 import { stepsDoc } from './state/steps-doc.js';
+import { traceStepRows } from './state/trace-doc.js';
 
 const SEQUENCE = resolve(__dirname, '../../..', 'fixtures/dmabuf-mapping-types/sequence.json');
 
@@ -26,6 +27,16 @@ describe('verifyView on the bundled sequences', () => {
     for (const t of traces) expect(t.steps[0]!.label).toBe('(initial state)');
     const doc = stepsDoc(view).map((l) => l.text);
     expect(doc.filter((l) => l.includes('▶ counterexample')).length).toBe(failing.length);
+  });
+
+  it('counts a trace in operations as verify does, the initial state not one of them (issue 17: HIDE_PHYS said 3, verify 2)', () => {
+    const asPosted = report.sequences.find((s) => s.name === 'as-posted')!;
+    const hidePhys = asPosted.steps.flatMap((s) => s.invariants).find((i) => i.name === 'HIDE_PHYS' && i.counterexample)!.counterexample!;
+    expect(hidePhys.trace.length).toBe(2);
+    const doc = stepsDoc(view).map((l) => l.text);
+    expect(doc).toContain(`    ▶ counterexample: HIDE_PHYS, ${hidePhys.trace.length} operations (${hidePhys.exporter} buffer ${hidePhys.buffer} → ${hidePhys.importers.join(', ')})  Enter to step through`);
+    const trace = view.sequences.flatMap((s) => s.steps).flatMap((s) => s.counterexamples ?? []).find((t) => t.invariant === 'HIDE_PHYS')!;
+    expect(traceStepRows(trace).map((l) => l.text.trim().split('.')[0])).toEqual(['0', '1', '2', '✗ HIDE_PHYS: iommufd received a PAL: 1 physical range(s) of vfio-pci (e0000000+4000)']);
   });
 });
 

@@ -4,11 +4,12 @@
  */
 import {
   driverBurden, referenceMatch,
-  type Counterexample, type Delta, type Sequence, type StepReport, type VerifyReport, type World,
+  type Binding, type Counterexample, type Delta, type Sequence, type StepReport, type VerifyReport, type World,
 } from '../../analysis/refmodel/index.js';
 import type { BisectResult as DepsBisect } from '../../analysis/deps/index.js';
 import type { Finding } from '../../analysis/index.js';
 import type { SeriesSet } from '../../series/index.js';
+import { INITIAL_STATE } from './state/verdicts.js';
 import type { BisectView, DeltaView, PairMatrix, ReviewData, StepView, TraceView, VerifyView } from './data.js';
 
 /** A delta in the model's own words: `add-type pal`, `set-offers vfio-pci [pal, sgt]`. */
@@ -45,7 +46,7 @@ export function traceView(c: Counterexample): TraceView {
     message: c.message,
     scope: `${c.exporter} buffer ${c.buffer} → ${c.importers.join(', ')}`,
     replay: c.replay,
-    steps: [{ label: '(initial state)', state: c.initial }, ...c.trace.map((t) => ({ label: t.label, state: t.state }))],
+    steps: [{ label: INITIAL_STATE, state: c.initial }, ...c.trace.map((t) => ({ label: t.label, state: t.state }))],
   };
 }
 
@@ -65,9 +66,15 @@ function stepView(r: StepReport, step: Sequence['steps'][number] | undefined): S
   };
 }
 
-/** The verify report as the steps view shows it; pass the resolved sequences to get deltas and the pair matrix. */
-export function verifyView(report: VerifyReport, sequences: readonly Sequence[] = []): VerifyView {
+/** The verify report as the steps view shows it; pass the resolved sequences to get deltas and the pair matrix, the binding to place traces. */
+export function verifyView(report: VerifyReport, sequences: readonly Sequence[] = [], binding?: Binding): VerifyView {
   return {
+    ...(binding ? {
+      binding: {
+        entries: binding.patches.map((b) => ({ patch: b.patch, files: b.files, symbols: b.symbols })),
+        mismatches: report.binding.mismatches.map((m) => `patch ${m.patch}: ${m.kind}: ${m.message}`),
+      },
+    } : {}),
     statesExplored: report.states,
     statesPerSecond: report.statesPerSecond,
     sequences: report.sequences.map((s) => {
@@ -84,9 +91,11 @@ export function bisectView(result: DepsBisect, seriesId?: string): BisectView {
     results: result.patches.map((p) => {
       if (p.status === 'ok') return { index: p.index, status: 'ok' as const };
       if (p.status === 'not-checked') return { index: p.index, status: 'skip' as const, reason: 'not checked' };
-      const first = p.broken[0];
-      const more = p.broken.length > 1 ? ` (+${p.broken.length - 1} more)` : '';
-      return { index: p.index, status: 'fail' as const, reason: first ? `${first.name} at ${first.file}:${first.line}: ${first.why}${more}` : 'broken' };
+      const uses = p.status === 'broken' ? p.broken : p.suspect;
+      const first = uses[0];
+      const more = uses.length > 1 ? ` (+${uses.length - 1} more)` : '';
+      const status = p.status === 'broken' ? 'fail' as const : 'unknown' as const;
+      return { index: p.index, status, reason: first ? `${first.name} at ${first.file}:${first.line}: ${first.why}${more}` : p.status };
     }),
   };
 }
@@ -97,7 +106,7 @@ export interface ReviewInputs {
   /** deps' bisect of `set.series[0]` (or of the series named by `bisectSeriesId`). */
   bisect?: DepsBisect;
   bisectSeriesId?: string;
-  verify?: { report: VerifyReport; sequences?: readonly Sequence[] };
+  verify?: { report: VerifyReport; sequences?: readonly Sequence[]; binding?: Binding };
 }
 
 /** Everything runTui needs, from the analysis stage's own results. */
@@ -106,6 +115,6 @@ export function toReviewData(inputs: ReviewInputs): ReviewData {
     set: inputs.set,
     findings: inputs.findings,
     ...(inputs.bisect ? { bisect: bisectView(inputs.bisect, inputs.bisectSeriesId) } : {}),
-    ...(inputs.verify ? { verify: verifyView(inputs.verify.report, inputs.verify.sequences) } : {}),
+    ...(inputs.verify ? { verify: verifyView(inputs.verify.report, inputs.verify.sequences, inputs.verify.binding) } : {}),
   };
 }

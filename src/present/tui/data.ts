@@ -23,7 +23,8 @@ export interface BisectView {
   results: BisectResult[];
 }
 
-export type BisectStatus = 'ok' | 'fail' | 'skip';
+/** `unknown`: series-only bisect (no base tree) saw a use it cannot show defined; shown as `?`, never as a failure. */
+export type BisectStatus = 'ok' | 'fail' | 'unknown' | 'skip';
 
 export interface BisectResult {
   index: number;
@@ -34,6 +35,8 @@ export interface BisectResult {
 
 export interface VerifyView {
   sequences: SequenceView[];
+  /** Where the plan (binding.json) puts each patch, and where the series disagrees with it. */
+  binding?: BindingView;
   statesExplored?: number;
   statesPerSecond?: number;
 }
@@ -81,7 +84,18 @@ export interface PairMatrix {
   cells: (string | null)[][];
 }
 
-/** A counterexample: operations numbered from 1, each with the model state after it. */
+export interface BindingView {
+  /** Per bound patch: the files and symbols its model delta is about (where its trace is shown). */
+  entries: { patch: number; files: string[]; symbols: string[] }[];
+  /** `patch 24: file-not-touched: …`, as `verify` prints them. */
+  mismatches: string[];
+}
+
+/**
+ * A counterexample: the initial state, then the operations numbered from 1, each with the model
+ * state after it. `steps[0]` is the initial state, so the trace has `steps.length - 1` operations,
+ * the count `verify` and the README give.
+ */
 export interface TraceView {
   invariant: string;
   message?: string;

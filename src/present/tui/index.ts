@@ -1,9 +1,8 @@
-import { openSync } from 'node:fs';
-import { ReadStream } from 'node:tty';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { App } from './App.js';
 import type { ReviewData } from './data.js';
+import { enterTerminal, type TerminalSession } from './start.js';
 
 export type {
   ReviewData, BisectView, BisectResult, BisectStatus, VerifyView, SequenceView, StepView, TraceView, TraceStepView,
@@ -21,33 +20,20 @@ export interface TuiOptions {
    */
   later?: Promise<ReviewData>;
   onLaterError?: (e: unknown) => ReviewData;
-}
-
-/**
- * Keys come from the terminal even when stdin carries the mail (`patchscope - < x.mbox`): like less
- * and tig, fall back to /dev/tty. Null when there is no terminal to read.
- */
-function keyboard(given: NodeJS.ReadStream | undefined): NodeJS.ReadStream | null {
-  if (given) return given;
-  if (process.stdin.isTTY) return process.stdin;
-  try {
-    return new ReadStream(openSync('/dev/tty', 'r')) as NodeJS.ReadStream;
-  } catch {
-    return null;
-  }
+  /** A terminal already entered (and maybe painted) before Ink loaded: see start.ts. */
+  session?: TerminalSession;
 }
 
 /**
  * Show the review in the terminal and resolve when the reviewer quits (q on the first view, Q, ^C).
  * The caller checks that stdout is a TTY. With no keyboard at all, one frame is drawn and it returns.
- * The alternate screen keeps the reviewer's scrollback clean, as less and tig do.
  */
 export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<void> {
-  const stdout = opts.stdout ?? process.stdout;
-  const stdin = keyboard(opts.stdin);
-  const alternate = stdout.isTTY === true && stdin !== null;
-  if (alternate) stdout.write('\x1b[?1049h\x1b[H');
+  const session = opts.session ?? enterTerminal(opts.stdout ?? process.stdout, opts.stdin);
+  const { stdout, stdin } = session;
   try {
+    // The plain-text first frame gives way to Ink's (the same rows; cleared so nothing of it lingers).
+    if (session.painted) stdout.write('\x1b[H\x1b[J');
     const instance = render(createElement(App, { data }), {
       stdin: stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
     });
@@ -67,7 +53,6 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<v
     await instance.waitUntilExit();
     done = true;
   } finally {
-    if (alternate) stdout.write('\x1b[?1049l');
-    if (stdin && stdin !== process.stdin && stdin !== opts.stdin) stdin.destroy();
+    session.leave();
   }
 }

@@ -5,7 +5,7 @@ import { entry, TOP, topEntry, type UiState } from '../state/ui-state.js';
 import { moveFocused, withTop } from './paneMoves.js';
 
 /** The row of a patch document a finding points at: its body line, else its file line, else its file's header. */
-function rowFor(lines: DocLine[], t: Extract<Target, { kind: 'patch' }>): number {
+function rowFor(lines: readonly DocLine[], t: Extract<Target, { kind: 'patch' }>): number {
   if (t.bodyLine !== undefined) {
     const i = lines.findIndex((l) => l.bodyLine === t.bodyLine);
     if (i >= 0) return i;

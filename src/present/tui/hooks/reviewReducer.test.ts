@@ -232,3 +232,15 @@ describe('reviewReducer', () => {
     expect(ui.count).toBe(0);
   });
 });
+
+describe('the version selector (issue 17, bug 6)', () => {
+  it('keeps its cursor on the version shown when v moves to the next one, and wraps', () => {
+    let ui = cmd(start, 'version.next');
+    expect(ui.version).toBe(1);
+    expect(top(ui).panes[0]?.cursor).toBe(1);
+    expect(screenFor(model, ui).panes[0]!.lines[1]!.text).toMatch(/^v2 /);
+    ui = cmd(ui, 'version.next');
+    expect(ui.version).toBe(0);
+    expect(top(ui).panes[0]?.cursor).toBe(0);
+  });
+});

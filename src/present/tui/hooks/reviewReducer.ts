@@ -1,9 +1,10 @@
-import { commandFor, type Command, type KeyInfo } from '../keys.js';
+import { commandFor, KEY_BINDINGS, type Command, type KeyInfo } from '../keys.js';
+import { helpLayout } from '../state/help-layout.js';
 import { findingTypes, NO_FILTER } from '../state/findings-list.js';
 import type { ReviewModel } from '../state/model.js';
 import { SCROLL_STEP } from '../state/hscroll.js';
 import { findMatch } from '../state/search.js';
-import { screenFor, type Screen } from '../state/screens.js';
+import { screenFor, VERSION_ROWS, type Screen } from '../state/screens.js';
 import { entry, TOP, topEntry, type TermSize, type UiState, type View } from '../state/ui-state.js';
 import { filterReducer } from './filterReducer.js';
 import type { ListAction } from './listReducer.js';
@@ -22,13 +23,19 @@ export type ReviewAction =
   /** What the review's hook did (state read, $EDITOR closed, replies written or sent). */
   | ReviewSliceAction;
 
-/** The series view, focused on its patch list (the version selector, when shown, is the pane above it). */
-export function seriesEntry(model: ReviewModel) {
-  return entry({ kind: 'series' }, [], model.data.set.series.length > 1 ? 1 : 0);
+/**
+ * The series view of `version`, focused on its patch list. The version selector, when shown, is the
+ * pane above it, its cursor on the version shown (it follows `v`; it stayed on the first before).
+ */
+export function seriesEntry(model: ReviewModel, version = 0) {
+  const count = model.data.set.series.length;
+  if (count <= 1) return entry({ kind: 'series' });
+  const rows = Math.min(VERSION_ROWS, count);
+  return entry({ kind: 'series' }, [{ cursor: version, offset: Math.max(0, version - rows + 1) }], 1);
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
-  return { version: 0, stack: [seriesEntry(model)], help: false, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false };
+  return { version: 0, stack: [seriesEntry(model)], help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false };
 }
 
 /** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
@@ -103,6 +110,7 @@ function refilter(model: ReviewModel, ui: UiState, command: Command): UiState {
 function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0): UiState {
   const move = LIST_MOVES[command];
   const n = Math.max(1, count);
+  if (ui.help && move && helpScrolls(ui)) return scrollHelp(ui, move(n));
   if (ui.help && command !== 'app.quit' && command !== 'help.toggle') return back(ui, false);
   if (count > 0 && (command === 'nav.top' || command === 'nav.bottom')) return gotoRow(model, ui, count);
   if (move) return moveFocused(model, ui, move(n));
@@ -115,7 +123,7 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'search.start': return { ...ui, search: searchReducer(ui.search, { type: 'start' }), note: '' };
     case 'search.next': return repeat(ui, n, (u) => search(model, u, true));
     case 'search.prev': return repeat(ui, n, (u) => search(model, u, false));
-    case 'help.toggle': return { ...ui, help: !ui.help };
+    case 'help.toggle': return { ...ui, help: !ui.help, helpOffset: 0 };
     case 'patch.prev': return stepPatch(model, ui, -1, n);
     case 'patch.next': return stepPatch(model, ui, 1, n);
     case 'scroll.right': return sideways(model, ui, { type: 'scroll', cols: SCROLL_STEP * n });
@@ -125,9 +133,25 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
-    case 'version.next': return { ...ui, version: (ui.version + 1) % Math.max(1, model.data.set.series.length), stack: [seriesEntry(model)] };
+    case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
     default: return isReviewCommand(command) ? reviewCommand(model, ui, command) : ui;
   }
+}
+
+/** The series view of another version (or series of the set), its selector's cursor on it. */
+export function showVersion(model: ReviewModel, ui: UiState, version: number): UiState {
+  return { ...ui, version, stack: [seriesEntry(model, version)], note: '' };
+}
+
+function helpScrolls(ui: UiState): boolean {
+  return helpLayout(KEY_BINDINGS.length, ui.size.rows - 1, ui.size.columns).maxOffset > 0;
+}
+
+/** j k PgUp PgDn g G in the help: scroll it when its keys do not all fit (App draws it `size.rows - 1` high). */
+function scrollHelp(ui: UiState, action: ListAction): UiState {
+  const { perColumn, maxOffset } = helpLayout(KEY_BINDINGS.length, ui.size.rows - 1, ui.size.columns);
+  const by = action.type === 'move' ? action.delta : action.type === 'page' ? action.dir * perColumn * (action.times ?? 1) : action.type === 'top' ? -Infinity : Infinity;
+  return { ...ui, helpOffset: Math.max(0, Math.min(maxOffset, ui.helpOffset + by)) };
 }
 
 /** `3n`: a step repeated until the count is spent or it reports a miss. */
@@ -181,8 +205,13 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
       }
       case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
       case 'resize': {
+        if (a.size.columns === ui.size.columns && a.size.rows === ui.size.rows) return ui;
+        // Every pane of the view is fitted (the unfocused ones are drawn too).
         const sized = { ...ui, size: a.size };
-        return moveFocused(model, sized, { type: 'fit' });
+        const panes = screenFor(model, sized).panes.length;
+        let fitted = sized;
+        for (let i = 0; i < panes; i++) fitted = moveFocused(model, fitted, { type: 'fit' }, i);
+        return fitted;
       }
       default: {
         const r = sliceReducer(sliceOf(ui), ui.version, a);

@@ -35,6 +35,8 @@ export interface DocLine {
   reviewCommentId?: string;
   /** Leading columns that stay in place when the row is scrolled sideways (a diff line's +, - or space). */
   pin?: number;
+  /** Prose (a reply, a model message): wrapped to the pane's width, continuation rows starting with this. */
+  wrap?: string;
 }
 
 /**

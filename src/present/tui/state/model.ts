@@ -32,7 +32,8 @@ export function patchNotes(data: ReviewData, s: PatchSeries, index: number): Doc
   const out: DocLine[] = [];
   const b = bisectFor(data, s, index);
   if (b) {
-    const [mark, style] = b.status === 'ok' ? ['✓ builds', 'pass'] as const : b.status === 'fail' ? ['✗ breaks the build', 'fail'] as const : ['- not checked', 'dim'] as const;
+    const [mark, style] = b.status === 'ok' ? ['✓ builds', 'pass'] as const : b.status === 'fail' ? ['✗ breaks the build', 'fail'] as const
+      : b.status === 'unknown' ? ['? unknown without a base tree', 'dim'] as const : ['- not checked', 'dim'] as const;
     out.push(line([['bisect: ', 'dim'], [mark, style], [b.reason ? `: ${clean(b.reason)}` : '', style]]));
   }
   const step = stepOf(data, index);

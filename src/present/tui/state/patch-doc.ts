@@ -62,7 +62,7 @@ function inlineReplyLines(anchoring: ReplyAnchoring, key: string): DocLine[] {
   const out: DocLine[] = [];
   for (const c of anchoring.chunks.get(key) ?? []) {
     out.push({ ...replyHeading(c.reply, '    '), replyId: c.reply.messageId });
-    for (const t of c.text) out.push(mailLine(`    │ ${t}`, 'reply'));
+    for (const t of c.text) out.push(mailLine(`    │ ${t}`, 'reply', { wrap: '    │ ' }));
   }
   return out;
 }

@@ -15,14 +15,14 @@ export function replyBody(reply: Reply, indent = ''): DocLine[] {
   const out: DocLine[] = [];
   let next = 0;
   const flushText = (upTo: number) => {
-    for (; next < Math.min(upTo, text.length); next++) out.push(mailLine(`${indent}│ ${text[next]}`, 'reply'));
+    for (; next < Math.min(upTo, text.length); next++) out.push(mailLine(`${indent}│ ${text[next]}`, 'reply', { wrap: `${indent}│ ` }));
   };
   for (const block of reply.quoted) {
     flushText(block.beforeNewLine);
-    for (const q of block.lines) out.push(mailLine(`${indent}│ ${'> '.repeat(block.depth)}${q}`, 'quote'));
+    for (const q of block.lines) out.push(mailLine(`${indent}│ ${'> '.repeat(block.depth)}${q}`, 'quote', { wrap: `${indent}│ ${'> '.repeat(block.depth)}` }));
   }
   flushText(text.length);
-  for (const t of reply.trailers) out.push(mailLine(`${indent}│ ${t.key}: ${t.value}`, 'trailer'));
+  for (const t of reply.trailers) out.push(mailLine(`${indent}│ ${t.key}: ${t.value}`, 'trailer', { wrap: `${indent}│   ` }));
   return out;
 }
 

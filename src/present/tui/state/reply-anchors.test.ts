@@ -38,3 +38,18 @@ describe('anchorReplies', () => {
     expect(chunks.get(hunkLineKey(0, 0, 2))![0]!.quote).toEqual(['+int fn21_0(void);', 'That exposes physical addresses.']);
   });
 });
+
+describe('anchorReplies on the bundled RFC series (issue 17, bug 2)', () => {
+  it("places Christian's NAK under `+};`, where his quote ends, not one line early", async () => {
+    const { loadSeriesSet } = await import('../../../series/index.js');
+    const { resolve } = await import('node:path');
+    const set = await loadSeriesSet(resolve(__dirname, '../../../..', 'fixtures/dmabuf-mapping-types/series.mbox'));
+    const p21 = set.series[0]!.patches.find((p) => p.index === 21)!;
+    const { chunks } = anchorReplies(p21);
+    const [key] = [...chunks].find(([, cs]) => cs.some((c) => c.text.includes('Clear NAK to that part.')))!;
+    const [file, hunk, line] = key.split(':').map(Number) as [number, number, number];
+    const h = p21.files[file]!.hunks[hunk]!;
+    expect(h.lines[line]!.text).toBe('};');
+    expect(h.lines[line - 1]!.text).toContain('__counted_by(length);');
+  });
+});

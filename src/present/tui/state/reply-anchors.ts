@@ -29,28 +29,40 @@ function isDistinctive(key: string): boolean {
   return key.replace(/[\s{}();]/g, '').length >= 6;
 }
 
-interface HunkIndex { file: number; hunk: number; keys: Map<string, number> }
+interface HunkIndex { file: number; hunk: number; keys: Map<string, number>; lines: string[] }
 
 function indexHunks(patch: Patch): HunkIndex[] {
   const out: HunkIndex[] = [];
   patch.files.forEach((f, fi) => f.hunks.forEach((h: Hunk, hi) => {
     const keys = new Map<string, number>();
     h.lines.forEach((l: HunkLine, li) => { if (l.kind !== 'no-newline') keys.set(contentKey(l.text), li); });
-    out.push({ file: fi, hunk: hi, keys });
+    out.push({ file: fi, hunk: hi, keys, lines: h.lines.map((l) => contentKey(l.text)) });
   }));
   return out;
 }
 
-/** The hunk sharing the most distinctive lines with the block, and its line the block ends on. */
+/**
+ * The hunk sharing the most distinctive lines with the block, and the line the block ends on: the
+ * last distinctive line found, then as far as the quote goes on line for line with the hunk, so
+ * a quote ending in `+};` or `}` anchors under it and not one line early (issue 17, bug 2).
+ */
 function anchorBlock(lines: string[], hunks: HunkIndex[]): string | null {
-  const keys = lines.map(contentKey).filter(isDistinctive);
-  let best: { score: number; key: string } | null = null;
+  const keys = lines.map(contentKey);
+  let best: { score: number; hunk: HunkIndex; last: number } | null = null;
   for (const h of hunks) {
-    const hits = keys.filter((k) => h.keys.has(k));
-    if (hits.length === 0 || (best && best.score >= hits.length)) continue;
-    best = { score: hits.length, key: hunkLineKey(h.file, h.hunk, h.keys.get(hits[hits.length - 1]!)!) };
+    let score = 0;
+    let last = -1;
+    keys.forEach((k, i) => { if (isDistinctive(k) && h.keys.has(k)) { score++; last = i; } });
+    if (score === 0 || (best && best.score >= score)) continue;
+    best = { score, hunk: h, last };
   }
-  return best?.key ?? null;
+  if (!best) return null;
+  const { hunk } = best;
+  let at = hunk.keys.get(keys[best.last]!)!;
+  let i = best.last + 1;
+  // Trailing empty quote lines (`>` alone) end the quote; they match no hunk line.
+  while (i < keys.length && at + 1 < hunk.lines.length && keys[i] === hunk.lines[at + 1]) { at++; i++; }
+  return hunkLineKey(hunk.file, hunk.hunk, at);
 }
 
 function trimBlank(lines: string[]): string[] {

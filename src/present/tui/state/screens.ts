@@ -1,9 +1,10 @@
 import { applyFilter, describeFilter, findingTypes } from './findings-list.js';
 import { clean, line, BLANK, type DocLine } from './lines.js';
 import type { ReviewModel } from './model.js';
-import { SERIES_COLUMNS, seriesHeader } from './series-rows.js';
+import { seriesColumns, seriesColumnsLine, seriesHeader } from './series-rows.js';
 import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
+import { wrapDoc } from './wrap.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
 import { unmatchedRows, withReviewColumn, withReviewRows } from '../review/doc.js';
 import { reviewOf, sliceOf } from '../review/slice.js';
@@ -13,13 +14,15 @@ export interface PaneDef {
   title: string;
   /** Fixed rows above the list (column headings). */
   header: DocLine[];
-  lines: DocLine[];
+  lines: readonly DocLine[];
   /** Share of the width in a column layout. */
   width?: number;
   /** Fixed height in a stack layout; the pane without one takes the rest. */
   rows?: number;
   /** The row a count addresses (`21G`); without it, line n counted from 1 as the status line does. */
   countRow?: (n: number) => number;
+  /** The status line's place in this pane for a cursor row; without it `title row/rows`. */
+  position?: (cursor: number) => string;
 }
 
 /** What one view shows: fixed header rows, then panes side by side ('columns'), one above the other, each under its title ('stack'), or one at a time ('tabs'). */
@@ -30,6 +33,9 @@ export interface Screen {
   panes: PaneDef[];
 }
 
+/** Rows of the version selector above the patch list. */
+export const VERSION_ROWS = 4;
+
 function seriesScreen(model: ReviewModel, ui: UiState): Screen {
   const s = model.series(ui.version);
   if (!s) {
@@ -37,11 +43,19 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
     return { crumb: 'series', header, layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
   }
   // The "you" column: what the reviewer has written on each patch (src/present/tui/review).
-  const { header: columns, rows } = withReviewColumn([SERIES_COLUMNS], model.seriesRows(ui.version), reviewOf(sliceOf(ui), ui.version));
-  const patches: PaneDef = { id: 'patches', title: 'patches', header: columns, lines: rows, countRow: (n) => numberedRow(rows, n) };
+  const { header: columns, rows } = withReviewColumn([seriesColumnsLine(seriesColumns(model.data, s))], model.seriesRows(ui.version), reviewOf(sliceOf(ui), ui.version));
+  const patches: PaneDef = {
+    id: 'patches', title: 'patches', header: columns, lines: rows, countRow: (n) => numberedRow(rows, n),
+    // Patches are counted as the subjects count them: the cover is not one of them (it was `24/27` on patch 23).
+    position: (cursor) => {
+      const t = rows[cursor]?.target;
+      if (t?.kind !== 'patch') return '';
+      return t.patch === 0 ? `cover of ${s.total} patches` : `patch ${t.patch}/${s.total}`;
+    },
+  };
   const versions = model.versionRows();
   const panes = versions.length > 1
-    ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: versions, rows: Math.min(4, versions.length) }, patches]
+    ? [{ id: 'versions', title: 'versions (Enter selects)', header: [], lines: versions, rows: Math.min(VERSION_ROWS, versions.length) }, patches]
     : [patches];
   const { data } = model;
   const header = seriesHeader(s, data.set, proposedSequence(data)?.name, seriesWideFindings(data.findings).length);
@@ -105,7 +119,17 @@ function traceScreen(model: ReviewModel, e: ViewEntry, sequence: number, step: n
   };
 }
 
+/** The view on top of the stack, its prose rows wrapped to the width each pane is drawn in (cached). */
 export function screenFor(model: ReviewModel, ui: UiState): Screen {
+  const screen = rawScreen(model, ui);
+  const panes = screen.panes.map((p, i) => {
+    const lines = wrapDoc(p.lines, paneWidth(screen, i, ui.size) - 1);
+    return lines === p.lines ? p : { ...p, lines };
+  });
+  return { ...screen, panes };
+}
+
+function rawScreen(model: ReviewModel, ui: UiState): Screen {
   const e = topEntry(ui);
   const v = e.view;
   switch (v.kind) {
@@ -115,6 +139,14 @@ export function screenFor(model: ReviewModel, ui: UiState): Screen {
     case 'steps': return { crumb: 'steps', header: [line([['Landing sequences against the reference model', 'title']]), BLANK], layout: 'columns', panes: [{ id: 'steps', title: 'steps', header: [], lines: model.stepsDoc() }] };
     case 'trace': return traceScreen(model, e, v.sequence, v.step, v.trace);
   }
+}
+
+/** Where the cursor is, for the status line: `patch 23/26`, `message + diff 120/3400`. */
+export function positionText(screen: Screen, e: ViewEntry): string {
+  const pane = screen.panes[e.focus];
+  if (!pane) return '';
+  const { cursor } = e.panes[e.focus] ?? TOP;
+  return pane.position ? pane.position(cursor) : `${pane.title} ${Math.min(cursor + 1, pane.lines.length)}/${pane.lines.length}`;
 }
 
 /** Each pane's width in a column layout: fixed shares first, the rest split evenly. */

@@ -2,11 +2,41 @@ import type { PatchSeries, Patch, SeriesSet } from '../../../series/index.js';
 import type { ReviewData } from '../data.js';
 import { clean, line, mailLine, padEnd, padStart, type DocLine, type Seg, type Style } from './lines.js';
 import { bisectFor, countBySeverity, findingsForPatch, personName, shortDate, stepOf, trailerBadges } from './lookups.js';
+import { patchVerdict } from './verdicts.js';
+
+/**
+ * Which optional columns a series' table has, so the subject keeps the room: the author only when
+ * the patches have more than one (the header line names the one author), the model verdict only
+ * when there is a model result (at 80 columns the subject had ~18 characters: issue 17, bug 5).
+ */
+export interface SeriesColumns {
+  author: boolean;
+  model: boolean;
+}
+
+const AUTHOR_WIDTH = 16;
+const MODEL_WIDTH = 12;
+
+export function seriesColumns(data: ReviewData, series: PatchSeries): SeriesColumns {
+  const authors = new Set(series.patches.map((p) => (p.author?.email ?? '').toLowerCase()));
+  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 };
+}
 
 /** Column header of the patch table; widths match `patchRow`. */
-export const SERIES_COLUMNS = line([
-  [`${padEnd('#', 3)}${padStart('+/−', 10)}  ${padEnd('R A T', 9)}${padEnd('re', 4)}${padEnd('E W', 7)}${padEnd('bis', 4)}${padEnd('step', 5)}${padEnd('author', 17)}subject`, 'heading'],
-]);
+export function seriesColumnsLine(cols: SeriesColumns): DocLine {
+  const model = cols.model ? padEnd('model', MODEL_WIDTH) : '';
+  const author = cols.author ? padEnd('author', AUTHOR_WIDTH + 1) : '';
+  return line([[`${padEnd('#', 3)}${padStart('+/−', 10)}  ${padEnd('R A T', 9)}${padEnd('re', 4)}${padEnd('E W', 7)}${padEnd('bis', 4)}${padEnd('step', 5)}${model}${author}subject`, 'heading']]);
+}
+
+/** The model column: ✓ when the patch's step keeps every invariant, ✗ and the first it breaks. */
+function modelCell(data: ReviewData, patch: Patch): Seg {
+  const v = patchVerdict(data, patch.index);
+  if (!v || v.step.invariants.length === 0) return { text: padEnd('·', MODEL_WIDTH), style: 'dim' };
+  if (v.ok) return { text: padEnd('✓', MODEL_WIDTH), style: 'pass' };
+  const more = v.broken.length > 1 ? '+' : '';
+  return { text: padEnd(`✗ ${v.broken[0]!.slice(0, MODEL_WIDTH - 3 - more.length)}${more}`, MODEL_WIDTH), style: 'fail' };
+}
 
 /** The cover summary; `seriesFindings` counts findings about no single patch. */
 export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string, seriesFindings = 0): DocLine[] {
@@ -45,12 +75,12 @@ function findingsCell(data: ReviewData, patch: Patch): Seg {
 function bisectCell(data: ReviewData, series: PatchSeries, patch: Patch): Seg {
   const r = bisectFor(data, series, patch.index);
   if (!r) return { text: padEnd('·', 4), style: 'dim' };
-  const styles = { ok: ['✓', 'pass'], fail: ['✗', 'fail'], skip: ['-', 'dim'] } as const;
+  const styles = { ok: ['✓', 'pass'], fail: ['✗', 'fail'], unknown: ['?', 'dim'], skip: ['-', 'dim'] } as const;
   const [text, style] = styles[r.status];
   return { text: padEnd(text, 4), style };
 }
 
-export function patchRow(data: ReviewData, series: PatchSeries, patch: Patch): DocLine {
+export function patchRow(data: ReviewData, series: PatchSeries, patch: Patch, cols: SeriesColumns = seriesColumns(data, series)): DocLine {
   const added = patch.files.reduce((n, f) => n + f.added, 0);
   const removed = patch.files.reduce((n, f) => n + f.removed, 0);
   const step = stepOf(data, patch.index);
@@ -63,7 +93,8 @@ export function patchRow(data: ReviewData, series: PatchSeries, patch: Patch): D
     findingsCell(data, patch),
     bisectCell(data, series, patch),
     { text: padEnd(step ? `S${step.number}` : '', 5), style: 'accent' },
-    { text: padEnd(clean(personName(patch.author)), 16) + ' ', style: 'dim' },
+    ...(cols.model ? [modelCell(data, patch)] : []),
+    ...(cols.author ? [{ text: padEnd(clean(personName(patch.author)), AUTHOR_WIDTH) + ' ', style: 'dim' as const }] : []),
     { text: clean(patch.subject), style: 'plain' },
   ];
   return { segs, text: segs.map((s) => s.text).join(''), target: { kind: 'patch', patch: patch.index } };
@@ -72,14 +103,16 @@ export function patchRow(data: ReviewData, series: PatchSeries, patch: Patch): D
 /** One row per patch, the cover first (as 00) when the series has one. */
 export function seriesRows(data: ReviewData, series: PatchSeries): DocLine[] {
   const rows: DocLine[] = [];
+  const cols = seriesColumns(data, series);
   if (series.cover) {
     const c = series.cover;
     rows.push(line([
       [padEnd('00', 3), 'accent'], [padEnd('', 12 + 9), 'dim'], [padEnd(c.replies.length ? `✉${c.replies.length}` : '', 4), 'reply-head'],
-      [padEnd('', 7 + 4 + 5), 'dim'], [padEnd(clean(personName(c.author)), 16) + ' ', 'dim'], [`cover: ${clean(c.subject)}`, 'plain'],
+      [padEnd('', 7 + 4 + 5 + (cols.model ? MODEL_WIDTH : 0)), 'dim'],
+      [cols.author ? padEnd(clean(personName(c.author)), AUTHOR_WIDTH) + ' ' : '', 'dim'], [`cover: ${clean(c.subject)}`, 'plain'],
     ], { target: { kind: 'patch', patch: 0 } }));
   }
-  for (const p of series.patches) rows.push(patchRow(data, series, p));
+  for (const p of series.patches) rows.push(patchRow(data, series, p, cols));
   return rows;
 }
 

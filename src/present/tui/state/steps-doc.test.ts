@@ -42,7 +42,7 @@ describe('trace rows', () => {
   });
   it('shows the state after an operation, marking what changed', () => {
     expect(traceStateRows(trace, 1).map((l) => l.text)).toEqual([
-      'State after 2. map(vfio-pci→iommufd, pal)', '', '  attachments: vfio-pci→iommufd', '* mappings: pal [0x1000+0x2000]', '', 'replay: attach,map',
+      'State after 2. map(vfio-pci→iommufd, pal)', '', '  attachments: vfio-pci→iommufd', '* mappings: pal [0x1000+0x2000]', '', 'replay (y copies): attach,map',
     ]);
   });
 });

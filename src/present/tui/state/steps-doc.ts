@@ -1,5 +1,6 @@
 import type { PairMatrix, StepView, VerifyView } from '../data.js';
 import { clean, line, padEnd, BLANK, type DocLine, type Seg } from './lines.js';
+import { operationCount } from './verdicts.js';
 
 function invariantRow(step: StepView): DocLine {
   if (step.invariants.length === 0) return line([['    invariants: not checked', 'dim']]);
@@ -29,7 +30,7 @@ function stepLines(step: StepView, seq: number, index: number, prev: StepView | 
   const out: DocLine[] = [line([[`  Step ${index + 1}: `, 'heading'], [clean(step.name), 'heading'], [`  (${patches})`, 'dim']])];
   for (const d of step.deltas) out.push(line([[`    ${d.planned ? '◌' : '●'} `, d.planned ? 'planned' : 'accent'], [clean(d.label), d.planned ? 'planned' : 'plain'], [d.planned ? '  (planned)' : '', 'dim']]));
   out.push(invariantRow(step));
-  for (const inv of step.invariants.filter((i) => !i.ok && i.message)) out.push(line([[`      ${clean(inv.id)}: ${clean(inv.message!)}`, 'fail']]));
+  for (const inv of step.invariants.filter((i) => !i.ok && i.message)) out.push(line([[`      ${clean(inv.id)}: ${clean(inv.message!)}`, 'fail']], { wrap: '        ' }));
   if (step.matrix && prev?.matrix && JSON.stringify(step.matrix) === JSON.stringify(prev.matrix)) {
     out.push(line([['    exporter×importer paths: unchanged', 'dim']]));
   } else if (step.matrix) out.push(...matrixRows(step.matrix));
@@ -39,9 +40,19 @@ function stepLines(step: StepView, seq: number, index: number, prev: StepView | 
   }
   (step.counterexamples ?? []).forEach((c, trace) => {
     const scope = c.scope ? ` (${clean(c.scope)})` : '';
-    out.push(line([['    ▶ counterexample: ', 'fail'], [clean(`${c.invariant}, ${c.steps.length} operations`), 'fail'], [`${scope}  Enter to step through`, 'dim']],
+    out.push(line([['    ▶ counterexample: ', 'fail'], [clean(`${c.invariant}, ${operationCount(c)} operation${operationCount(c) === 1 ? '' : 's'}`), 'fail'], [`${scope}  Enter to step through`, 'dim']],
       { target: { kind: 'trace', sequence: seq, step: index, trace } }));
   });
+  return [...out, BLANK];
+}
+
+/** Where the plan and this series disagree, as `verify` lists it (all of it on a series the plan is not about). */
+function bindingLines(verify: VerifyView): DocLine[] {
+  const b = verify.binding;
+  if (!b) return [];
+  if (b.mismatches.length === 0) return [line([['binding: no mismatches', 'dim']]), BLANK];
+  const out = [line([[`binding: ${b.mismatches.length} mismatch${b.mismatches.length === 1 ? '' : 'es'} between the plan and this series`, 'warning']])];
+  for (const m of b.mismatches) out.push(line([[`  ${clean(m)}`, 'warning']], { wrap: '    ' }));
   return [...out, BLANK];
 }
 
@@ -50,7 +61,7 @@ export function stepsDoc(verify: VerifyView | undefined): DocLine[] {
   if (!verify || verify.sequences.length === 0) {
     return [line([['No verification results. Run with a landing sequence (patchscope verify) to see steps.', 'dim']])];
   }
-  const out: DocLine[] = [];
+  const out: DocLine[] = [...bindingLines(verify)];
   if (verify.statesExplored !== undefined) {
     const rate = verify.statesPerSecond ? `, ${Math.round(verify.statesPerSecond)} states/s` : '';
     out.push(line([[`Model: ${verify.statesExplored} states explored${rate}`, 'dim']]), BLANK);

@@ -43,6 +43,8 @@ export interface UiState {
   version: number;
   stack: ViewEntry[];
   help: boolean;
+  /** First key the help shows when they do not all fit. */
+  helpOffset: number;
   search: SearchState;
   filter: FindingsFilter;
   size: TermSize;

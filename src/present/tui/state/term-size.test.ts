@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { drawableSize, readSize, sizeReducer, DEFAULT_SIZE } from './useTerminalSize.js';
+import { drawableSize, readSize, sizeReducer, DEFAULT_SIZE } from './term-size.js';
 
 describe('terminal size', () => {
   it('falls back to 80x24 when the stream has no size (a pipe)', () => {

@@ -1,6 +1,4 @@
-import { useEffect, useReducer } from 'react';
-import { useStdout } from 'ink';
-import type { TermSize } from '../state/ui-state.js';
+import type { TermSize } from './ui-state.js';
 
 /** Without a terminal (pipes, test doubles) Ink reports no rows: assume a classic 80x24 screen. */
 export const DEFAULT_SIZE: TermSize = { columns: 80, rows: 24 };
@@ -20,15 +18,4 @@ export function sizeReducer(old: TermSize, next: TermSize): TermSize {
  */
 export function drawableSize(term: TermSize): TermSize {
   return { columns: term.columns, rows: Math.max(3, term.rows - 1) };
-}
-
-export function useTerminalSize(): TermSize {
-  const { stdout } = useStdout();
-  const [size, update] = useReducer(sizeReducer, stdout, (s) => drawableSize(readSize(s)));
-  useEffect(() => {
-    const onResize = () => update(drawableSize(readSize(stdout)));
-    stdout.on('resize', onResize);
-    return () => { stdout.off('resize', onResize); };
-  }, [stdout]);
-  return size;
 }
