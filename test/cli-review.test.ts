@@ -2,11 +2,12 @@
 // bundled series; the replies thread onto the patches so that `am` (ours, and b4's) collects the
 // trailers; a comment off the patch is one line naming patch, file and line (exit 2).
 import { describe, it, expect, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSeriesSet } from '../src/series/index.js';
+import { PYTHON, received, withSmtpSink } from './support/smtp.js';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = resolve(ROOT, 'bin/patchscope');
@@ -105,5 +106,65 @@ describe('patchscope review', () => {
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/set git config user\.name and user\.email, or pass --from/);
     expect(run(['review', SERIES]).err).toMatch(/give --comments FILE\.json/);
+  });
+
+  it.skipIf(!PYTHON)('--send delivers the replies to the SMTP server sendemail.smtpServer names, the bytes of -o', async () => {
+    await withSmtpSink(async (port, dir) => {
+      const home = join(tmp, 'home-smtp');
+      mkdirSync(home);
+      writeFileSync(join(home, '.gitconfig'), `[user]\n\tname = Rev Iewer\n\temail = rev@example.org\n[sendemail]\n\tsmtpServer = 127.0.0.1\n\tsmtpServerPort = ${port}\n`);
+      const out = join(tmp, 'sent.mbox');
+      const r = await new Promise<{ code: number | null; err: string }>((ok) => {
+        const child = spawn(process.execPath, [BIN, 'review', SERIES, '--comments', join(tmp, 'c.json'), '-o', out, '--send'], { cwd: tmp, env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config') } });
+        let err = '';
+        child.stderr.on('data', (d) => { err += d; });
+        child.on('exit', (code) => ok({ code, err }));
+      });
+      expect(r.err).toContain(`sent 3 mails by SMTP 127.0.0.1:${port}`);
+      expect(r.code).toBe(0);
+      const messages = readFileSync(out, 'utf8').split(/^From patchscope .*\n/m).filter(Boolean).map((m) => m.replace(/\n$/, ''));
+      expect(received(dir).map((g) => g.bytes.toString('utf8'))).toEqual(messages.map((m) => m.replace(/\n/g, '\r\n')));
+    });
+  }, 60_000);
+
+  it('--send runs the sendmail program sendemail.smtpServer names, with the envelope as arguments and the mail on stdin', () => {
+    const home = join(tmp, 'home-sendmail');
+    mkdirSync(home);
+    const log = join(tmp, 'sendmail-log');
+    mkdirSync(log);
+    const prog = join(tmp, 'fake-sendmail');
+    writeFileSync(prog, `#!/bin/sh\nn=$(ls ${log} | wc -l)\nprintf '%s\\n' "$@" > ${log}/$n.args\ncat > ${log}/$n.eml\n`);
+    chmodSync(prog, 0o755);
+    writeFileSync(join(home, '.gitconfig'), `[user]\n\tname = Rev Iewer\n\temail = rev@example.org\n[sendemail]\n\tsmtpServer = ${prog}\n`);
+    const out = join(tmp, 'sendmail.mbox');
+    const r = run(['review', SERIES, '--comments', join(tmp, 'c.json'), '-o', out, '--send'], home);
+    expect(r.err).toContain(`sent 3 mails by ${prog}`);
+    expect(r.code).toBe(0);
+    const files = readdirSync(log).sort();
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(3);
+    const args = readFileSync(join(log, files.find((f) => f.endsWith('.args'))!), 'utf8').trim().split('\n');
+    expect(args.slice(0, 3)).toEqual(['-i', '-f', 'rev@example.org']);
+    expect(args).toContain('linaro-mm-sig@lists.linaro.org');
+    expect(args.slice(3)).not.toContain('rev@example.org');
+    const first = readFileSync(join(log, files.find((f) => f.endsWith('.eml'))!), 'utf8');
+    expect(readFileSync(out, 'utf8')).toContain(first);
+  });
+
+  it('--send ignores the sendemail config of the repository it is run in: only the user chooses the program', () => {
+    const home = join(tmp, 'home-sendmail');
+    const repo = join(tmp, 'hostile-repo');
+    mkdirSync(repo);
+    execFileSync('git', ['init', '-q', repo]);
+    const marker = join(tmp, 'hostile-ran');
+    const evil = join(tmp, 'evil-sendmail');
+    writeFileSync(evil, `#!/bin/sh\ntouch ${marker}\ncat > /dev/null\n`);
+    chmodSync(evil, 0o755);
+    execFileSync('git', ['-C', repo, 'config', 'sendemail.smtpServer', evil]);
+    const r = spawnSync(process.execPath, [BIN, 'review', SERIES, '--comments', join(tmp, 'c.json'), '-o', join(tmp, 'r2.mbox'), '--send'], {
+      cwd: repo, encoding: 'utf8', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config') },
+    });
+    expect(r.stderr).toContain('sent 3 mails by ');
+    expect(r.stderr).not.toContain(evil);
+    expect(readdirSync(tmp)).not.toContain('hostile-ran');
   });
 });

@@ -133,3 +133,17 @@ describe('checkReview', () => {
     expect(checkReview(series, review())).toEqual([]);
   });
 });
+
+describe('a comment on a removed line', () => {
+  it('should quote the - line (old side numbering) and put the comment under it', () => {
+    const p = series.patches.find((x) => x.files.some((f) => f.hunks.some((h) => h.lines.some((l) => l.kind === 'remove'))))!;
+    const f = p.files.find((x) => x.hunks.some((h) => h.lines.some((l) => l.kind === 'remove')))!;
+    const l = f.hunks.flatMap((h) => h.lines).find((x) => x.kind === 'remove')!;
+    const r: Review = { comments: [{ id: 'o', patch: p.index, target: { kind: 'line', file: f.path, line: l.oldLine!, side: 'old' }, text: 'Why drop this?' }], trailers: [] };
+    expect(checkReview(series, r)).toEqual([]);
+    const lines = writeReplies(series, r, ME, CLOCK).mails[0]!.body.split('\n');
+    const at = lines.indexOf(`> -${l.text}`);
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(['', 'Why drop this?']);
+  });
+});
