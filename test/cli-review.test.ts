@@ -167,4 +167,14 @@ describe('patchscope review', () => {
     expect(r.stderr).not.toContain(evil);
     expect(readdirSync(tmp)).not.toContain('hostile-ran');
   });
+
+  it('--from overrides git\'s identity: the From of every mail and a trailer given by key alone', () => {
+    const out = join(tmp, 'from.mbox');
+    const r = run(['review', SERIES, '--comments', join(tmp, 'c.json'), '-o', out, '--from', 'Zoë Other <zoe@example.net>']);
+    expect(r.code).toBe(0);
+    const mbox = readFileSync(out, 'utf8');
+    expect(mbox.match(/^From: .*$/gm)).toEqual(Array(3).fill('From: =?UTF-8?Q?Zo=C3=AB_Other?= <zoe@example.net>'));
+    expect(mbox).toContain('\nAcked-by: Zoë Other <zoe@example.net>\n');
+    expect(run(['review', SERIES, '--comments', join(tmp, 'c.json'), '--from', 'nobody']).err).toMatch(/--from: "nobody" is not "Name <address>"/);
+  });
 });

@@ -40,7 +40,7 @@ export interface ParsedArgs {
 
 /** The commands that run something, each with only the options it takes. */
 export type RunCommand =
-  | { kind: 'open'; input: string; base: string | null; sequence: string | null; common: CommonOptions }
+  | { kind: 'open'; input: string; base: string | null; sequence: string | null; from: string | null; common: CommonOptions }
   | { kind: 'show'; input: string; json: boolean; common: CommonOptions }
   | {
       kind: 'check';
@@ -115,8 +115,8 @@ export const COMMAND_TABLE: CommandTable = {
     word: null,
     args: '[INPUT]',
     summary: 'the TUI on a terminal, the plain report otherwise (no INPUT: the bundled RFC series)',
-    options: ['base', 'sequence'],
-    build: (a) => ({ kind: 'open', input: a.one('INPUT'), base: nullable(a.values.base), sequence: nullable(a.values.sequence), common: a.common }),
+    options: ['base', 'sequence', 'from'],
+    build: (a) => ({ kind: 'open', input: a.one('INPUT'), base: nullable(a.values.base), sequence: nullable(a.values.sequence), from: nullable(a.values.from), common: a.common }),
     run: async (cmd) => (await import('./commands/open.js')).runOpen(cmd),
   },
   show: {

@@ -7,11 +7,7 @@ import { UsageError } from '../util/errors.js';
  * `user.email` (as b4 and git send-email take them). Without either the replies cannot be signed.
  */
 export async function reviewerIdentity(override: string | null, cwd = process.cwd()): Promise<Person> {
-  if (override !== null) {
-    const p = parsePerson(override);
-    if (!p || p.name === '') throw new UsageError(`--from: "${override}" is not "Name <address>"`);
-    return p;
-  }
+  if (override !== null) return parseReviewer(override);
   const git = simpleGit({ baseDir: cwd });
   const get = async (key: string): Promise<string> => {
     try {
@@ -23,6 +19,13 @@ export async function reviewerIdentity(override: string | null, cwd = process.cw
   const [name, email] = [await get('user.name'), await get('user.email')];
   if (!name || !email) throw new UsageError('who is reviewing? set git config user.name and user.email, or pass --from "Name <address>"');
   return { name, email };
+}
+
+/** `--from "Name <addr>"`, or a usage error saying what is wrong. */
+export function parseReviewer(text: string): Person {
+  const p = parsePerson(text);
+  if (!p || p.name === '') throw new UsageError(`--from: "${text}" is not "Name <address>"`);
+  return p;
 }
 
 export function formatPerson(p: Person): string {

@@ -2,7 +2,7 @@
 export type { CommentTarget, Review, ReviewComment, ReviewTrailer, ReviewTrailerKey, Side, Identity } from './types.js';
 export { EMPTY_REVIEW, REVIEW_TRAILER_KEYS } from './types.js';
 export { locate, anchorText, findFile, type Located, type LocateResult } from './locate.js';
-export { reviewerIdentity, formatPerson } from './identity.js';
+export { reviewerIdentity, parseReviewer, formatPerson } from './identity.js';
 export { parseCommentsFile } from './comments-file.js';
 export { checkReview, writeReplies, type Refusal, type WrittenReplies } from './replies.js';
 export { replyBody, attribution, CONTEXT_LINES, CUT } from './reply-body.js';

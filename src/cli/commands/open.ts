@@ -15,6 +15,8 @@ import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
  * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
 export async function runOpen(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
+  // A bad --from is a usage error now, not a surprise when the first trailer is given.
+  if (cmd.from !== null) (await import('../../review/index.js')).parseReviewer(cmd.from);
   const set = await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
   const base = resolveBase(cmd.base, cmd.input, cmd.common);
@@ -69,6 +71,7 @@ async function runReview(
   let failure: unknown = null;
   await runTui(first, {
     session,
+    reviewer: cmd.from,
     later: data,
     onLaterError: (e) => {
       failure = e;

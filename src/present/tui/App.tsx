@@ -15,15 +15,17 @@ import { useReviewIO } from './review/useReviewIO.js';
 
 export interface AppProps {
   data: ReviewData;
+  /** `--from "Name <addr>"` for the review's mails; default git's user.name and user.email. */
+  reviewer?: string | null;
 }
 
-function Review({ data }: AppProps) {
+function Review({ data, reviewer }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
   const [ui, dispatch] = useReview(model);
   const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
-  useReviewIO(model, ui, dispatch);
+  useReviewIO(model, ui, dispatch, reviewer ?? null);
   useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
 
   const screen = screenFor(model, ui);
@@ -43,6 +45,6 @@ function Review({ data }: AppProps) {
 }
 
 /** The review TUI: one key provider around the screens. */
-export function App({ data }: AppProps) {
-  return <KeysProvider><Review data={data} /></KeysProvider>;
+export function App({ data, reviewer }: AppProps) {
+  return <KeysProvider><Review data={data} reviewer={reviewer} /></KeysProvider>;
 }

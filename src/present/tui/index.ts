@@ -22,6 +22,8 @@ export interface TuiOptions {
   onLaterError?: (e: unknown) => ReviewData;
   /** A terminal already entered (and maybe painted) before Ink loaded: see start.ts. */
   session?: TerminalSession;
+  /** `--from "Name <addr>"`: who writes the review, instead of git's user.name and user.email. */
+  reviewer?: string | null;
 }
 
 /**
@@ -34,20 +36,20 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<v
   try {
     // The plain-text first frame gives way to Ink's (the same rows; cleared so nothing of it lingers).
     if (session.painted) stdout.write('\x1b[H\x1b[J');
-    const instance = render(createElement(App, { data }), {
+    const instance = render(createElement(App, { data, reviewer: opts.reviewer }), {
       stdin: stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
     });
     let done = false;
     opts.later?.then(
-      (full) => { if (!done) instance.rerender(createElement(App, { data: full })); },
+      (full) => { if (!done) instance.rerender(createElement(App, { data: full, reviewer: opts.reviewer })); },
       (e: unknown) => {
         const fallback = opts.onLaterError?.(e) ?? { ...data, pending: undefined };
-        if (!done) instance.rerender(createElement(App, { data: fallback }));
+        if (!done) instance.rerender(createElement(App, { data: fallback, reviewer: opts.reviewer }));
       },
     );
     if (stdin === null) {
       // No keyboard: one frame, with everything (the caller may be a script with a pseudo-terminal).
-      if (opts.later) instance.rerender(createElement(App, { data: await opts.later.catch(() => data) }));
+      if (opts.later) instance.rerender(createElement(App, { data: await opts.later.catch(() => data), reviewer: opts.reviewer }));
       instance.unmount();
     }
     await instance.waitUntilExit();

@@ -32,7 +32,7 @@ function openedNote(o: OpenedState): string {
  * comments moved from an older version), saves atomically after every change, runs $EDITOR, writes
  * the replies beside the state file and sends them once the reviewer said y.
  */
-export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<ReviewAction>, env: NodeJS.ProcessEnv = process.env): void {
+export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<ReviewAction>, reviewer: string | null = null, env: NodeJS.ProcessEnv = process.env): void {
   const { setRawMode, isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
   const opened = useRef(new Map<number, OpenedState>());
@@ -50,7 +50,7 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
     if (!series || opened.current.has(version)) return;
     let live = true;
     void (async () => {
-      if (identity.current === undefined) identity.current = await reviewerIdentity(null).catch(() => null);
+      if (identity.current === undefined) identity.current = await reviewerIdentity(reviewer).catch(() => null);
       if (!live || opened.current.has(version)) return;
       let o: OpenedState;
       try {
@@ -66,7 +66,7 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
       dispatch({ type: 'review.loaded', version, review, identity: identity.current, note: openedNote(o), unmatched });
     })();
     return () => { live = false; };
-  }, [model, version, dispatch, env]);
+  }, [model, version, dispatch, env, reviewer]);
 
   // Save after every change (atomic: quitting mid-write leaves the last whole file).
   const review = slice.reviews[version];
