@@ -18,6 +18,8 @@ const HOME = join(tmp, 'home');
 mkdirSync(HOME);
 writeFileSync(join(HOME, '.gitconfig'), '[user]\n\tname = Rev Iewer\n\temail = rev@example.org\n');
 
+const HAS_SEND_EMAIL = spawnSync('git', ['send-email', '--help'], { stdio: 'ignore' }).status === 0;
+if (!HAS_SEND_EMAIL) console.log('cli-review: git send-email check skipped, git send-email not installed (Debian git-email)');
 const HAS_B4 = (() => { try { execFileSync('b4', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 if (!HAS_B4) console.log('cli-review: b4 am check skipped, b4 not installed');
 
@@ -176,5 +178,30 @@ describe('patchscope review', () => {
     expect(mbox.match(/^From: .*$/gm)).toEqual(Array(3).fill('From: =?UTF-8?Q?Zo=C3=AB_Other?= <zoe@example.net>'));
     expect(mbox).toContain('\nAcked-by: Zoë Other <zoe@example.net>\n');
     expect(run(['review', SERIES, '--comments', join(tmp, 'c.json'), '--from', 'nobody']).err).toMatch(/--from: "nobody" is not "Name <address>"/);
+  });
+
+  it.skipIf(!HAS_SEND_EMAIL)('--send with no smtpServer hands one file per mail to git send-email, which keeps their recipients, ids and bodies', () => {
+    const home = join(tmp, 'home-send-email');
+    mkdirSync(home);
+    const log = join(tmp, 'send-email-log');
+    mkdirSync(log);
+    const prog = join(tmp, 'capture-sendmail');
+    writeFileSync(prog, `#!/bin/sh\nn=$(ls ${log} | grep -c eml)\nprintf '%s\\n' "$@" > ${log}/$n.args\ncat > ${log}/$n.eml\n`);
+    chmodSync(prog, 0o755);
+    writeFileSync(join(home, '.gitconfig'), `[user]\n\tname = Rev Iewer\n\temail = rev@example.org\n[sendemail]\n\tsendmailCmd = ${prog}\n`);
+    const out = join(tmp, 'send-email.mbox');
+    const r = run(['review', SERIES, '--comments', join(tmp, 'c.json'), '-o', out, '--send'], home);
+    expect(r.err).toContain('sent 3 mails by git send-email');
+    const ours = readFileSync(out, 'utf8').split(/^From patchscope .*\n/m).filter(Boolean).map((m) => m.replace(/\n$/, ''));
+    const sent = readdirSync(log).filter((f) => f.endsWith('.eml')).sort().map((f) => readFileSync(join(log, f), 'utf8'));
+    expect(sent).toHaveLength(3);
+    const header = (m: string, name: string) => new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'mi').exec(m)?.[1]?.replace(/\s+/g, ' ');
+    sent.forEach((m, i) => {
+      for (const name of ['Message-I[dD]', 'In-Reply-To', 'References', 'To', 'Cc', 'Subject']) expect(header(m, name), `${i} ${name}`).toBe(header(ours[i]!, name));
+      expect(m.slice(m.indexOf('\n\n'))).toBe(ours[i]!.slice(ours[i]!.indexOf('\n\n')));
+    });
+    const args = readFileSync(join(log, '0.args'), 'utf8').trim().split('\n');
+    expect(args).toContain('linaro-mm-sig@lists.linaro.org');
+    expect(args).not.toContain('rev@example.org');
   });
 });

@@ -6,7 +6,6 @@ import { simpleGit } from 'simple-git';
 import { createTransport } from 'nodemailer';
 import { GitError } from '../util/errors.js';
 import type { ReplyMail } from './mail.js';
-import { toMbox } from './mbox.js';
 
 /** How the mails leave the machine, from the user's `sendemail.*` git configuration. */
 export type Transport =
@@ -89,8 +88,9 @@ export interface Sent {
 
 /**
  * Sends every mail, in order, by `transport`. SMTP and sendmail get each message's bytes as written;
- * git send-email gets the mbox and is told not to add Cc's from trailers or re-thread the mails (they
- * carry their own In-Reply-To and References).
+ * git send-email gets one file per mail and is told not to add Cc's from trailers or re-thread the
+ * mails (they carry their own recipients, In-Reply-To and References); it writes its own Date and
+ * X-Mailer headers, as it always does.
  */
 export async function sendMails(transport: Transport, mails: readonly ReplyMail[], texts: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Sent> {
   if (transport.kind === 'smtp') {
@@ -117,9 +117,16 @@ export async function sendMails(transport: Transport, mails: readonly ReplyMail[
     }
   } else {
     await withUserGit(env, async (_git, dir) => {
-      const file = join(dir, 'replies.mbox');
-      writeFileSync(file, toMbox(mails.map((mail, i) => ({ mail, text: texts[i]! }))));
-      const args = ['send-email', '--confirm=never', '--suppress-cc=all', '--no-thread', '--no-annotate', '--quiet', file];
+      // One file per mail, as format-patch writes them: git send-email sends a file as one message.
+      // Absolute paths (never taken for options); no `--`, after which git send-email reads revisions.
+      const files = texts.map((text, i) => {
+        const file = join(dir, `${String(i + 1).padStart(4, '0')}-reply.eml`);
+        writeFileSync(file, text);
+        return file;
+      });
+      // The To and Cc in each file are the recipients: no Cc's added from trailers, authors or cc-cmd.
+      const suppress = ['self', 'author', 'sob', 'misc-by', 'bodycc', 'cccmd'].map((s) => `--suppress-cc=${s}`);
+      const args = ['send-email', '--confirm=never', ...suppress, '--no-signed-off-by-cc', '--no-thread', '--no-annotate', '--quiet', ...files];
       // git send-email needs the whole environment (its SMTP password helpers, SSH agents): only the cwd is fenced.
       const { GIT_DIR: _d, GIT_WORK_TREE: _w, ...rest } = env;
       await run('git', args, '', { ...rest, GIT_CEILING_DIRECTORIES: dirname(dir) }, dir);
