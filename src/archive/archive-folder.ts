@@ -80,7 +80,7 @@ export async function* mboxRecords(path: string, from: number, mboxrd: boolean):
   let lastByte = -1;
   async function* tracked(): AsyncGenerator<Buffer> {
     for await (const c of gz ? gunzipChunks(raw, path) : raw) {
-      if (c.length) lastByte = c[c.length - 1] as number;
+      if (c.length) lastByte = c[c.length - 1]!;
       yield c;
     }
   }

@@ -30,7 +30,7 @@ function statusOf(p: StructuredPatch): FileStatus {
 function hunkEnd(lines: string[], at: number, oldCount: number, newCount: number): number {
   let i = at;
   while ((oldCount > 0 || newCount > 0) && i + 1 < lines.length) {
-    const c = (lines[++i] as string)[0];
+    const c = lines[++i]![0];
     if (c === '+') newCount--;
     else if (c === '-') oldCount--;
     else if (c !== '\\') {
@@ -51,7 +51,7 @@ function headerLines(lines: string[]): { files: number[]; hunks: number[] } {
   const hunks: number[] = [];
   let inFileHeader = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
+    const line = lines[i]!;
     const h = HUNK_HEADER.exec(line);
     if (h) {
       hunks.push(i);
@@ -71,7 +71,7 @@ function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: 
   let newLine = newStart;
   const out: HunkLine[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    const l = raw[i] as string;
+    const l = raw[i]!;
     const at = bodyLine + 1 + i;
     const c = l[0];
     if (c === '+') {
@@ -88,7 +88,7 @@ function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: 
 
 function similarity(lines: string[], from: number, to: number): number | null {
   for (let i = from; i < to && i < lines.length; i++) {
-    const m = SIMILARITY.exec(lines[i] as string);
+    const m = SIMILARITY.exec(lines[i]!);
     if (m) return Number(m[1]);
   }
   return null;

@@ -27,7 +27,7 @@ export function threadRoots(nodes: Map<string, ThreadNode>): Map<string, string>
       }
       at = parent;
     }
-    const top = root.get(path[path.length - 1] as string) ?? root.get(at as string) ?? id;
+    const top = root.get(path[path.length - 1]!) ?? root.get(at as string) ?? id;
     for (const p of path) root.set(p, top);
   }
   return root;

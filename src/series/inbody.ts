@@ -59,8 +59,8 @@ export function readInBodyHeaders(text: string): InBodyHeaders {
     const line = lines.line as string;
     const h = HEADER.exec(line);
     if (h) {
-      last = (h[1] as string).toLowerCase() as 'from' | 'subject' | 'date';
-      out[last] = (h[2] as string).trim();
+      last = h[1]!.toLowerCase() as 'from' | 'subject' | 'date';
+      out[last] = h[2]!.trim();
       found = true;
     } else if (last && /^[ \t]+\S/.test(line)) {
       out[last] = `${out[last] ?? ''} ${line.trim()}`;

@@ -36,7 +36,7 @@ function quoteDepth(line: string): { depth: number; text: string } | null {
 /** Index of the signature separator: the last `-- ` (or bare `--`) line that no quoted line follows. */
 function signatureStart(lines: string[]): number {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] as string;
+    const line = lines[i]!;
     if (quoteDepth(line)) return lines.length;
     if (line === '-- ' || line === '--') return i;
   }
@@ -81,14 +81,14 @@ export function splitReply(body: string, firstLine = 1): SplitReply {
   const quoted: QuotedBlock[] = [];
   let attribution: string | null = null;
   for (let i = 0; i < sigAt; i++) {
-    const text = all[i] as string;
+    const text = all[i]!;
     const q = quoteDepth(text);
     if (!q) {
       if (!blankAfterQuote(own, quoted, text)) own.push({ text, line: firstLine + i });
       continue;
     }
     const open = quoted[quoted.length - 1];
-    const continues = open && open.depth === q.depth && i > 0 && quoteDepth(all[i - 1] as string)?.depth === q.depth;
+    const continues = open && open.depth === q.depth && i > 0 && quoteDepth(all[i - 1]!)?.depth === q.depth;
     if (continues) {
       open.lines.push(q.text);
       continue;

@@ -23,13 +23,13 @@ export interface PatchBodySplit {
 export function isPatchBreak(line: string): boolean {
   if (line.startsWith('diff -') || line.startsWith('Index: ')) return true;
   if (!line.startsWith('---')) return false;
-  if (line[3] === ' ' && line.length > 4 && !/\s/.test(line[4] as string)) return true;
+  if (line[3] === ' ' && line.length > 4 && !/\s/.test(line[4]!)) return true;
   return /^---\s*$/.test(line);
 }
 
 /** A diff starts at `diff -`, `Index: `, or a `--- x` line directly followed by `+++ `. */
 function isDiffStart(lines: string[], i: number): boolean {
-  const line = lines[i] as string;
+  const line = lines[i]!;
   if (line.startsWith('diff -') || line.startsWith('Index: ')) return true;
   return /^--- \S/.test(line) && (lines[i + 1] ?? '').startsWith('+++ ');
 }
@@ -41,7 +41,7 @@ const SCISSORS = /^\s*-+\s*(?:>8|8<|>%|%<)\s*-+/;
 function signatureStart(lines: string[], from: number): number {
   for (let i = lines.length - 1; i >= from; i--) {
     if (lines[i] === '-- ' || lines[i] === '--') return i;
-    const l = lines[i] as string;
+    const l = lines[i]!;
     if (/^(?:@@ |diff -|[+ -])/.test(l) && l !== '') return lines.length; // diff content after: no signature
   }
   return lines.length;
@@ -53,15 +53,15 @@ function signatureStart(lines: string[], from: number): number {
  */
 function joinedRange(body: string, starts: number[], from: number, to: number): string {
   if (to <= from) return '';
-  return body.slice(starts[from], to < starts.length ? (starts[to] as number) - 1 : body.length);
+  return body.slice(starts[from], to < starts.length ? starts[to]! - 1 : body.length);
 }
 
 /** `${text without its trailing newlines}\n` for text = joinedRange(body, starts, from, to), as a slice of body when it can be. */
 function diffTextOf(body: string, starts: number[], from: number, to: number): string {
   if (to <= from) return '\n';
-  const start = starts[from] as number;
+  const start = starts[from]!;
   // A scan from the end, not the regex `\n*$` (quadratic on a long inner run).
-  let end = to < starts.length ? (starts[to] as number) - 1 : body.length;
+  let end = to < starts.length ? starts[to]! - 1 : body.length;
   while (end > start && body[end - 1] === '\n') end--;
   // body[end] is the first newline cut off, or the newline that ended the range: the one to keep.
   return end < body.length ? body.slice(start, end + 1) : `${body.slice(start, end)}\n`;
@@ -73,12 +73,12 @@ export function splitPatchBody(body: string, opts: { scissors?: boolean } = {}):
   const starts: number[] = new Array(lines.length);
   for (let i = 0, at = 0; i < lines.length; i++) {
     starts[i] = at;
-    at += (lines[i] as string).length + 1;
+    at += lines[i]!.length + 1;
   }
   let msgStart = 0;
   let breakAt = lines.length;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
+    const line = lines[i]!;
     if (isPatchBreak(line)) {
       breakAt = i;
       break;

@@ -88,8 +88,8 @@ function link(out: MessageThreads): void {
   }
   for (const chain of chains) {
     for (let i = 1; i < chain.length; i++) {
-      const child = out.nodes.get(chain[i] as string) as ThreadNode;
-      if (child.parentId === null && !(child.message !== null && ownsParent.has(child.messageId))) child.parentId = chain[i - 1] as string;
+      const child = out.nodes.get(chain[i]!) as ThreadNode;
+      if (child.parentId === null && !(child.message !== null && ownsParent.has(child.messageId))) child.parentId = chain[i - 1]!;
     }
   }
 }
@@ -153,7 +153,7 @@ export function descendants(
     const node = nodes.get(id);
     if (!node || stopAt(id)) continue;
     out.push({ node, depth });
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ id: node.children[i] as string, depth: depth + 1 });
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ id: node.children[i]!, depth: depth + 1 });
   }
   return out;
 }

@@ -50,9 +50,9 @@ export function readTrailerLines(lines: NumberedLine[]): { found: Candidate[]; o
   for (const { text, line } of lines) {
     const t = TRAILER_LINE.exec(text);
     if (t) {
-      const key = canonicalTrailerKey(t[1] as string);
+      const key = canonicalTrailerKey(t[1]!);
       if (NEVER_TRAILERS.has(key.toLowerCase())) continue;
-      last = { key, value: (t[2] as string).trimEnd(), line };
+      last = { key, value: t[2]!.trimEnd(), line };
       found.push(last);
       continue;
     }

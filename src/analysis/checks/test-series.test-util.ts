@@ -16,7 +16,7 @@ export interface TestMail {
 }
 
 export const TEST_AUTHOR = 'Jason Gunthorpe <jgg@nvidia.com>';
-/** The series' real base (SERIES-FACTS.md), written after the diff as `git format-patch --base` does. */
+/** The real series' base commit, written after the diff as `git format-patch --base` does. */
 export const BASE_COMMIT = 'c63e5a50e1dd291cd95b04291b028fdcaba4c534';
 
 function rfc822(mail: TestMail, n: number): string {

@@ -2,10 +2,10 @@ import type { SeriesSet } from '../../series/index.js';
 import type { Finding } from '../../analysis/index.js';
 
 /**
- * What the TUI shows: immutable results computed outside React (STYLE.md "TUI split").
- * `bisect` and `verify` are the TUI's own view shapes, deliberately loose: the CLI adapts the
- * analysis stage's results into them (see `fromBisect`/`fromVerify` once those stages land), so a
- * change in an analysis type breaks one adapter, not the screens.
+ * What the TUI shows: immutable results computed outside React, so components stay dumb and
+ * state lives in hooks. `bisect` and `verify` are the TUI's own view shapes, deliberately loose:
+ * adapt.ts turns the analysis stage's results into them, so a change in an analysis type breaks
+ * one adapter, not the screens.
  */
 export interface ReviewData {
   set: SeriesSet;

@@ -11,7 +11,7 @@ const KeyContext = createContext<KeyBus | null>(null);
 
 /**
  * The one stdin listener (gemini-cli's KeypressContext, much smaller). Raw mode is only asked for
- * when stdin supports it: Ink reports `undefined`, not false, on /dev/null (STACK.md).
+ * when stdin supports it: Ink reports `undefined`, not false, on /dev/null.
  */
 export function KeysProvider({ children }: { children: ReactNode }) {
   const { isRawModeSupported } = useStdin();

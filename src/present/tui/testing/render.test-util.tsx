@@ -16,7 +16,7 @@ export function cursorLine(frame: string): string {
 const turn = () => new Promise((r) => setImmediate(r));
 
 /**
- * Ink re-renders after input on a later turn (STACK.md). A fixed sleep is flaky on a loaded machine
+ * Ink re-renders after input on a later turn. A fixed sleep is flaky on a loaded machine
  * (a due timer runs before the scheduler's setImmediate), so wait for the next frame, then settle.
  */
 export async function nextFrame(frames: readonly string[], before: number): Promise<void> {
