@@ -96,7 +96,7 @@ describe('review state', () => {
     expect(moved.state.comments.map((c) => c.patch)).toEqual([3]);
   });
 
-  it('should report a state file holding another series or version, and not apply it', () => {
+  it('should report a state file holding another series or version, not apply it, and move it aside', () => {
     const dir = fresh();
     const opened = openReviewState(dir, set, v1, ME);
     saveReviewState(opened.path, { ...opened.state, comments: [lineComment(v1, 3, () => true)] });
@@ -107,7 +107,11 @@ describe('review state', () => {
     if (r.kind !== 'foreign') return;
     expect(r.found).toMatchObject(keyOf(v1));
     expect(r.state.comments).toEqual([]);
-    expect(existsSync(v2Path)).toBe(true);
+    // Not lost: moved aside (v1's own name is taken by the original, so beside it), v2's name is free.
+    expect(existsSync(v2Path)).toBe(false);
+    expect(r.movedTo).toBe(opened.path.replace(/\.json$/, '.displaced-1.json'));
+    expect(readFileSync(r.movedTo, 'utf8')).toBe(readFileSync(opened.path, 'utf8'));
+    expect(openReviewState(dir, set, v2, ME).kind).not.toBe('foreign');
   });
 
   it('should refuse a file that is not a review state, naming it', () => {

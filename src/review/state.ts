@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PatchSeries, Person, SeriesSet } from '../series/index.js';
@@ -61,8 +61,11 @@ export type OpenedState =
   | { kind: 'resumed'; state: ReviewState; path: string }
   /** Comments of an older version moved here; that version's file is left as it was. */
   | { kind: 'moved'; state: ReviewState; path: string; from: SeriesKey; fromPath: string; moved: number }
-  /** The file at this series' path holds another series or version (copied, renamed): reported, not applied. */
-  | { kind: 'foreign'; state: ReviewState; path: string; found: SeriesKey & { title: string } };
+  /**
+   * The file at this series' path held another series or version (copied, renamed): not applied, and
+   * moved to where that review belongs (`movedTo`), so saving this one loses nothing.
+   */
+  | { kind: 'foreign'; state: ReviewState; path: string; found: SeriesKey & { title: string }; movedTo: string };
 
 function readState(path: string): ReviewState {
   let json: unknown;
@@ -102,7 +105,7 @@ export function openReviewState(dir: string, set: SeriesSet, series: PatchSeries
   if (existsSync(path)) {
     const state = readState(path);
     if (sameKey(state.series, keyOf(series))) return { kind: 'resumed', state, path };
-    return { kind: 'foreign', state: emptyState(series, identity), path, found: { ...state.series } };
+    return { kind: 'foreign', state: emptyState(series, identity), path, found: { ...state.series }, movedTo: moveAside(dir, path, state.series) };
   }
   const older = set.series.filter((s) => s.version < series.version && s !== series).sort((a, b) => b.version - a.version);
   for (const old of older) {
@@ -145,6 +148,15 @@ function moved(series: PatchSeries, identity: Person | null, path: string, prev:
     movedFrom: { rootId: prev.series.rootId, version: prev.series.version },
   };
   return { kind: 'moved', state, path, from: state.movedFrom!, fromPath, moved: m.moved };
+}
+
+/** A foreign file goes to its own series' name, or beside it (`.displaced-N`) when that is taken: never overwritten. */
+function moveAside(dir: string, path: string, key: SeriesKey): string {
+  const own = join(dir, stateFileName(key));
+  let to = own;
+  for (let n = 1; existsSync(to); n++) to = own.replace(/\.json$/, `.displaced-${n}.json`);
+  renameSync(path, to);
+  return to;
 }
 
 /** Atomically, so a reviewer's quit (or a crash) never leaves half a file. */

@@ -23,7 +23,7 @@ function openedNote(o: OpenedState): string {
     case 'fresh': return '';
     case 'resumed': return n ? `review resumed: ${o.state.comments.length} comments, ${o.state.trailers.length} trailers` : '';
     case 'moved': return `comments moved from v${o.from.version}: ${o.moved} placed${o.state.unmatched.length ? `, ${o.state.unmatched.length} found no place (listed under the series header)` : ''}`;
-    case 'foreign': return `${o.path} holds v${o.found.version} of another series ("${o.found.title}"): not applied; this review starts empty and will replace it`;
+    case 'foreign': return `the review state here was v${o.found.version} of "${o.found.title}": not applied, moved to ${o.movedTo}`;
   }
 }
 
