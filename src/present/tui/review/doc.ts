@@ -2,21 +2,36 @@ import { locate, type CommentTarget, type Review, type ReviewComment } from '../
 import type { Cover, Patch } from '../../../series/index.js';
 import { clean, line, type DocLine } from '../state/lines.js';
 
-/** Where a comment's rows go: under the row of its line, hunk header or message line; -1 for the top. */
-function rowOf(m: Patch | Cover, rows: readonly DocLine[], target: CommentTarget, firstDiffRow: number): number {
+/** Row index by body line: the message's rows (first of each) and the diff's (last of each), built once per document. */
+interface RowIndex {
+  message: Map<number, number>;
+  diff: Map<number, number>;
+}
+
+function indexRows(rows: readonly DocLine[], firstDiffRow: number): RowIndex {
+  const message = new Map<number, number>();
+  const diff = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (r.bodyLine === undefined) return;
+    if (i < firstDiffRow) { if (!message.has(r.bodyLine)) message.set(r.bodyLine, i); } else diff.set(r.bodyLine, i);
+  });
+  return { message, diff };
+}
+
+/** Where a comment's rows go: under the row of its line, hunk header or message line; -1 for the top, -2 when gone. */
+function rowOf(m: Patch | Cover, index: RowIndex, target: CommentTarget): number {
   const r = locate(m, target);
   if (!r.ok) return -2;
   const at = r.at;
   if (at.kind === 'patch') return -1;
-  if (at.kind === 'message') {
-    for (let i = 0; i < firstDiffRow; i++) if (rows[i]!.bodyLine === at.line) return i;
-    return -2;
-  }
+  if (at.kind === 'message') return index.message.get(at.line) ?? -2;
   const h = (m as Patch).files[at.fileIndex]!.hunks[at.hunkIndex]!;
   const bodyLine = at.kind === 'hunk' ? h.bodyLine : h.lines[at.lineIndex]!.bodyLine;
-  for (let i = rows.length - 1; i >= firstDiffRow; i--) if (rows[i]!.bodyLine === bodyLine) return i;
-  return -2;
+  return index.diff.get(bodyLine) ?? -2;
 }
+
+/** The last document built per patch document: a keystroke that changes nothing in the review reuses it. */
+const built = new WeakMap<readonly DocLine[], { review: Review; patch: number; out: DocLine[] }>();
 
 /** The first row of the diff (`diff --git`), or the end: rows before it are the message. */
 export function firstDiffRow(rows: readonly DocLine[]): number {
@@ -38,11 +53,13 @@ export function withReviewRows(rows: readonly DocLine[], m: Patch | Cover | unde
   const comments = review.comments.filter((c) => c.patch === patch);
   const trailers = review.trailers.filter((t) => t.patch === patch);
   if (!m || (comments.length === 0 && trailers.length === 0)) return rows as DocLine[];
-  const diffStart = firstDiffRow(rows);
+  const hit = built.get(rows);
+  if (hit && hit.review === review && hit.patch === patch) return hit.out;
+  const index = indexRows(rows, firstDiffRow(rows));
   const under = new Map<number, ReviewComment[]>();
   const top: DocLine[] = trailers.map((t) => line([['✎ ', 'accent'], [clean(`${t.key}: ${t.value}`), 'trailer'], ['  (yours, in the reply)', 'dim']]));
   for (const c of comments) {
-    const i = rowOf(m, rows, c.target, diffStart);
+    const i = rowOf(m, index, c.target);
     if (i < 0) { top.push(...commentRows(c, i === -2 ? '(line gone) ' : '')); continue; }
     under.set(i, [...(under.get(i) ?? []), c]);
   }
@@ -51,6 +68,7 @@ export function withReviewRows(rows: readonly DocLine[], m: Patch | Cover | unde
     out.push(r);
     for (const c of under.get(i) ?? []) for (const x of commentRows(c, '    ')) out.push(x);
   });
+  built.set(rows, { review, patch, out });
   return out;
 }
 
