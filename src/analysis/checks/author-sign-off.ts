@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import { commitMessageEnd, splitBodyLines } from './commit-message.js';
 import { patchSignOffs, type RawTrailer } from './trailer-lines.js';
 

@@ -1,4 +1,4 @@
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { seriesCheck } from './check.js';
 
 /** `2, 5-7, 9`: the missing numbers as a reader scans them. */
