@@ -4,13 +4,14 @@
 // shipped JavaScript. `--only NAME[,NAME]` runs a subset; with a single NAME the other flags go to it
 // (each bench has its own, e.g. `--only ingest --mb 1000`).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const BENCHES = ['ingest', 'check', 'refmodel', 'tui', 'archive', 'review'];
+// Every bench/NAME-bench.mjs is a bench: a new one needs no entry here.
+const BENCHES = readdirSync(here).filter((f) => f.endsWith('-bench.mjs')).map((f) => f.slice(0, -'-bench.mjs'.length)).sort();
 
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');

@@ -3,7 +3,7 @@
 //   1. time to first frame on the bundled RFC series and on a generated 300-patch series
 //      (load + checks + model + first render, in process), and whole-process start in a real pty via tmux against `node -e 0`;
 //   2. per-keystroke render time scrolling a 20,000-line diff (key written → frame written).
-// Usage: node bench/tui-bench.mjs [--keys N] [--cold-only]
+// Usage: node bench/tui-bench.mjs [--keys N] [--cold-only] [--index DB]
 import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -90,7 +90,7 @@ async function scrollBench() {
  * cursor to patch 01: Ink has loaded). Baseline in the same run and the same way: `node -e 0`
  * spawned to a marker its shell prints after it. Medians of 7, alternating with the baseline.
  */
-function coldStart(inputs) {
+function coldStart(inputs, index) {
   if (spawnSync('tmux', ['-V']).status !== 0) return console.log('cold start   (tmux not installed: skipped)');
   const socket = `tui-bench-${process.pid}`;
   const tmux = (...a) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
@@ -132,6 +132,21 @@ function coldStart(inputs) {
       const b = med(base);
       console.log(`cold start   ${label.padEnd(34)} first frame median ${med(frame).toFixed(0)} ms (${(med(frame) / b).toFixed(2)}x), first key handled ${med(key).toFixed(0)} ms (${(med(key) / b).toFixed(2)}x); baseline node -e 0 median ${b.toFixed(0)} ms (same run, tmux 120x40)`);
     }
+    if (index) {
+      // `patchscope pick` on an archive index: the picker on screen, and a typed letter filtering it.
+      const base = [];
+      const frame = [];
+      const key = [];
+      for (let i = 0; i < 7; i++) {
+        base.push(timed(`node -e 0; echo READY; sleep 60`, [(s) => s.includes('READY')])[0]);
+        const [f, k] = timed(`node ${resolve(root, 'bin/patchscope')} pick --db ${index}`,
+          [(s) => s.includes('Pick a series'), (s) => /› d▏/.test(s)], (name) => tmux('send-keys', '-t', name, 'd'));
+        frame.push(f);
+        key.push(k);
+      }
+      const b = med(base);
+      console.log(`pick         ${index}: picker on screen median ${med(frame).toFixed(0)} ms (${(med(frame) / b).toFixed(2)}x), first key handled ${med(key).toFixed(0)} ms (${(med(key) / b).toFixed(2)}x); baseline node -e 0 median ${b.toFixed(0)} ms`);
+    }
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
   }
@@ -156,5 +171,7 @@ if (!COLD_ONLY) {
   await scrollBench();
 }
 const REAL = resolve(root, '../shared/corpus/linaro-mm-sig/threads/027/thread.mbox');
-coldStart([['bundled RFC (39 messages)', MBOX], ...(existsSync(REAL) ? [['real 41-message thread (027, 26 patches)', REAL]] : [])]);
+// `--index DB`: also time `patchscope pick` on that archive index (e.g. a whole list archive, `patchscope index --db DB ARCHIVE`).
+const indexAt = process.argv.indexOf('--index');
+coldStart([['bundled RFC (39 messages)', MBOX], ...(existsSync(REAL) ? [['real 41-message thread (027, 26 patches)', REAL]] : [])], indexAt > 0 ? process.argv[indexAt + 1] : null);
 process.exit(0);

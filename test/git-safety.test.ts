@@ -69,55 +69,45 @@ describe('temporary worktrees do not outlive the run', () => {
   });
 
   it('after SIGINT in the middle of applying', async () => {
-    const { tmp } = sandbox();
-    const child = spawn(process.execPath, [BIN, 'check', join(FIXTURE, 'series.mbox'), '--base', join(FIXTURE, 'base'), '-q'], {
-      cwd: ROOT,
-      env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
-    // Wait until a worktree exists, so the signal lands while one is live (and git may be writing in
-    // it). Only patchscope is signalled, not its git children: harsher than a terminal's Ctrl-C.
-    const seen = await waitFor(() => leftovers(tmp).length > 0, 60_000);
-    expect(seen, 'a temporary worktree appeared').toBe(true);
-    child.kill('SIGINT');
-    const { code, signal } = await exited;
-    expect(signal === 'SIGINT' || code === 130, `exit ${code}, signal ${signal}: ${stderr}`).toBe(true);
-    expect(stderr).not.toMatch(/\n\s+at |Error:/);
-    expect(leftovers(tmp)).toEqual([]);
+    await signalWhileApplying('SIGINT', 130, join(FIXTURE, 'base'));
   });
 });
 
 describe('a closed terminal (SIGHUP) cleans up as Ctrl-C does', () => {
   it('leaves no temporary folder and no worktree record in the base repository', async () => {
-    const { tmp } = sandbox();
     // A real repository as the base (--base DIR at its top, so its HEAD is the base).
     const repo = join(work, 'hup-repo');
     cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
     for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=t', '-c', 'user.email=t@invalid', 'commit', '-q', '-m', 'base']]) {
       spawnSync('git', args, { cwd: repo, stdio: 'ignore' });
     }
-    const child = spawn(process.execPath, [BIN, 'check', join(FIXTURE, 'series.mbox'), '--base', repo, '-q'], {
-      cwd: ROOT,
-      env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
-    const seen = await waitFor(() => leftovers(tmp).length > 0, 60_000);
-    expect(seen, 'a temporary tree appeared').toBe(true);
-    child.kill('SIGHUP');
-    const { code, signal } = await exited;
-    expect(signal === 'SIGHUP' || code === 129, `exit ${code}, signal ${signal}: ${stderr}`).toBe(true);
-    expect(stderr).not.toMatch(/\n\s+at |Error:/);
-    expect(leftovers(tmp)).toEqual([]);
+    await signalWhileApplying('SIGHUP', 129, repo);
     const list = spawnSync('git', ['worktree', 'list', '--porcelain'], { cwd: repo, encoding: 'utf8' }).stdout;
     expect(list.match(/^worktree /gm)).toHaveLength(1);
   });
 });
+
+/** Runs `check` on the bundled series against `base`, sends `sig` while a temporary tree exists, expects a clean end. */
+async function signalWhileApplying(sig: NodeJS.Signals, exitCode: number, base: string): Promise<void> {
+  const { tmp } = sandbox();
+  const child = spawn(process.execPath, [BIN, 'check', join(FIXTURE, 'series.mbox'), '--base', base, '-q'], {
+    cwd: ROOT,
+    env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  // Wait until a temporary tree exists, so the signal lands while one is live (and git may be writing
+  // in it). Only patchscope is signalled, not its git children: harsher than a terminal's Ctrl-C.
+  const seen = await waitFor(() => leftovers(tmp).length > 0, 60_000);
+  expect(seen, 'a temporary tree appeared').toBe(true);
+  child.kill(sig);
+  const { code, signal } = await exited;
+  expect(signal === sig || code === exitCode, `exit ${code}, signal ${signal}: ${stderr}`).toBe(true);
+  expect(stderr).not.toMatch(/\n\s+at |Error:/);
+  expect(leftovers(tmp)).toEqual([]);
+}
 
 async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;

@@ -42,7 +42,8 @@ describe.skipIf(!existsSync(MBOX) || !existsSync(SEQUENCE))('report on the bundl
     expect(md).toContain('Jason Gunthorpe <jgg@nvidia.com>');
     const flat = md.replace(/\s+/g, ' ');
     expect(flat).toContain('Replies to the cover: 2 (Jason Gunthorpe <jgg@nvidia.com>, Kasireddy, Vivek <vivek.kasireddy@intel.com>)');
-    expect(flat).toContain('- 21/26 dma-buf: Add the Physical Address List DMA mapping type Jason Gunthorpe <jgg@nvidia.com>, 2026-02-18 00:11 UTC Trailers: Signed-off-by: Jason Gunthorpe <jgg@nvidia.com> Review: no trailer yet; 8 replies from Christian König, Jason Gunthorpe');
+    // The sender's own time and zone (Date: Tue, 17 Feb 2026 20:11:33 -0400), as git am records it, not UTC.
+    expect(flat).toContain('- 21/26 dma-buf: Add the Physical Address List DMA mapping type Jason Gunthorpe <jgg@nvidia.com>, 2026-02-17 20:11 -0400 Trailers: Signed-off-by: Jason Gunthorpe <jgg@nvidia.com> Review: no trailer yet; 8 replies from Christian König, Jason Gunthorpe');
     // Vivek's Acked-by on the cover counts for the series (b4 applies it only with -t).
     expect(flat).toContain('For the whole series (on the cover letter): Acked-by: Vivek Kasireddy <vivek.kasireddy@intel.com> (reply).');
     expect(md.split('\n').filter((l) => l.length > 72 && !l.startsWith('    ') && /\S\s+\S/.test(l.replace(/^- /, '')))).toEqual([]);

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve, join, dirname } from 'node:path';
+import { hasShared, sharedPath } from './support/shared.js';
 
 const ROOT = resolve(__dirname, '..');
 // PATCHSCOPE_E2E_MBOX runs the same walk on another series (it needs a patch 21 with a reply).
@@ -137,4 +138,40 @@ describe.skipIf(!ready)('TUI end to end: quitting leaves a clean terminal (issue
     expect(after).not.toContain('patchscope ›');
     expect(run('display-message', '-p', '-t', name, '#{alternate_on}').trim()).toBe('0');
   }, 180000);
+});
+
+describe.skipIf(!ready || !hasShared('corpus'))('TUI end to end: pick a series from the archive index', () => {
+  const socket = `patchscope-e2e-pick-${process.pid}`;
+  const run = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'patchscope-e2e-pick-'));
+  const db = join(dir, 'index.sqlite');
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the indexed series, filters as the reviewer types, opens the chosen one and quits with 0', async () => {
+    const threads = ['051', '054', '099'].map((n) => sharedPath('corpus', 'linaro-mm-sig', 'threads', n, 'thread.mbox'));
+    execFileSync('node', [resolve(ROOT, 'bin/patchscope'), 'index', '--quiet', '--db', db, ...threads], { stdio: 'ignore' });
+    const status = join(dir, 'status');
+    run('new-session', '-d', '-s', 'pick', '-x', '140', '-y', '30', '-e', 'CI=true', '-e', `STATUS_FILE=${status}`,
+      'sh', '-c', '"$@"; echo "$?" > "$STATUS_FILE"', 'sh', 'node', resolve(ROOT, 'bin/patchscope'), 'pick', '--db', db);
+    run('set-option', '-t', 'pick', 'remain-on-exit', 'on');
+    const pane = () => run('capture-pane', '-p', '-t', 'pick');
+    const until = async (test: (s: string) => boolean, what: string) => {
+      for (const stop = Date.now() + 90000; Date.now() < stop; await sleep(100)) if (test(pane())) return pane();
+      throw new Error(`timed out waiting for ${what}; screen was:\n${pane()}`);
+    };
+    const first = await until((s) => s.includes('Pick a series'), 'the picker');
+    expect(first).toMatch(/v5 +21p +Move all drivers to a common dma-buf locking convention/);
+    expect(first).toMatch(/└ v6 +21p/);
+    for (const ch of 'iommufd') { run('send-keys', '-t', 'pick', ch); await sleep(40); }
+    await until((s) => /› iommufd▏ +1 of 3 versions/.test(s), 'the filtered list');
+    run('send-keys', '-t', 'pick', 'Enter');
+    const review = await until((s) => /^ ?#\s+\+\/−/m.test(s), 'the review of the chosen series');
+    expect(review).toContain('Initial DMABUF support for iommufd');
+    run('send-keys', '-t', 'pick', 'Q');
+    await until(() => existsSync(status) && readFileSync(status, 'utf8').trim() !== '', 'the exit');
+    expect(readFileSync(status, 'utf8').trim()).toBe('0');
+  }, 240000);
 });

@@ -20,4 +20,8 @@ export interface Finding {
   message: string;
   /** The offending line, if any, for display. */
   excerpt?: string;
+  /** Who found it: our own checks, or the real checkpatch.pl run beside them (absent: native). */
+  source?: 'native' | 'checkpatch';
+  /** checkpatch's TYPE (`LONG_LINE`) when the finding came with one; else the check registry's. */
+  type?: string;
 }

@@ -57,8 +57,8 @@ const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as Databa
 /** A plain SQLite connection, not an index (the writer's lock file). */
 export const openSqliteFile = (path: string): Database => new BetterSqlite3(path);
 
-/** Bump when the tables change: an index of another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 5;
+/** Bump when the tables or what is stored in them change (6: stable-tree notices are not patches): an index of another version is rebuilt from scratch. */
+export const SCHEMA_VERSION = 6;
 
 /**
  * SQLite's application_id of our index files ("PScp"): an SQLite file without it that holds

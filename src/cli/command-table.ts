@@ -53,6 +53,8 @@ export type RunCommand =
       ignore: string[];
       maxLineLength: number | null;
       listChecks: boolean;
+      /** `--checkpatch PATH|off`: the checkpatch.pl to run beside the native checks (null: look for one). */
+      checkpatch: string | null;
       common: CommonOptions;
     }
   | {
@@ -80,7 +82,8 @@ export type RunCommand =
   | { kind: 'am'; input: string; output: string | null; addLink: boolean; coverTrailers: boolean; common: CommonOptions }
   | { kind: 'review'; input: string; comments: string; output: string | null; send: boolean; from: string | null; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
-  | { kind: 'find'; query: string; json: boolean; common: CommonOptions };
+  | { kind: 'find'; query: string; json: boolean; common: CommonOptions }
+  | { kind: 'pick'; query: string; common: CommonOptions };
 
 export type CommandKind = RunCommand['kind'];
 
@@ -131,7 +134,7 @@ export const COMMAND_TABLE: CommandTable = {
     word: 'check',
     args: 'INPUT',
     summary: 'checkpatch-style findings, applies in order, bisectable, splittable',
-    options: ['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks'],
+    options: ['base', 'split', 'suggest-split', 'format', 'json', 'ignore', 'max-line-length', 'list-checks', 'checkpatch'],
     values: { format: 'text|json' },
     build: (a) => ({
       kind: 'check',
@@ -144,6 +147,7 @@ export const COMMAND_TABLE: CommandTable = {
       ignore: (a.values.ignore ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
       maxLineLength: a.values['max-line-length'] === undefined ? null : parsePositiveInt('--max-line-length', a.values['max-line-length'], 10000),
       listChecks: a.values['list-checks'] ?? false,
+      checkpatch: nullable(a.values.checkpatch),
       common: a.common,
     }),
     run: async (cmd) => (await import('./commands/check.js')).runCheck(cmd),
@@ -250,6 +254,14 @@ export const COMMAND_TABLE: CommandTable = {
     options: ['json'],
     build: (a) => ({ kind: 'find', query: a.rest.join(' '), json: a.values.json ?? false, common: a.common }),
     run: async (cmd) => (await import('./commands/archive.js')).runFind(cmd),
+  },
+  pick: {
+    word: 'pick',
+    args: '[QUERY...]',
+    summary: 'choose a series of the index in a fuzzy picker (subject, author, Message-ID; versions grouped) and open it',
+    options: [],
+    build: (a) => ({ kind: 'pick', query: a.rest.join(' '), common: a.common }),
+    run: async (cmd) => (await import('./commands/pick.js')).runPick(cmd),
   },
 };
 

@@ -22,6 +22,7 @@ export const OPTIONS = {
   'suggest-split': { type: 'boolean', help: 'the finest self-contained cut points' },
   ignore: { type: 'string', multiple: true, value: 'ID,...', help: 'skip these checks (ids or checkpatch TYPEs); repeatable' },
   'max-line-length': { type: 'string', value: 'N', help: 'the long-line limit (default 100, as checkpatch)' },
+  checkpatch: { type: 'string', value: 'PATH|off', help: "run this checkpatch.pl beside the native checks (default: $PATCHSCOPE_CHECKPATCH, git config patchscope.checkpatch, or the base tree's scripts/checkpatch.pl)" },
   'list-checks': { type: 'boolean', help: 'list every check with its id, TYPE and level' },
   format: { type: 'string', value: 'FORMAT', help: 'output format' },
   sequence: { type: 'string', value: 'FILE', help: 'landing sequences to verify (default: the bundled ones)' },

@@ -4,7 +4,7 @@ import type { Finding } from '../analysis/index.js';
 import { runChecks, type RunChecksOptions } from '../analysis/checks/index.js';
 import { analyzeSeries, type SeriesAnalysis } from '../analysis/deps/index.js';
 import type { BaseTree } from '../analysis/apply/index.js';
-import { loadSequenceFile, loadBindingFile, checkBinding, verifySequences, type Binding, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
+import { loadSequenceFile, loadBindingFile, checkBinding, compareBindings, deriveSeries, derivedSequence, verifySequences, withOrigins, type Binding, type VerifyReport, type Sequence } from '../analysis/refmodel/index.js';
 import { BUNDLED_INPUT } from './args.js';
 import { BUNDLED_SEQUENCE } from './bundled.js';
 import type { ReportInput } from '../present/report/index.js';
@@ -46,22 +46,39 @@ export interface ModelVerdicts {
 
 /**
  * The model verdicts that go with a review: the given sequence file, or the bundled one when the
- * input is the bundled series. The binding is checked against the series it describes.
+ * input is the bundled series. The binding is checked against the series it describes, and against
+ * the deltas derived from the series' code (`binding-mismatch`). A series that is another revision
+ * than the binding describes is verified from its own code, unless the sequence file was named.
  */
 export function verifyFor(
   input: string,
   sequence: string | null,
   set: SeriesSet | null,
-  opts: { depth?: number; binding?: string | null } = {},
+  opts: { depth?: number; binding?: string | null; sequenceNamed?: boolean } = {},
 ): ModelVerdicts | null {
   const path = sequence ?? (input === BUNDLED_INPUT && existsSync(BUNDLED_SEQUENCE) ? BUNDLED_SEQUENCE : null);
   if (path === null) return null;
   // `--binding FILE` replaces the binding the sequence file names.
   const file = loadSequenceFile(path, opts.binding ? loadBindingFile(opts.binding) : undefined);
   const series = set?.series[0];
-  const bindingMismatches = series ? checkBinding(file.binding, series) : [];
-  const report = verifySequences(file.sequences, { ...(opts.depth !== undefined ? { depth: opts.depth } : {}), bindingMismatches });
-  return { report, sequences: file.sequences, binding: file.binding };
+  const depth = opts.depth !== undefined ? { depth: opts.depth } : {};
+  if (!series || file.drivers.length === 0) {
+    const report = verifySequences(file.sequences, { ...depth, bindingMismatches: series ? checkBinding(file.binding, series) : [] });
+    return { report, sequences: file.sequences, binding: file.binding };
+  }
+  const derived = deriveSeries(series, file.base, file.drivers);
+  const checked = checkBinding(file.binding, series);
+  // Another revision than the binding describes (patches missing, added or renamed): verify its own
+  // code, unless a sequence file or a binding was named, which then speaks for itself.
+  const otherRevision = checked.some((m) => m.kind === 'missing-patch' || m.kind === 'unbound-patch' || m.kind === 'subject-differs');
+  const named = (opts.sequenceNamed ?? sequence !== null) || Boolean(opts.binding);
+  if (otherRevision && !named) {
+    const sequences = [derivedSequence(series, file.base, derived)];
+    return { report: verifySequences(sequences, { ...depth, derived: true }), sequences, binding: file.binding };
+  }
+  const sequences = withOrigins(file.sequences, derived);
+  const bindingMismatches = [...checked, ...compareBindings(file.binding, derived, series, file.base)];
+  return { report: verifySequences(sequences, { ...depth, bindingMismatches }), sequences, binding: file.binding };
 }
 
 /** The whole review of one series: checks, apply/bisect/split on the base, and the model verdicts. */

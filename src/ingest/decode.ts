@@ -3,13 +3,14 @@
  * postal-mime does the MIME work (RFC 2047 words, QP, base64, charsets, multipart); this file
  * only maps its result onto the contract in ./types.ts and records what it had to guess.
  */
-import PostalMime, { decodeWords } from 'postal-mime';
+import { createRequire } from 'node:module';
 import type { Email, Attachment } from 'postal-mime';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
 import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
+import { asEightBit } from './transfer-decoding.js';
 import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
 
 /**
@@ -17,6 +18,17 @@ import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.
  * line still decodes; a message over this limit is skipped with the library's reason.
  */
 const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
+
+/**
+ * postal-mime, loaded the first time a message needs it (MIME structure, encoded words): most list mail takes the
+ * plain fast path, and loading the library costs every `show` and `am` start-up time. Its CommonJS build loads
+ * synchronously, so header decoding stays synchronous.
+ */
+let postal: typeof import('postal-mime') | null = null;
+function postalMime(): typeof import('postal-mime') {
+  postal ??= createRequire(import.meta.url)('postal-mime') as typeof import('postal-mime');
+  return postal;
+}
 
 /** The MIME types whose parts we keep as text attachments (patches sent as attachments). */
 const TEXT_ATTACHMENT = /^text\//;
@@ -29,9 +41,23 @@ export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin): Pro
   const unknown = unknownCharsets(raw);
   const asUtf8 = unknown.length > 0 && isUtf8(raw);
   const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
-  const parsed: ParsedMail = parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
+  const parsed: ParsedMail = plainAfterTransferDecoding(bytes) ?? parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
   if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
+  parsed.unknownCharsets = unknown;
   return toRawMessage(parsed, raw, origin);
+}
+
+/**
+ * A single-part quoted-printable or base64 text message read by the plain fast path once its body
+ * is decoded (transfer-decoding.ts), with its own Content-Transfer-Encoding header line reported;
+ * null when it is not such a message.
+ */
+function plainAfterTransferDecoding(bytes: Uint8Array): ParsedMail | null {
+  const eight = asEightBit(bytes);
+  const parsed = eight && parsePlainMail(eight.bytes, MAX_HEADERS_BYTES);
+  if (!eight || !parsed) return null;
+  const headerLines = parsed.headerLines.map((h) => (h.key === 'content-transfer-encoding' ? { key: h.key, line: eight.encodingLine } : h));
+  return { ...parsed, headerLines };
 }
 
 /**
@@ -56,7 +82,7 @@ const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
  * postal-mime would) changes what git am records and, in replies, glues a quoted `> ` line to the trailer under
  * it. Only header lines that start with `Content-Type:` are touched; bodies are not.
  */
-function withoutFlowed(bytes: Uint8Array): Uint8Array {
+export function withoutFlowed(bytes: Uint8Array): Uint8Array {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(FLOWED) < 0) return bytes;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) => header.replace(FLOWED_PARAM, ''));
@@ -67,7 +93,7 @@ function withoutFlowed(bytes: Uint8Array): Uint8Array {
 export async function parseMime(bytes: Uint8Array, origin: MessageOrigin): Promise<ParsedMail> {
   let email: Email;
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
+    email = await postalMime().default.parse(bytes, { attachmentEncoding: 'utf8', maxHeadersSize: MAX_HEADERS_BYTES });
   } catch (e) {
     throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -86,6 +112,8 @@ export function locationOf(origin: MessageOrigin): { source: string; message: nu
 /** A parsed message, from postal-mime or from the plain fast path. */
 interface ParsedMail extends ParsedParts {
   attachments?: TextAttachment[];
+  /** The unknown charset labels of the raw message, when the caller has already looked (a second scan is costly). */
+  unknownCharsets?: string[];
 }
 
 export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: MessageOrigin): RawMessage {
@@ -95,7 +123,7 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
   const dateLine = parsed.headerLines.find((h) => h.key === 'date')?.line;
   const dateHeader = dateLine === undefined ? null : unfoldLikeGit(dateLine.slice(dateLine.indexOf(':') + 1)).trim();
   const how = parsed.unknownCharsetAsUtf8 ? 'read as the valid UTF-8 it is, as git mailinfo does' : 'decoded with a fallback (windows-1252)';
-  const warnings = unknownCharsets(bytes).map((c) => `unknown charset "${c}": ${how}`);
+  const warnings = (parsed.unknownCharsets ?? unknownCharsets(bytes)).map((c) => `unknown charset "${c}": ${how}`);
   if (headers.length === 0) warnings.push('no header lines: the message is a bare body');
   const date = isoDate(dateHeader);
   if (dateHeader !== null && date === null) warnings.push(`unparseable Date header: ${JSON.stringify(dateHeader)}`);
@@ -121,8 +149,9 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
 /** A raw header line → its value, unfolded as git does, RFC 2047 words decoded, trimmed. */
 function headerValue(line: string): string {
   const raw = unfoldLikeGit(line.slice(line.indexOf(':') + 1));
+  if (!raw.includes('=?')) return raw.trim();
   try {
-    return decodeWords(raw).trim();
+    return postalMime().decodeWords(raw).trim();
   } catch {
     return raw.trim();
   }

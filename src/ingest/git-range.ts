@@ -5,7 +5,9 @@
  * git could read as an option.
  */
 import { GitError, InputError } from '../util/errors.js';
-import { isSafeRef, refusedRefMessage, repositoryAt, tryGit } from '../util/git/index.js';
+// Only the ref check at parse time; the git runner (simple-git) loads when a git: input is read, so that every
+// other command starts without it.
+import { isSafeRef, refusedRefMessage } from '../util/git/refs.js';
 import type { IngestCounter } from './items.js';
 import { itemsFromChunks } from './stream-items.js';
 import type { IngestItem } from './types.js';
@@ -40,6 +42,7 @@ export async function* gitRangeItems(
   // --no-ext-diff/--no-textconv: no diff driver of the repository's attributes runs;
   // the trailing "--" ends the revisions so nothing after could be read as a path.
   const args = ['format-patch', '--stdout', '--no-signature', '--no-color', '--no-ext-diff', '--no-textconv', `${base}..${head}`, '--'];
+  const { tryGit, repositoryAt } = await import('../util/git/index.js');
   const r = await tryGit(repositoryAt(repo), args);
   if (!r.ok) throw new GitError(`git format-patch ${base}..${head} in ${repo} failed: ${firstLineOf(r.stderr)}`, args);
   const out = r.stdout;

@@ -15,8 +15,9 @@ export type {
   TextAttachment,
 } from './types.js';
 // For the archive stage: reading whole list archives message by message.
-export { toRawMessage } from './decode.js';
+export { toRawMessage, withoutFlowed } from './decode.js';
 export { parsePlainMail } from './plain-mail.js';
+export { asEightBit } from './transfer-decoding.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';
 export { mailFilesIn } from './format-patch-dir.js';

@@ -20,12 +20,11 @@ describe('Patch.bodyOffsetLines', () => {
     expect((await seriesOf('Content-Transfer-Encoding: 7BIT\n')).patches[0]!.bodyOffsetLines).toBe(5);
   });
 
-  it('is absent when decoded lines are not the raw lines: base64, QP, format=flowed, multipart', async () => {
+  it('is absent when decoded lines are not the raw lines: base64, QP, multipart', async () => {
     const b64 = Buffer.from(BODY).toString('base64').replace(/.{76}/g, '$&\n');
     const cases = [
       await seriesOf('Content-Transfer-Encoding: base64\n', `${b64}\n`),
       await seriesOf('Content-Transfer-Encoding: quoted-printable\n', BODY.replace('Add y.', 'Add =\ny.')),
-      await seriesOf('Content-Type: text/plain; format=flowed\n'),
       await seriesOf(
         'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n',
         `--b\nContent-Type: text/plain\n\n${BODY}--b--\n`,
@@ -35,6 +34,11 @@ describe('Patch.bodyOffsetLines', () => {
       expect(s.patches[0]!.diffText).toContain('+y'); // still the patch
       expect(s.patches[0]!.bodyOffsetLines).toBeUndefined();
     }
+  });
+
+  // format=flowed bodies are read line by line as git mailinfo reads them, so their lines are the raw lines.
+  it('is set for a format=flowed body, read as sent', async () => {
+    expect((await seriesOf('Content-Type: text/plain; format=flowed\n')).patches[0]!.bodyOffsetLines).toBeDefined();
   });
 
   it('is absent when the diff came from a text attachment (the body is then not the mail body)', async () => {

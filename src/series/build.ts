@@ -29,14 +29,37 @@ function repliesUnder(ctx: BuildContext, ownerId: string): Reply[] {
   return byDate(replies);
 }
 
-/** Orders a version's patches by index; the first of a repeated index is kept, the others are duplicates. */
+/**
+ * When one version was posted twice (two patch 1s), the newest posting: its patch 1, which its other patches
+ * answer or reference. Null for a single posting.
+ */
+function newestPosting(draft: SeriesDraft): string | null {
+  const firsts = draft.patches.filter((p) => (p.subject.counter ?? 1) === 1);
+  if (firsts.length < 2) return null;
+  const lead = firsts.reduce((a, b) => ((b.message.date ?? '') > (a.message.date ?? '') ? b : a)).id;
+  // A posting: other patches answer or reference it. A patch 1 re-sent alone is no new posting of the version.
+  const followed = draft.patches.some((p) => p.id !== lead && (p.message.inReplyTo === lead || p.message.references.includes(lead)));
+  return followed ? lead : null;
+}
+
+/**
+ * Orders a version's patches by index; of a repeated index the first is kept and the others are duplicates (as
+ * b4's add_patch: a patch re-sent alone in reply to itself does not displace the posting's own), except that when
+ * the whole version was posted twice the newer posting's patches are kept, as b4 takes the newer posting.
+ */
 function orderPatches(draft: SeriesDraft): { kept: ClassifiedMessage[]; duplicates: DuplicatePatch[] } {
+  const lead = newestPosting(draft);
+  const inLead = (p: ClassifiedMessage) => lead !== null && (p.id === lead || p.message.inReplyTo === lead || p.message.references.includes(lead));
   const byIndex = new Map<number, ClassifiedMessage>();
   const duplicates: DuplicatePatch[] = [];
   for (const p of draft.patches) {
     const index = p.subject.counter ?? 1;
-    if (byIndex.has(index)) duplicates.push({ index, messageId: p.id });
-    else byIndex.set(index, p);
+    const held = byIndex.get(index);
+    if (held === undefined) byIndex.set(index, p);
+    else if (inLead(p) && !inLead(held)) {
+      duplicates.push({ index, messageId: held.id });
+      byIndex.set(index, p);
+    } else duplicates.push({ index, messageId: p.id });
   }
   return { kept: [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]), duplicates };
 }

@@ -2,6 +2,8 @@ import type { RawMessage } from '../ingest/index.js';
 import type { SubjectInfo } from './types.js';
 import { parseSubject } from './subject.js';
 import { readInBodyHeaders } from './inbody.js';
+import { stripListFooter } from './list-footer.js';
+import { isStableNotice } from './stable-notice.js';
 
 /** b4's DIFF_RE: a unified diff header pair, a git binary patch, or a `diff --git` line. */
 const DIFF = /^(?:---.*\n\+\+\+|GIT binary patch|diff --git \S+ \S+)/m;
@@ -32,9 +34,12 @@ function patchBodyOf(message: RawMessage): string {
 /**
  * What a message is, decided as b4 decides it: a cover is `0/N` and not a reply; a patch carries a diff and is not
  * a reply, or has an explicit `N/M` PATCH counter (a patch whose diff was lost is still the series' patch N).
- * Everything else is a reply or unrelated mail, placed later by threading.
+ * Everything else is a reply or unrelated mail, placed later by threading; so is a stable-tree notice, though it
+ * carries a diff (stable-notice.ts).
  */
-export function classify(id: string, message: RawMessage): ClassifiedMessage {
+export function classify(id: string, raw: RawMessage): ClassifiedMessage {
+  // The list's footer is the list's, not the sender's: it is no reply text, commit message or diff.
+  const message = stripListFooter(raw);
   const patchBody = patchBodyOf(message);
   const hasDiff = DIFF.test(patchBody);
   // A patch forwarded inside a mail (even a "Re:") carries its own Subject in the body: git am uses that one.
@@ -42,7 +47,7 @@ export function classify(id: string, message: RawMessage): ClassifiedMessage {
   const subject = parseSubject(inBodySubject ?? message.subject);
   const hasDiffstat = DIFFSTAT.test(message.body);
   let kind: MessageKind = 'other';
-  if (!subject.isReply) {
+  if (!subject.isReply && !isStableNotice(subject.summary)) {
     if (subject.counter === 0 && !subject.counterInferred) kind = 'cover';
     else if (hasDiff) kind = 'patch';
     else if (subject.isPatch && !subject.counterInferred) kind = 'patch';

@@ -1,4 +1,5 @@
-import { parsePatch } from 'diff';
+// The parser alone: jsdiff's index loads every diff algorithm, which costs `show` and `am` start-up time.
+import { parsePatch } from 'diff/lib/patch/parse.js';
 import type { StructuredPatch } from 'diff';
 import type { DiffFile, Diffstat, DiffstatMismatch, FileStatus, Hunk, HunkLine } from './types.js';
 import { statPathMatches } from './diffstat.js';

@@ -55,7 +55,9 @@ function draftKey(c: ClassifiedMessage, rootId: string, byId: Map<string, Classi
   const root = byId.get(rootId);
   // A lone `[PATCH]` (no N/M) is a series of its own, even when a mailbox holds many of them.
   if (c.kind === 'patch' && c.subject.counterInferred && (rootId === c.id || root?.kind !== 'cover')) return `single|${c.id}`;
-  if (root && root.kind === 'patch' && c.kind === 'patch') {
+  // Patches whose thread root is a patch, and the cover of the same version and size in that thread: a cover caught
+  // in a reference cycle, or a reroll sent in reply to the previous version, hangs below a patch but is still theirs.
+  if (root && root.kind === 'patch' && (c.kind === 'patch' || (c.kind === 'cover' && rootId !== c.id))) {
     return `loose|${c.message.origin.source}|${c.subject.version}|${c.subject.total ?? 1}`;
   }
   return `thread|${rootId}|${c.subject.version}`;

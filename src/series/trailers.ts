@@ -128,8 +128,9 @@ export function replyTrailers(newText: NumberedLine[], from: string, ctx: ReplyC
   const indented = new Set(newText.filter((l) => /^\s/.test(l.text)).map((l) => l.line));
   for (const c of readTrailerLines(newText).found) {
     const t = toTrailer(c, from, 'reply');
-    const reason = readableInReply(c) ?? (indented.has(c.line) ? 'indented'
-      : ctx.hasDiff ? 'own-patch' : givenBySender(t, ctx.sender) ? null : 'sender-mismatch');
+    // The first reason that applies, in b4's order of judging (a mismatch is what b4 itself reports).
+    const reason = readableInReply(c) ?? (!givenBySender(t, ctx.sender) ? 'sender-mismatch'
+      : indented.has(c.line) ? 'indented' : ctx.hasDiff ? 'own-patch' : null);
     if (reason === null) accepted.push(t);
     else ignored.push({ trailer: t, reason, sender: ctx.sender });
   }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applySeries } from './apply-series.js';
-import { runGit, scratchAt } from '../../util/git/index.js';
+import { repositoryAt, runGit, scratchAt } from '../../util/git/index.js';
 import { seriesOfDiffs } from './series-of-diffs.js';
 import { liveTempDirs } from './temp-dirs.js';
 import { diffsOfStates, makeRepo, makeTree, removeTestTrees, writeFiles } from './temp-tree.test-util.js';
@@ -84,13 +84,16 @@ describe('applySeries on a plain folder', { timeout: 30_000 }, () => {
 });
 
 describe('applySeries on a repository', { timeout: 30_000 }, () => {
-  it('uses a detached worktree of the named revision and removes it afterwards', async () => {
+  it('applies on the named revision without touching the repository (no worktree, no new object, no ref)', async () => {
     const series = await twoPatchSeries();
     const repo = await makeRepo([BASE, { 'lib/core.c': 'int core_init(void) { return 9; }\n' }]);
+    const state = async (): Promise<string> => (await runGit(repositoryAt(repo), ['count-objects', '-v'])) + (await runGit(repositoryAt(repo), ['for-each-ref']));
+    const before = await state();
     const result = await applySeries(series, { kind: 'rev', repo, rev: 'HEAD~1' });
     expect(result.appliedAll).toBe(true);
-    expect(result.baseCommit).toBe((await runGit(scratchAt(repo), ['rev-parse', 'HEAD~1'])).trim());
-    expect((await runGit(scratchAt(repo), ['worktree', 'list', '--porcelain'])).match(/^worktree /gm)).toHaveLength(1);
+    expect(result.baseCommit).toBe((await runGit(repositoryAt(repo), ['rev-parse', 'HEAD~1'])).trim());
+    expect((await runGit(repositoryAt(repo), ['worktree', 'list', '--porcelain'])).match(/^worktree /gm)).toHaveLength(1);
+    expect(await state()).toBe(before);
     expect(readFileSync(join(repo, 'lib/core.c'), 'utf8')).toContain('return 9;');
   });
 

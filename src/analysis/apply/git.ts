@@ -40,7 +40,10 @@ export interface ObjectStore {
 /** Where `repo` keeps its objects, and in which hash format. */
 export async function objectStoreOf(repo: string): Promise<ObjectStore> {
   const [objects = '', format = ''] = (await runGit(repositoryAt(repo), ['rev-parse', '--git-path', 'objects', '--show-object-format'])).split('\n');
-  return { objects: resolve(repo, objects.trim()), format: format.trim() || 'sha1' };
+  const path = resolve(repo, objects.trim());
+  // objects/info/alternates holds one path per line (ours is absolute, so never a `#` comment).
+  if (/[\n\r]/.test(path)) throw new GitError(`${repo}: its object folder ${JSON.stringify(path)} cannot be named in an alternates file`, ['rev-parse']);
+  return { objects: path, format: format.trim() || 'sha1' };
 }
 
 /** `git init` of a scratch repository (no template hooks matter: hooksPath is /dev/null). */

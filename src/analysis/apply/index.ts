@@ -7,5 +7,4 @@ export { findUnsafePaths, patchPaths, pathTextProblem } from './paths.js';
 export type { BaseTree, Workspace } from './workspace.js';
 export { openWorkspace, describeBase } from './workspace.js';
 export { resolveCommit, amMbox } from './git.js';
-export { isSafeRef, assertSafeRef } from '../../util/git/index.js';
 export { liveTempDirs } from './temp-dirs.js';

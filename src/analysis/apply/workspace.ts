@@ -42,7 +42,7 @@ export function describeBase(base: BaseTree): string {
 async function borrowedRepo(repo: string, rev: string): Promise<Workspace> {
   const commit = await resolveCommit(repo, rev);
   const store = await objectStoreOf(repo);
-  const root = makeTempDir('worktree');
+  const root = makeTempDir('borrowed');
   const tree = join(root, 'tree');
   const dispose = async (): Promise<void> => removeTempDir(root);
   try {

@@ -20,11 +20,13 @@ export function parseMailPerson(text: string): MailPerson | null {
   return bare ? { name: '', address: bare[1]!, comment: bare[2]!.trim() } : null;
 }
 
-/** The in-body `From:` at the top of the body (format-patch writes one when sender ≠ author), as written. */
+/**
+ * The in-body `From:` (format-patch writes one at the top when sender ≠ author), as written. Like checkpatch, one
+ * below a preface counts too: a stable review mail puts "6.12-stable review patch" and a rule above it.
+ */
 function inBodyFrom(patch: Pick<Patch, 'body'>): string | null {
   const lines = splitBodyLines(patch.body);
   for (const line of lines.slice(0, commitMessageEnd(lines))) {
-    if (line.text.trim() === '') break;
     const m = /^From:\s*(.*)$/.exec(line.text);
     if (m) return m[1]!;
   }
@@ -36,7 +38,8 @@ export function patchAuthor(patch: Pick<Patch, 'body' | 'author'>): MailPerson |
   const inBody = inBodyFrom(patch);
   if (inBody !== null) return parseMailPerson(inBody);
   if (!patch.author?.email) return null;
-  return { name: patch.author.name.replace(/"/g, '').trim(), address: patch.author.email, comment: '' };
+  // Read as a sign-off is read, so `Rob Herring (Arm)` has the same name and comment on both sides.
+  return parseMailPerson(`${patch.author.name} <${patch.author.email}>`);
 }
 
 /** How the author's sign-off matches, in checkpatch's terms ($authorsignoff 0-5). */

@@ -1,6 +1,5 @@
 import { patchCheck } from './check.js';
 import { formatPerson, patchAuthor, patchAuthorSignOff } from './author-sign-off.js';
-import { bodyLineHit } from './diff-lines.js';
 
 /**
  * The author did sign off, under another address or spelling of the name (a work and a personal address):
@@ -16,6 +15,7 @@ export const fromSignOffMismatch = patchCheck({
     if (verdict?.kind !== 'mismatch' || verdict.what === 'comments') return [];
     const from = formatPerson(patchAuthor(patch)!);
     const message = `From:/Signed-off-by: email ${verdict.what} mismatch: 'From: ${from}' != 'Signed-off-by: ${verdict.signOff.value.trim()}'`;
-    return [bodyLineHit(verdict.signOff, message)];
+    // checkpatch reports it about the patch, not at a line (its #N is the end of the file).
+    return [{ message, excerpt: verdict.signOff.text }];
   },
 });

@@ -6,17 +6,19 @@ type LineSpec<Id extends string> = Omit<CheckSpec<PatchCheck<Id>>, 'run'>;
 
 /**
  * A check that judges each added line on its own, as most of checkpatch's do: `problem` returns the message for a
- * bad line, null for a good one. `sourceOnly` limits it to the files whose code style checkpatch judges.
+ * bad line, null for a good one. `sourceOnly` limits it to the files whose code style checkpatch judges, `files` to
+ * those a given checkpatch rule looks at (each of its rules has its own list of extensions).
  */
 export function addedLineCheck<const Id extends string>(
-  spec: LineSpec<Id> & { sourceOnly?: boolean; problem(text: string, options: CheckOptions): string | null },
+  spec: LineSpec<Id> & { sourceOnly?: boolean; files?: RegExp; problem(text: string, options: CheckOptions): string | null },
 ): PatchCheck<Id> {
-  const { sourceOnly = false, problem, ...info } = spec;
+  const { sourceOnly = false, files, problem, ...info } = spec;
   return patchCheck({
     ...info,
     run(patch, { options }) {
       return addedLines(patch).flatMap((added) => {
         if (sourceOnly && !isSourceFile(added.file.path)) return [];
+        if (files !== undefined && !files.test(added.file.path)) return [];
         const message = problem(added.line.text, options);
         return message === null ? [] : [addedLineHit(added, message)];
       });

@@ -12,7 +12,14 @@ import { dosLineEndings } from './dos-line-endings.js';
 import { duplicateSignature } from './duplicate-signature.js';
 import { fromSignOffMismatch } from './from-sign-off-mismatch.js';
 import { gitCommitId } from './git-commit-id.js';
-import { longLine } from './long-line.js';
+import { filePathChanges } from './file-path-changes.js';
+import { repeatedWord } from './repeated-word.js';
+import { commitLogUseLink, commitLogVersioning, preferLoreArchive } from './commit-log-links.js';
+import { missingFixesTag } from './missing-fixes-tag.js';
+import { codeIndent, spacingFunctionName, spacingParenthesis, unspecifiedInt } from './c-style-checks.js';
+import { typoSpelling } from './typo-spelling.js';
+import { addedTodo } from './added-todo.js';
+import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
 import { missingEofNewline } from './missing-eof-newline.js';
@@ -51,6 +58,12 @@ export const CHECKS = [
   commitLogLongLine,
   diffInCommitMsg,
   gitCommitId,
+  commitLogVersioning,
+  commitLogUseLink,
+  preferLoreArchive,
+  missingFixesTag,
+  repeatedWord,
+  typoSpelling,
   missingSignoff,
   noAuthorSignOff,
   fromSignOffMismatch,
@@ -66,10 +79,18 @@ export const CHECKS = [
   notUnifiedDiff,
   corruptedPatch,
   diffstatMismatch,
+  filePathChanges,
   spdxLicenseTag,
   longLine,
+  longLineString,
+  longLineComment,
   trailingWhitespace,
   spaceBeforeTab,
+  codeIndent,
+  spacingParenthesis,
+  spacingFunctionName,
+  unspecifiedInt,
+  addedTodo,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
@@ -90,6 +111,11 @@ const INFO_BY_ID = new Map<string, CheckInfo>([...CHECKS, CHECK_CRASHED].map((c)
 /** The registry entry of a finding id, or undefined for findings from other analyses (apply, deps, refmodel). */
 export function checkInfo(id: string): CheckInfo | undefined {
   return INFO_BY_ID.get(id);
+}
+
+/** The checkpatch TYPE a finding is reported as: its own (a checkpatch.pl finding), its check's, or one from its id. */
+export function findingType(f: { id: string; type?: string }): string {
+  return f.type ?? INFO_BY_ID.get(f.id)?.checkpatchType ?? typeFromId(f.id);
 }
 
 export function isCheckId(id: string): id is CheckId {

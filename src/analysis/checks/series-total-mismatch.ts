@@ -1,5 +1,6 @@
 import type { Patch, PatchSeries } from '../../series/index.js';
 import { seriesCheck, type SeriesHit } from './check.js';
+import { numberRanges } from './series-numbering-gap.js';
 
 const COUNTER = /(?:^|[\s,])(\d{1,4})\/(\d{1,4})(?:$|[\s,])/;
 
@@ -30,11 +31,19 @@ function mismatch(patch: Patch, series: PatchSeries): SeriesHit | null {
   return null;
 }
 
+/**
+ * One finding per kind of disagreement, naming the patches: a series whose 39 patches all say `/38` is one problem,
+ * not 39 (the per-patch form made 39 findings on a real series).
+ */
 export const seriesTotalMismatch = seriesCheck({
   id: 'series-total-mismatch',
   severity: 'error',
   description: 'the N/M counters of the series disagree on M, or N exceeds M',
   run(series) {
-    return series.patches.map((p) => mismatch(p, series)).filter((hit): hit is SeriesHit => hit !== null);
+    const hits = series.patches.map((p) => mismatch(p, series)).filter((hit): hit is SeriesHit => hit !== null);
+    if (hits.length <= 1) return hits;
+    const indices = hits.map((h) => h.patch!).sort((a, b) => a - b);
+    return [{ message: `the N/M counters disagree with the series of ${series.total} patches in patches ${numberRanges(indices)}: ` +
+      hits.map((h) => h.message).slice(0, 2).join('; ') + (hits.length > 2 ? '; ...' : '') }];
   },
 });

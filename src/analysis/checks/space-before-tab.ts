@@ -5,6 +5,6 @@ export const spaceBeforeTab = addedLineCheck({
   id: 'space-before-tab',
   severity: 'warning',
   description: 'an added source line has a space followed by a tab',
-  sourceOnly: true,
+  files: /\.(?:h|c|pl|dtsi|dts)$/,
   problem: (text) => (text.includes(' \t') ? 'please, no space before tabs' : null),
 });

@@ -21,7 +21,7 @@ describe('subject checks', () => {
     expect(await hitsOf('subject-no-subsystem', [patchMail({ summary: 'Add dma_buf_mapping_attach()' })])).toHaveLength(1);
     const good = ['drm/xe/dma-buf: Use the SGT mapping type', 'iio: buffer: convert to use the SGT mapping type', 'vfio, iommufd: Use PAL',
       // regression: a revert and a two-subsystem prefix were called subject-without-subsystem
-      'Revert "dma-buf: Add dma_buf_mapping_attach()"', 'dma-buf & drm/amdgpu: Use the SGT mapping type', 'dma-buf and drm: Fix it'];
+      'Revert "dma-buf: Add dma_buf_mapping_attach()"', 'dma-buf & drm/amdgpu: Use the SGT mapping type', 'dma-buf and drm: Fix it', 'driver core: make devnode() take a const *'];
     for (const summary of good) {
       expect(await hitsOf('subject-no-subsystem', [patchMail({ summary })]), summary).toEqual([]);
     }

@@ -45,7 +45,7 @@ const SLOPPY_SIGNATURE = new RegExp(
   'i',
 );
 /** `[maintainer: what I changed]` notes sit among the trailers by kernel custom. */
-const NOTE = /^\[.*\]$/;
+const NOTE = /^\[.*\]$|^\(cherry picked from commit [0-9a-f]{7,40}\)$/; // git cherry-pick -x writes the latter among trailers
 const CONTINUATION = /^[ \t]+\S/;
 
 /** `Signed off by`, `signed_off-by` → `Signed-off-by`: the tag a sloppy spelling means. */

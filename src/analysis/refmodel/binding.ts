@@ -5,7 +5,7 @@
 import type { Patch, PatchSeries } from '../../series/index.js';
 import type { Binding, BindingEntry } from './files.js';
 
-export type BindingMismatchKind = 'missing-patch' | 'unbound-patch' | 'subject-differs' | 'file-not-touched' | 'symbol-not-touched';
+export type BindingMismatchKind = 'missing-patch' | 'unbound-patch' | 'subject-differs' | 'file-not-touched' | 'symbol-not-touched' | 'binding-mismatch';
 
 export interface BindingMismatch {
   patch: number;
@@ -15,6 +15,9 @@ export interface BindingMismatch {
   message: string;
   /** The patch's Message-ID, when the series has the patch. */
   messageId?: string;
+  /** For `binding-mismatch`: where in the patch the code says otherwise (new-side line). */
+  file?: string;
+  line?: number;
 }
 
 function touchedPaths(patch: Patch): Set<string> {

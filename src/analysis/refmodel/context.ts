@@ -20,7 +20,7 @@ export function pairView(abilities: Abilities, exporter: ExporterSpec, buffer: n
   const known = memo?.get(key);
   if (known !== undefined) return known;
   const model = groupModel(abilities, exporter, buffer, [importer]);
-  const attached = attachSlot(initialState(model), 0, model, strategy);
+  const attached = attachSlot(initialState(model), 0, model, strategy)!;
   const bytes = [0, 1].map((gen) => mapSlot(withState(attached, { gen }), 0, model, strategy)?.slots[0]!.mapping?.bytes ?? null);
   const view = attached.slots[0]!.status !== 'attached' ? null : { bytes, key: bytes.join('/') };
   memo?.set(key, view);

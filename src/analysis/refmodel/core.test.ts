@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MOVE_DISTANCE } from './config.js';
-import { accessSlot, attachSlot, detachSlot, initialState, mapSlot, moveBacking, restoreExporter, revokeExporter, stateKey, unmapSlot } from './core.js';
+import { accessSlot, attachSlot, detachSlot, initialState, mapSlot, moveBacking, restoreExporter, revokeExporter, stateKey, unlockExporter, unmapSlot } from './core.js';
 import { exporterSpec, importerSpec, modelOf } from './model.test-util.js';
 import { REFERENCE_STRATEGY as S } from './strategy.js';
 import type { GroupModel, ModelState } from './types.js';
@@ -10,7 +10,7 @@ const vfio = exporterSpec('vfio-pci', { offers: ['pal'], mmio: true, revocable: 
 
 function attachedAndMapped(model: GroupModel, slots: number[]): ModelState {
   let s = initialState(model);
-  for (const i of slots) s = mapSlot(attachSlot(s, i, model, S), i, model, S)!;
+  for (const i of slots) s = mapSlot(attachSlot(s, i, model, S)!, i, model, S)!;
   return s;
 }
 
@@ -34,12 +34,18 @@ describe('core transitions', () => {
     expect(stateKey(s)).toBe(stateKey(initialState(model)));
   });
 
-  it('should move_notify every dynamic importer, then move the backing', () => {
+  it('should move_notify every dynamic importer, then move the backing, holding the lock until unlock', () => {
     const model = modelOf(xe, [importerSpec('amdgpu'), importerSpec('mlx5')]);
     const moved = moveBacking(attachedAndMapped(model, [0, 1]), model, S)!;
-    expect(moved.gen).toBe(1);
+    expect(moved.gen).toBe(0); // relocated at unlock, after move_notify
     expect(moved.slots.map((x) => x.mapping)).toEqual([null, null]);
-    const again = mapSlot(moved, 0, model, S)!;
+    // The exporter context holds the reservation lock: the importer's map, attach and detach wait.
+    expect([moved.locked, moved.pending, moved.lockFault]).toEqual([true, 1, null]);
+    expect(mapSlot(moved, 0, model, S)).toBeNull();
+    expect(detachSlot(moved, 0)).toBeNull();
+    expect(moveBacking(moved, model, S)).toBeNull();
+    expect(unlockExporter(moved)!.gen).toBe(1);
+    const again = mapSlot(unlockExporter(moved)!, 0, model, S)!;
     expect(again.slots[0]!.mapping!.bytes).toBe(`${(0x90000000 + MOVE_DISTANCE).toString(16)}+2000,${(0x90008000 + MOVE_DISTANCE).toString(16)}+1000`);
   });
 
@@ -54,7 +60,11 @@ describe('core transitions', () => {
     expect(revoked.slots[0]!.mapping).toBeNull();
     expect(revoked.domains[0]!.entries).toEqual([]);
     expect(mapSlot(revoked, 0, model, S)).toBeNull();
-    expect(mapSlot(restoreExporter(revoked)!, 0, model, S)!.slots[0]!.mapping!.handoff).toBe('iommu_domain');
+    expect(restoreExporter(revoked, model, S)).toBeNull(); // still holds the lock
+    const unlocked = unlockExporter(revoked)!;
+    expect(mapSlot(unlocked, 0, model, S)).toBeNull(); // revoked: -ENODEV
+    const restored = unlockExporter(restoreExporter(unlocked, model, S)!)!;
+    expect(mapSlot(restored, 0, model, S)!.slots[0]!.mapping!.handoff).toBe('iommu_domain');
   });
 
   it('should record a fault when a device uses a mapping after its backing moved', () => {

@@ -7,7 +7,8 @@ import { MOVE_DISTANCE } from './config.js';
 import { intern, specId } from './intern.js';
 import { EMPTY_DOMAIN, formatBytes, mapRanges, translate } from './iommu.js';
 import type { ModelStrategy } from './strategy.js';
-import type { AttachStatus, Domain, GroupModel, Mapping, MappingType, MatchResult, ModelState, PhysRange, Segment, SlotState } from './types.js';
+import { EXPORTER_OP_NAMES } from './types.js';
+import type { AttachStatus, Domain, ExporterOp, GroupModel, Mapping, MappingType, MatchResult, ModelState, PhysRange, Segment, SlotState } from './types.js';
 
 /** The exporter's backing at a generation: a move relocates every range by MOVE_DISTANCE. */
 export function rangesAt(ranges: readonly PhysRange[], gen: number): readonly PhysRange[] {
@@ -23,7 +24,30 @@ export function withState(s: ModelState, change: Partial<ModelState>): ModelStat
     slots: change.slots ?? s.slots,
     domains: change.domains ?? s.domains,
     fault: change.fault !== undefined ? change.fault : s.fault,
+    pending: change.pending ?? s.pending,
+    locked: change.locked ?? s.locked,
+    lockFault: change.lockFault !== undefined ? change.lockFault : s.lockFault,
+    lockOrder: change.lockOrder ?? s.lockOrder,
   };
+}
+
+/**
+ * Record lock-order edge `bit` of slot i (see ModelState.lockOrder); both directions for one slot
+ * is an ABBA deadlock between the importer's map and the exporter's move_notify, reachable with two
+ * contexts whether or not this interleaving hit it (lockdep reports it the same way).
+ */
+function withLockEdge(state: ModelState, model: GroupModel, i: number, edge: 0 | 1): ModelState {
+  const order = state.lockOrder | (1 << (2 * i + edge));
+  if (order === state.lockOrder) return state;
+  const next = withState(state, { lockOrder: order });
+  if (((order >> (2 * i)) & 3) !== 3) return next;
+  const imp = model.importers[i]!;
+  return withLockFault(next, `lock order: ${imp.name}'s map takes ${imp.notifyLock} then ${model.exporter.name}'s dma_resv; its move_notify takes them the other way round (ABBA deadlock between the two contexts)`);
+}
+
+/** The first locking error is kept (later ones follow from it or add nothing to the trace). */
+function withLockFault(state: ModelState, message: string): ModelState {
+  return state.lockFault === null ? withState(state, { lockFault: message }) : state;
 }
 
 export function initialState(model: GroupModel): ModelState {
@@ -35,6 +59,10 @@ export function initialState(model: GroupModel): ModelState {
     slots: model.importers.map(() => slot),
     domains: model.importers.map(() => EMPTY_DOMAIN),
     fault: null,
+    pending: 0,
+    locked: false,
+    lockFault: null,
+    lockOrder: 0,
   };
 }
 
@@ -57,9 +85,18 @@ function withSlot(state: ModelState, i: number, slot: SlotState, domain?: Domain
   return withState(state, { slots, domains });
 }
 
-/** `attached` may be passed in: the slot a successful or failed attach makes, computed once per group. */
-export function attachSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, attached?: SlotState): ModelState {
-  return withSlot(state, i, attached ?? attachedSlot(model, i, strategy));
+/**
+ * `attached` may be passed in: the slot a successful or failed attach makes, computed once per group.
+ * Attach adds the attachment to the buffer's list under the lock, so it waits while the exporter
+ * context holds it (null). The match before that runs without the lock in the posted core: an
+ * exporter whose match asserts the lock breaks LOCKING there (patch 12).
+ */
+export function attachSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, attached?: SlotState): ModelState | null {
+  if (state.locked) return null;
+  const next = withSlot(state, i, attached ?? attachedSlot(model, i, strategy));
+  if (!model.exporter.matchAssertsLock || strategy.locking.attachLocksMatch) return next;
+  const exporter = model.exporter.name;
+  return withLockFault(next, `${exporter}'s match_mapping asserts ${exporter}'s dma_resv lock; attach(${exporter}→${model.importers[i]!.name}) calls it without the lock`);
 }
 
 /** The slot attach makes: matching is pure, so this is the same for every state of a group. */
@@ -129,9 +166,20 @@ function computeMap(state: ModelState, i: number, model: GroupModel, strategy: M
 /** A memo for one slot of one group, in front of the shared `MapMemo`: numeric keys, no string to build. */
 export type LocalMapMemo = Map<number, MapOutcome | null>;
 
+/** Importer map/unmap: wait while the exporter context holds the lock, unless the core skips it. */
+function importerBlocked(state: ModelState, strategy: ModelStrategy): boolean {
+  return state.locked && strategy.locking.importerTakesLock;
+}
+
+/** A map or unmap an importer ran without the lock (a mutant core): a LOCKING fault. */
+function unlockedImporterCall(state: ModelState, model: GroupModel, i: number, call: 'map' | 'unmap', strategy: ModelStrategy): ModelState {
+  if (strategy.locking.importerTakesLock) return state;
+  return withLockFault(state, `${call}(${model.exporter.name}→${model.importers[i]!.name}) ran without ${model.exporter.name}'s dma_resv lock (dma_buf_${call}_attachment asserts it)`);
+}
+
 export function mapSlot(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, memo?: MapMemo, local?: LocalMapMemo): ModelState | null {
   const slot = state.slots[i]!;
-  if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok) return null;
+  if (state.revoked || slot.status !== 'attached' || slot.mapping || !slot.match?.ok || importerBlocked(state, strategy)) return null;
   // For one slot of one group the shared key below varies only in the match's types, the generation
   // and the domain: those three as one small integer.
   const domainKey = state.domains[i]!.key;
@@ -150,7 +198,8 @@ export function mapSlot(state: ModelState, i: number, model: GroupModel, strateg
     if (near >= 0) local!.set(near, outcome);
   }
   if (!outcome) return null;
-  const next = withSlot(state, i, makeSlot(slot.status, slot.match, outcome.mapping), outcome.domain);
+  let next = unlockedImporterCall(withSlot(state, i, makeSlot(slot.status, slot.match, outcome.mapping), outcome.domain), model, i, 'map', strategy);
+  if (strategy.locking.importerOwnLockFirst && model.importers[i]!.notifyLock !== undefined) next = withLockEdge(next, model, i, 1);
   return outcome.exporterSawDomain ? withState(next, { exporterSawDomain: model.importers[i]!.name }) : next;
 }
 
@@ -160,9 +209,20 @@ export function mapSlot(state: ModelState, i: number, model: GroupModel, strateg
  */
 export type LocalUnmapMemo = Map<number, Domain>;
 
-export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy, local?: LocalUnmapMemo): ModelState | null {
+/**
+ * Whether the exporter's own unmap op undoes this mapping and releases nothing (ExporterSpec.unmapLeaks):
+ * only when no core converter made it and the exporter DMA-mapped an sg_table itself.
+ */
+function exporterUnmapLeaks(model: GroupModel | undefined, slot: SlotState): boolean {
+  const m = slot.match;
+  return model?.exporter.unmapLeaks === true && m !== null && m.ok && m.converter === null && (m.exporterType === 'sgt' || m.exporterType === 'legacy');
+}
+
+/** `model` is needed only for an exporter whose unmap leaks (ExporterSpec.unmapLeaks). */
+export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy, local?: LocalUnmapMemo, model?: GroupModel): ModelState | null {
   const slot = state.slots[i]!;
   if (!slot.mapping) return null;
+  if (exporterUnmapLeaks(model, slot)) return withSlot(state, i, makeSlot(slot.status, slot.match, null));
   const domain = state.domains[i]!;
   const near = local !== undefined && domain.key < 2 ** 15 && slot.mapping.key < 2 ** 15 ? domain.key * 2 ** 15 + slot.mapping.key : -1;
   let after = near >= 0 ? local!.get(near) : undefined;
@@ -173,9 +233,17 @@ export function unmapSlot(state: ModelState, i: number, strategy: ModelStrategy,
   return withSlot(state, i, makeSlot(slot.status, slot.match, null), after);
 }
 
+/** The importer's own unmap call (not move_notify's, which runs in the exporter's context under its lock). */
+export function importerUnmap(state: ModelState, i: number, model: GroupModel, strategy: ModelStrategy, local?: LocalUnmapMemo): ModelState | null {
+  if (importerBlocked(state, strategy)) return null;
+  const next = unmapSlot(state, i, strategy, local, model);
+  return next && unlockedImporterCall(next, model, i, 'unmap', strategy);
+}
+
+/** Detach removes the attachment from the buffer's list under the lock: it waits while the exporter holds it. */
 export function detachSlot(state: ModelState, i: number): ModelState | null {
   const slot = state.slots[i]!;
-  if (slot.status !== 'attached' || slot.mapping) return null;
+  if (slot.status !== 'attached' || slot.mapping || state.locked) return null;
   return withSlot(state, i, makeSlot('detached', null, null));
 }
 
@@ -191,28 +259,52 @@ export function accessSlot(state: ModelState, i: number, model: GroupModel): Mod
   return fault ? withState(state, { fault }) : state;
 }
 
-/** Tell `targets` (they unmap), then flip the backing generation. */
-function notifyThen(state: ModelState, targets: readonly number[], strategy: ModelStrategy): ModelState {
-  let next = state;
-  for (const i of targets) next = unmapSlot(next, i, strategy) ?? next;
+/**
+ * The exporter context starts `op`: it takes the lock (unless the core skips it, a LOCKING fault since
+ * dma_buf_move_notify asserts it), applies `change` and tells `targets` (they unmap in move_notify).
+ * It holds the lock until `unlockExporter`, which for a move relocates the backing first (TTM moves
+ * a BO after move_notify, before the unlock). An importer's map in between waits for the lock; one
+ * that skips it maps the old location, which the relocation then leaves stale: that is the
+ * interleaving the second context adds.
+ */
+function exporterRuns(state: ModelState, model: GroupModel, strategy: ModelStrategy, op: ExporterOp, targets: readonly number[], revoked: boolean, unmapped?: LocalUnmapMemo): ModelState {
+  const { exporterTakesLock, notifyRelocks } = strategy.locking;
+  let next = withState(state, { revoked, pending: op, locked: exporterTakesLock });
+  const name = model.exporter.name;
+  const what = EXPORTER_OP_NAMES[op];
+  if (!exporterTakesLock && op !== 3) next = withLockFault(next, `${what}(${name}) sent move_notify without ${name}'s dma_resv lock (dma_buf_move_notify asserts it)`);
+  for (const i of targets) {
+    if (notifyRelocks && exporterTakesLock) {
+      next = withLockFault(next, `deadlock: ${model.importers[i]!.name}'s move_notify takes ${name}'s dma_resv lock, which ${what}(${name}) already holds`);
+    }
+    if (exporterTakesLock && model.importers[i]!.notifyLock !== undefined) next = withLockEdge(next, model, i, 0);
+    next = unmapSlot(next, i, strategy, unmapped, model) ?? next;
+  }
   return next;
 }
 
 /** A pinned importer holding a mapping keeps the backing in place (dma_buf_pin). */
-export function moveBacking(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
-  if (!model.exporter.dynamic || state.revoked) return null;
-  if (state.slots.some((s, i) => s.mapping && !model.importers[i]!.dynamic)) return null;
-  const next = notifyThen(state, strategy.moveNotifyTargets(state, model), strategy);
-  return withState(next, { gen: 1 - next.gen });
+export function moveBacking(state: ModelState, model: GroupModel, strategy: ModelStrategy, unmapped?: LocalUnmapMemo): ModelState | null {
+  if (!model.exporter.dynamic || state.revoked || state.pending !== 0) return null;
+  for (let i = 0; i < state.slots.length; i++) if (state.slots[i]!.mapping && !model.importers[i]!.dynamic) return null;
+  return exporterRuns(state, model, strategy, 1, strategy.moveNotifyTargets(state, model), false, unmapped);
 }
 
-export function revokeExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
-  if (!model.exporter.revocable || state.revoked) return null;
-  return withState(notifyThen(state, strategy.revokeTargets(state, model), strategy), { revoked: true });
+/** `unmapped`: the exploration's unmap memo (unmapSlot), for the mappings move_notify tears down. */
+export function revokeExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy, unmapped?: LocalUnmapMemo): ModelState | null {
+  if (!model.exporter.revocable || state.revoked || state.pending !== 0) return null;
+  return exporterRuns(state, model, strategy, 2, strategy.revokeTargets(state, model), true, unmapped);
 }
 
-export function restoreExporter(state: ModelState): ModelState | null {
-  return state.revoked ? withState(state, { revoked: false }) : null;
+export function restoreExporter(state: ModelState, model: GroupModel, strategy: ModelStrategy): ModelState | null {
+  if (!state.revoked || state.pending !== 0) return null;
+  return exporterRuns(state, model, strategy, 3, [], false);
+}
+
+/** The exporter context's operation ends: a move relocates the backing, then dma_resv_unlock. */
+export function unlockExporter(state: ModelState): ModelState | null {
+  if (state.pending === 0) return null;
+  return withState(state, { pending: 0, locked: false, gen: state.pending === 1 ? 1 - state.gen : state.gen });
 }
 
 /** Two UTF-16 units per id, so any id fits and keys of different shapes cannot collide. */
@@ -225,9 +317,10 @@ function pushId(codes: number[], id: number): void {
  * flat strings hash fast in the explorer's Set).
  */
 export function stateKey(state: ModelState): string {
-  const codes = [state.gen | (state.revoked ? 2 : 0)];
+  const codes = [state.gen | (state.revoked ? 2 : 0) | (state.locked ? 4 : 0) | (state.pending << 3) | (state.lockOrder << 5)];
   pushId(codes, state.exporterSawDomain === null ? 0 : intern(state.exporterSawDomain));
   pushId(codes, state.fault === null ? 0 : intern(state.fault));
+  pushId(codes, state.lockFault === null ? 0 : intern(state.lockFault));
   for (let i = 0; i < state.slots.length; i++) {
     const slot = state.slots[i]!;
     pushId(codes, slot.key);

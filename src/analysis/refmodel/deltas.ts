@@ -54,6 +54,10 @@ export function applyDelta(world: World, delta: Delta): DeltaResult {
       return updateImporter(world, delta.importer, (i) => ({ ...i, accepts: [...delta.accepts] }));
     case 'set-max-ranges':
       return updateImporter(world, delta.importer, (i) => ({ ...i, maxRanges: delta.maxRanges }));
+    case 'set-match-lock':
+      return updateExporter(world, delta.exporter, (e) => ({ ...e, matchAssertsLock: delta.asserts }));
+    case 'set-unmap-leaks':
+      return updateExporter(world, delta.exporter, (e) => ({ ...e, unmapLeaks: delta.leaks }));
   }
 }
 

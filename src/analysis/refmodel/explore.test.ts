@@ -26,8 +26,9 @@ describe('exploreGroup', () => {
     const at12 = exploreGroup(ctxOf(model), { depth: 12 });
     expect(at8.violations).toEqual({});
     expect(at12.states).toBe(at8.states);
-    // 3 states per slot (detached, attached, mapped) × 2 backing generations, all reachable.
-    expect(at8.states).toBe(3 * 3 * 2);
+    // 3 states per slot (detached, attached, mapped) × 2 backing generations, all reachable, and
+    // while a move holds the lock (before unlock) 2 per slot (move_notify unmapped) × 2 generations.
+    expect(at8.states).toBe(3 * 3 * 2 + 2 * 2 * 2);
     expect(at8.transitions).toBeGreaterThan(at8.states);
   });
 

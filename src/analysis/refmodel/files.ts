@@ -8,7 +8,8 @@ import { InputError } from '../../util/errors.js';
 import { JsonReader } from './json-shape.js';
 import { driverField, readDelta, readWorld } from './parse-model.js';
 import { resolveSteps, type Sequence, type StepDelta, type StepInput } from './sequence.js';
-import { INVARIANT_IDS, type Delta, type InvariantId } from './types.js';
+import { INVARIANT_IDS, type Delta, type InvariantId, type World } from './types.js';
+import type { DriverFiles } from './derive.js';
 
 export interface BindingEntry {
   patch: number;
@@ -29,6 +30,10 @@ export interface SequenceFile {
   source: string;
   binding: Binding;
   sequences: Sequence[];
+  /** The world before the series (every sequence starts from it). */
+  base: World;
+  /** Which files hold each driver's dma-buf code: what derive.ts reads a patch's deltas from. */
+  drivers: DriverFiles[];
 }
 
 export function parseBinding(json: unknown, source: string): Binding {
@@ -100,6 +105,10 @@ export function parseSequenceFile(json: unknown, source: string, binding: Bindin
   const r = new JsonReader(source);
   const root = r.object(json, '$');
   const base = readWorld(r, root.world, '$.world');
+  const drivers = r.optional(root, 'drivers', [] as DriverFiles[], (v) => r.array(v, '$.drivers').map((d, k) => {
+    const o = r.object(d, `$.drivers[${k}]`);
+    return { name: r.string(o.name, `$.drivers[${k}].name`), files: r.strings(o.files, `$.drivers[${k}].files`) };
+  }));
   const names = new Set<string>();
   const sequences = r.array(root.sequences, '$.sequences').map((v, k) => {
     const seq = readSequence(r, binding, v, `$.sequences[${k}]`, base);
@@ -107,7 +116,7 @@ export function parseSequenceFile(json: unknown, source: string, binding: Bindin
     names.add(seq.name);
     return seq;
   });
-  return { source, binding, sequences };
+  return { source, binding, sequences, base, drivers };
 }
 
 function readJsonFile(path: string): unknown {

@@ -1,5 +1,5 @@
 /**
- * The six invariants of the design argument (docs/refmodel.md), each a pure check of one
+ * The seven invariants of the design argument (docs/refmodel.md), each a pure check of one
  * state. The first state that fails a check ends a counterexample; the explorer finds the shortest.
  */
 import { PAGE_SIZE } from './config.js';
@@ -127,7 +127,7 @@ export const LIFECYCLE = perSlot(
     const who = pairName(ctx, i);
     if (status !== 'attached') return `${who} holds a mapping without an attachment`;
     if (state.revoked) return `${who}: mapping still live after revoke`;
-    if (mapping.gen !== state.gen) return `${who}: the backing moved while still mapped (move_notify did not reach ${ctx.model.importers[i]!.name} first)`;
+    if (mapping.gen !== state.gen) return `${who}: the backing moved while still mapped (move_notify did not reach ${ctx.model.importers[i]!.name} first, or it mapped again before the move was done)`;
     return null;
   },
   (state) => {
@@ -170,4 +170,14 @@ export const NEGOTIATION = perSlot('NEGOTIATION', (state, i, ctx) => {
   return m.reason === reference.reason ? null : `${who}: attach failed with "${m.reason}", expected "${reference.reason}"`;
 });
 
-export const INVARIANTS: readonly Invariant[] = [HIDE_PHYS, HIDE_DOMAIN, NO_REGRESSION, CONVERT_EXACT, LIFECYCLE, NEGOTIATION];
+/**
+ * Every lock assertion holds, nothing that needs the buffer's reservation lock runs without it, and no
+ * context takes the lock it (or the context it waits for) already holds. The transitions record the
+ * first such error as it happens (core.ts), as `access` records a DMA fault.
+ */
+export const LOCKING: Invariant = {
+  id: 'LOCKING',
+  check: (state) => (state.lockFault ? { invariant: 'LOCKING', message: state.lockFault } : null),
+};
+
+export const INVARIANTS: readonly Invariant[] = [HIDE_PHYS, HIDE_DOMAIN, NO_REGRESSION, CONVERT_EXACT, LIFECYCLE, NEGOTIATION, LOCKING];

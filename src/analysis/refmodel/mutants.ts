@@ -5,7 +5,7 @@
  */
 import { convertPalToSgt } from './convert.js';
 import { makeDomain, unmapSegments } from './iommu.js';
-import { REFERENCE_STRATEGY, type ModelStrategy } from './strategy.js';
+import { REFERENCE_LOCKING, REFERENCE_STRATEGY, type ModelStrategy } from './strategy.js';
 import type { ExporterSpec, GroupModel, ImporterSpec, MatchResult, PhysRange } from './types.js';
 
 function mutant(name: string, change: Partial<ModelStrategy>): ModelStrategy {
@@ -64,6 +64,31 @@ export const MATCH_IGNORES_IMPORTER = mutant('match ignores the importer', {
   },
 });
 
+/** A core whose importer map and unmap skip the reservation lock (dma_buf_map_attachment asserts it). */
+export const IMPORTER_SKIPS_LOCK = mutant('importer map/unmap without the dma_resv lock', {
+  locking: { ...REFERENCE_LOCKING, importerTakesLock: false },
+});
+
+/** An exporter that moves or revokes and sends move_notify without taking the lock. */
+export const EXPORTER_SKIPS_LOCK = mutant('move/revoke without the dma_resv lock', {
+  locking: { ...REFERENCE_LOCKING, exporterTakesLock: false },
+});
+
+/** Importers whose move_notify takes the reservation lock that its caller, the exporter, already holds. */
+export const NOTIFY_RELOCKS = mutant('move_notify takes the dma_resv lock again', {
+  locking: { ...REFERENCE_LOCKING, notifyRelocks: true },
+});
+
+/** iommufd's map holding its own lock (pages->mutex) while it takes dma_resv: its move_notify takes them the other way round. */
+export const IMPORTER_LOCK_INVERTED = mutant('importer map takes its own lock before dma_resv', {
+  locking: { ...REFERENCE_LOCKING, importerOwnLockFirst: true },
+});
+
+/** The posted core, with attach holding the lock around match: the other fix of patch 12 (shows the check reads the strategy). */
+export const ATTACH_LOCKS_MATCH = mutant('attach holds the dma_resv lock around match', {
+  locking: { ...REFERENCE_LOCKING, attachLocksMatch: true },
+});
+
 export const MUTANTS: readonly ModelStrategy[] = [
   DROPS_LAST_RANGE,
   MERGES_NON_ADJACENT,
@@ -72,4 +97,8 @@ export const MUTANTS: readonly ModelStrategy[] = [
   REVOKE_KEEPS_MAPPING,
   UNMAP_LEAKS_IOVA,
   MATCH_IGNORES_IMPORTER,
+  IMPORTER_SKIPS_LOCK,
+  EXPORTER_SKIPS_LOCK,
+  NOTIFY_RELOCKS,
+  IMPORTER_LOCK_INVERTED,
 ];

@@ -10,7 +10,7 @@ import type { ConverterId, Delta, DeltaOp, ExporterSpec, ImporterSpec, MappingTy
 const CONVERTER_IDS = Object.keys(CONVERTERS) as ConverterId[];
 const DELTA_OPS: readonly DeltaOp[] = [
   'none', 'add-type', 'remove-type', 'add-converter', 'remove-converter',
-  'add-exporter', 'set-offers', 'add-importer', 'set-accepts', 'set-max-ranges',
+  'add-exporter', 'set-offers', 'add-importer', 'set-accepts', 'set-max-ranges', 'set-match-lock', 'set-unmap-leaks',
 ];
 
 /** Driver names go into action labels and replay strings (`xe[0]>iommufd,mlx5:…`), so no separators. */
@@ -48,6 +48,8 @@ export function readExporter(r: JsonReader, v: unknown, path: string): ExporterS
     dynamic: r.boolean(o.dynamic, `${path}.dynamic`),
     revocable: r.boolean(o.revocable, `${path}.revocable`),
     mmio: r.boolean(o.mmio, `${path}.mmio`),
+    ...(o.matchAssertsLock !== undefined ? { matchAssertsLock: r.boolean(o.matchAssertsLock, `${path}.matchAssertsLock`) } : {}),
+    ...(o.unmapLeaks !== undefined ? { unmapLeaks: r.boolean(o.unmapLeaks, `${path}.unmapLeaks`) } : {}),
   };
 }
 
@@ -59,6 +61,7 @@ export function readImporter(r: JsonReader, v: unknown, path: string): ImporterS
     dynamic: r.boolean(o.dynamic, `${path}.dynamic`),
     p2p: r.boolean(o.p2p, `${path}.p2p`),
     maxRanges: r.optional(o, 'maxRanges', 0, (x) => r.integer(x, `${path}.maxRanges`)),
+    ...(o.notifyLock !== undefined ? { notifyLock: r.string(o.notifyLock, `${path}.notifyLock`) } : {}),
   };
 }
 
@@ -94,6 +97,8 @@ function readChange(r: JsonReader, o: Record<string, unknown>, op: DeltaOp, path
     case 'set-offers': return { op, exporter: r.string(o.exporter, `${path}.exporter`), offers: types(r, o.offers, `${path}.offers`) };
     case 'set-accepts': return { op, importer: r.string(o.importer, `${path}.importer`), accepts: types(r, o.accepts, `${path}.accepts`) };
     case 'set-max-ranges': return { op, importer: r.string(o.importer, `${path}.importer`), maxRanges: r.integer(o.maxRanges, `${path}.maxRanges`) };
+    case 'set-match-lock': return { op, exporter: r.string(o.exporter, `${path}.exporter`), asserts: r.boolean(o.asserts, `${path}.asserts`) };
+    case 'set-unmap-leaks': return { op, exporter: r.string(o.exporter, `${path}.exporter`), leaks: r.boolean(o.leaks, `${path}.leaks`) };
   }
 }
 
@@ -107,5 +112,5 @@ export function readDelta(r: JsonReader, v: unknown, path: string): Delta {
 export function driverField(delta: Delta): string {
   if (delta.op === 'add-exporter') return 'exporter.name';
   if (delta.op === 'add-importer') return 'importer.name';
-  return delta.op === 'set-offers' ? 'exporter' : 'importer';
+  return delta.op === 'set-offers' || delta.op === 'set-match-lock' || delta.op === 'set-unmap-leaks' ? 'exporter' : 'importer';
 }

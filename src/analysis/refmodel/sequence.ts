@@ -3,12 +3,15 @@
  * a sequence applies the deltas in order and yields the world after every step.
  */
 import { applyDelta } from './deltas.js';
+import type { DeltaOrigin } from './derive.js';
 import type { Delta, InvariantId, World } from './types.js';
 
 /** A delta and where it came from: a posted patch (binding.json) or the step's plan. */
 export interface StepDelta {
   delta: Delta;
   patch: number | null;
+  /** Where the patch's code says it (derived from the diff), when known. */
+  origin?: DeltaOrigin;
 }
 
 export interface Step {

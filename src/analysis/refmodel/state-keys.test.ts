@@ -109,7 +109,7 @@ describe('exploreGroup with numeric keys', () => {
     const states = reachable(model, REFERENCE_STRATEGY, 2);
     expect(new StateKeys().key(states[0]!)).toBeGreaterThanOrEqual(0);
     expect(states.some((s) => new StateKeys().key(s) === -1)).toBe(true);
-    expect(numeric.states).toBe(18);
+    expect(numeric.states).toBe(26);
     expect(strip(numeric)).toEqual(strip(exploreGroup(ctx, { depth: 8, stringKeys: true })));
   });
 });

@@ -9,9 +9,9 @@
  */
 import type { ModelState } from './types.js';
 
-/** Bits per digit: 2 for gen|revoked, then one digit each for saw, fault and every slot. */
+/** Bits per digit: 11 for gen|revoked|locked|pending|lockOrder, then one digit for (saw, fault, lockFault) and one per slot. */
 const DIGIT = 1024;
-const MAX_SLOTS = 3; // 2 + 10 × (2 + 3) = 52 bits
+const MAX_SLOTS = 3; // 11 + 10 × (1 + 3) = 51 bits
 /** Each part of a slot's triple must fit its share of a 52-bit number. */
 const SLOT_KEY_LIMIT = 2 ** 20;
 const PART_LIMIT = 2 ** 16;
@@ -25,12 +25,11 @@ export class StateKeys {
     const slots = state.slots;
     const n = slots.length;
     if (n > MAX_SLOTS || (state.gen !== 0 && state.gen !== 1)) return -1;
-    // Digits from the most significant: saw, fault, slot n-1 … slot 0, then gen|revoked. The usual
-    // state (no fault, few ids) then stays below 2^30, a small integer for V8's Set.
-    const fault = state.fault === null ? 0 : this.name(state.fault);
-    const saw = state.exporterSawDomain === null ? 0 : this.name(state.exporterSawDomain);
-    if (fault >= DIGIT || saw >= DIGIT) return -1;
-    let key = saw * DIGIT + fault;
+    // Digits from the most significant: (saw, fault, lockFault), slot n-1 … slot 0, then the flags.
+    // The usual state (no fault, few ids) then stays below 2^31, a small integer for V8's Set.
+    const flags = state.fault === null && state.exporterSawDomain === null && state.lockFault === null ? 0 : this.name(JSON.stringify([state.exporterSawDomain, state.fault, state.lockFault]));
+    if (flags >= DIGIT) return -1;
+    let key = flags;
     for (let i = n - 1; i >= 0; i--) {
       const slot = slots[i]!;
       const mappingKey = slot.mapping === null ? 0 : slot.mapping.key;
@@ -42,7 +41,7 @@ export class StateKeys {
       if (id >= DIGIT) return -1;
       key = key * DIGIT + id;
     }
-    return key * 4 + (state.gen | (state.revoked ? 2 : 0));
+    return key * 2048 + (state.gen | (state.revoked ? 2 : 0) | (state.locked ? 4 : 0) | (state.pending << 3) | (state.lockOrder << 5));
   }
 
   /** 1, 2, … per distinct string (0 is null). */

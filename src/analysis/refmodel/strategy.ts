@@ -7,8 +7,35 @@ import { unmapSegments } from './iommu.js';
 import { referenceMatch } from './match.js';
 import type { Domain, ExporterSpec, GroupModel, ImporterSpec, MappingType, MatchResult, Mapping, ModelState, PhysRange } from './types.js';
 
+/**
+ * Who takes the buffer's reservation lock (dma_resv), as the dma-buf core requires: map/unmap and
+ * attach/detach of importers take it (or their caller holds it), the exporter holds it while it
+ * moves or revokes and sends move_notify. Mutants flip one of these.
+ */
+export interface LockDiscipline {
+  /** The core's attach holds the lock while it calls the exporter's match (the posted core does not). */
+  readonly attachLocksMatch: boolean;
+  /** Importer map and unmap run under the lock. */
+  readonly importerTakesLock: boolean;
+  /** The exporter's move, revoke and restore run under the lock (dma_buf_move_notify asserts it). */
+  readonly exporterTakesLock: boolean;
+  /** An importer's move_notify takes the lock itself: its caller already holds it (self-deadlock). */
+  readonly notifyRelocks: boolean;
+  /** An importer with its own lock (ImporterSpec.notifyLock) maps holding it and then takes dma_resv. */
+  readonly importerOwnLockFirst: boolean;
+}
+
+export const REFERENCE_LOCKING: LockDiscipline = {
+  attachLocksMatch: false,
+  importerTakesLock: true,
+  exporterTakesLock: true,
+  notifyRelocks: false,
+  importerOwnLockFirst: false,
+};
+
 export interface ModelStrategy {
   readonly name: string;
+  readonly locking: LockDiscipline;
   match(model: GroupModel, exporter: ExporterSpec, importer: ImporterSpec): MatchResult;
   convertPalToSgt(domain: Domain, ranges: readonly PhysRange[]): Converted;
   convertPalToIommuDomain(domain: Domain, ranges: readonly PhysRange[]): Converted | null;
@@ -36,6 +63,7 @@ function dynamicAttached(state: ModelState, model: GroupModel): number[] {
 
 export const REFERENCE_STRATEGY: ModelStrategy = {
   name: 'reference',
+  locking: REFERENCE_LOCKING,
   match: (model, e, i) => referenceMatch(model, e, i),
   convertPalToSgt,
   convertPalToIommuDomain,

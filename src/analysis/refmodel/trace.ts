@@ -6,7 +6,7 @@ import { rangesAt } from './core.js';
 import { formatBytes } from './iommu.js';
 import { describeMatch } from './match.js';
 import type { FoundViolation } from './explore.js';
-import type { GroupModel, InvariantId, ModelState } from './types.js';
+import { EXPORTER_OP_NAMES, type GroupModel, type InvariantId, type ModelState } from './types.js';
 
 export interface TraceStep {
   /** 1-based, as TLC numbers states. */
@@ -51,6 +51,13 @@ export function describeState(state: ModelState, model: GroupModel): Record<stri
     out[`${imp.name}.iova`] = state.domains[i]!.entries.map((d) => `${hex(d.iova)}+${hex(d.len)}→${hex(d.phys)}`).join(' ') || '-';
   });
   out.fault = state.fault ?? '-';
+  out[`${e}.resv`] = state.locked ? `held by ${EXPORTER_OP_NAMES[state.pending]}(${e})` : state.pending !== 0 ? `not held; ${EXPORTER_OP_NAMES[state.pending]}(${e}) running` : 'free';
+  out.locking = state.lockFault ?? '-';
+  const edges = model.importers.flatMap((imp, i) => [
+    ...((state.lockOrder >> (2 * i)) & 1 ? [`${e}.dma_resv→${imp.name}.${imp.notifyLock}`] : []),
+    ...((state.lockOrder >> (2 * i + 1)) & 1 ? [`${imp.name}.${imp.notifyLock}→${e}.dma_resv`] : []),
+  ]);
+  out['lock order'] = edges.join(' ') || '-';
   return out;
 }
 

@@ -41,6 +41,17 @@ export interface ExporterSpec {
   revocable: boolean;
   /** Backing is MMIO (device memory): an SGT of it needs a P2P-capable importer. */
   mmio: boolean;
+  /**
+   * Its match_mapping callback asserts the buffer's reservation lock (dma_resv_assert_held). The
+   * core's attach calls it without the lock, so this is a LOCKING violation (patch 12, Baolu Lu).
+   * Absent = false.
+   */
+  matchAssertsLock?: boolean;
+  /**
+   * Its SGT unmap callback releases nothing its map acquired (an empty body, or no free/unmap call):
+   * the DMA mapping it made for the importer stays. Derived from the posted code; absent = false.
+   */
+  unmapLeaks?: boolean;
 }
 
 export interface ImporterSpec {
@@ -53,6 +64,12 @@ export interface ImporterSpec {
   p2p: boolean;
   /** Most ranges one mapping may carry; 0 = no limit (iommufd before patch 24 took one). */
   maxRanges: number;
+  /**
+   * The importer's own lock its move_notify takes (iommufd: `pages->mutex`), under the exporter's
+   * dma_resv. The lock order dma_resv → this lock is then fixed: a path that holds this lock and
+   * takes dma_resv breaks LOCKING (lockdep's ABBA). Absent = move_notify takes no lock of its own.
+   */
+  notifyLock?: string;
 }
 
 /** Everything the model knows at one step of a landing sequence. */
@@ -80,7 +97,9 @@ export type DeltaChange =
   | { op: 'set-offers'; exporter: string; offers: MappingType[] }
   | { op: 'add-importer'; importer: ImporterSpec }
   | { op: 'set-accepts'; importer: string; accepts: MappingType[] }
-  | { op: 'set-max-ranges'; importer: string; maxRanges: number };
+  | { op: 'set-max-ranges'; importer: string; maxRanges: number }
+  | { op: 'set-match-lock'; exporter: string; asserts: boolean }
+  | { op: 'set-unmap-leaks'; exporter: string; leaks: boolean };
 
 export type DeltaOp = Delta['op'];
 
@@ -145,7 +164,25 @@ export interface ModelState {
   domains: readonly Domain[];
   /** A DMA fault seen by `access` (an IOVA that no longer translates, or stale backing). */
   fault: string | null;
+  /**
+   * The exporter context's operation in progress: it has run (under the lock, when it takes it) and
+   * not yet unlocked. Importer operations that need the lock wait until `unlock`.
+   */
+  pending: ExporterOp;
+  /** The exporter context holds the buffer's reservation lock (dma_resv). */
+  locked: boolean;
+  /** The first locking error: an assertion that failed, a call that needs the lock made without it, a deadlock. */
+  lockFault: string | null;
+  /**
+   * Lock-order edges seen so far, as lockdep records them: bit 2i, slot i's move_notify took its
+   * importer's own lock under dma_resv; bit 2i+1, slot i's map took dma_resv under that lock.
+   */
+  lockOrder: number;
 }
+
+/** 0 none, then move, revoke, restore: the exporter context's operations (vfio_pci_dma_buf_move and the like). */
+export type ExporterOp = 0 | 1 | 2 | 3;
+export const EXPORTER_OP_NAMES = ['none', 'move', 'revoke', 'restore'] as const;
 
 /** One buffer's exploration: an exporter, 1–3 importers attached to it, and the core's abilities. */
 export interface GroupModel {
@@ -158,7 +195,7 @@ export interface GroupModel {
   converters: readonly ConverterId[];
 }
 
-export type InvariantId = 'HIDE_PHYS' | 'HIDE_DOMAIN' | 'NO_REGRESSION' | 'CONVERT_EXACT' | 'LIFECYCLE' | 'NEGOTIATION';
+export type InvariantId = 'HIDE_PHYS' | 'HIDE_DOMAIN' | 'NO_REGRESSION' | 'CONVERT_EXACT' | 'LIFECYCLE' | 'NEGOTIATION' | 'LOCKING';
 export const INVARIANT_IDS: readonly InvariantId[] = [
   'HIDE_PHYS',
   'HIDE_DOMAIN',
@@ -166,6 +203,7 @@ export const INVARIANT_IDS: readonly InvariantId[] = [
   'CONVERT_EXACT',
   'LIFECYCLE',
   'NEGOTIATION',
+  'LOCKING',
 ];
 
 export interface Violation {

@@ -15,10 +15,23 @@ beforeAll(() => {
 });
 
 describe('verifySequences on the bundled sequences', () => {
-  it('as-posted: every step holds until patch 23, where iommufd takes PAL and HIDE_PHYS breaks in two steps', () => {
+  it('as-posted: every step holds until patch 12, where vfio\'s match asserts the lock attach does not take', () => {
     const s = seq('as-posted');
     expect(s.steps).toHaveLength(26);
-    expect(failing(s)[0]).toEqual([23, ['HIDE_PHYS']]);
+    expect(failing(s)[0]).toEqual([12, ['LOCKING']]);
+    const cx = s.steps[11]!.invariants.find((i) => i.name === 'LOCKING')!.counterexample!;
+    expect(cx.trace.map((t) => t.label)).toEqual(['attach(vfio-pci→amdgpu)']);
+    expect(cx.trace.length).toBeLessThanOrEqual(6);
+    expect(cx.message).toBe("vfio-pci's match_mapping asserts vfio-pci's dma_resv lock; attach(vfio-pci→amdgpu) calls it without the lock");
+    expect(cx.replay).toBe('as-posted#12:vfio-pci[0]>amdgpu:attach(vfio-pci->amdgpu)');
+    // Every later step keeps failing LOCKING (vfio's match is unchanged until the end of the series).
+    expect(failing(s).map(([k, v]) => [k, v.includes('LOCKING')])).toEqual(Array.from({ length: 15 }, (_, k) => [12 + k, true]));
+    expect(s.firstViolations).toEqual([{ invariant: 'LOCKING', step: 12 }, { invariant: 'HIDE_PHYS', step: 23 }]);
+  });
+
+  it('as-posted: patch 23 makes iommufd take PAL and HIDE_PHYS breaks in two steps, after LOCKING', () => {
+    const s = seq('as-posted');
+    expect(failing(s).find(([, v]) => v.includes('HIDE_PHYS'))).toEqual([23, ['HIDE_PHYS', 'LOCKING']]);
     const cx = s.steps[22]!.invariants.find((i) => i.name === 'HIDE_PHYS')!.counterexample!;
     expect(cx.trace.map((t) => [t.n, t.label])).toEqual([
       [1, 'attach(vfio-pci→iommufd)'],
@@ -35,6 +48,9 @@ describe('verifySequences on the bundled sequences', () => {
     expect(failing(s)).toEqual([]);
     expect(s.steps.map((st) => st.verdict)).toEqual(['pass', 'pass', 'pass']);
     expect(s.steps[2]!.planned.map((d) => d.op)).toEqual(['add-type', 'add-converter', 'add-importer']);
+    // The thread's fix to patch 12: vfio's match no longer asserts the lock.
+    expect(s.steps[0]!.planned).toEqual([expect.objectContaining({ op: 'set-match-lock', exporter: 'vfio-pci', asserts: false })]);
+    expect(s.firstViolations).toEqual([]);
   });
 
   it('exporter-maps-domain: handing the exporter the iommu_domain breaks HIDE_DOMAIN', () => {
@@ -62,7 +78,7 @@ describe('verifySequences on the bundled sequences', () => {
     expect(json.binding).toEqual({ mismatches: [] });
     const step = json.sequences[0].steps[0];
     expect(Object.keys(step)).toEqual(expect.arrayContaining(['name', 'patches', 'planned', 'verdict', 'invariants', 'driverBurden', 'states', 'ms']));
-    expect(step.invariants.map((i: { name: string }) => i.name)).toEqual(['HIDE_PHYS', 'HIDE_DOMAIN', 'NO_REGRESSION', 'CONVERT_EXACT', 'LIFECYCLE', 'NEGOTIATION']);
+    expect(step.invariants.map((i: { name: string }) => i.name)).toEqual(['HIDE_PHYS', 'HIDE_DOMAIN', 'NO_REGRESSION', 'CONVERT_EXACT', 'LIFECYCLE', 'NEGOTIATION', 'LOCKING']);
     expect(report.states).toBeGreaterThan(0);
   });
 

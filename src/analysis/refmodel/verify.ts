@@ -29,6 +29,8 @@ export interface VerifyOptions {
   strategy?: ModelStrategy;
   /** checkBinding's result, carried into the report. */
   bindingMismatches?: readonly BindingMismatch[];
+  /** The patch deltas were derived from the code, not taken from a hand-written binding. */
+  derived?: boolean;
 }
 
 export interface InvariantReport {
@@ -37,10 +39,20 @@ export interface InvariantReport {
   counterexample: Counterexample | null;
 }
 
+/** A delta of a step: its patch (null when planned) and, when the code says it, the file and line. */
+export interface StepDeltaReport {
+  delta: Delta;
+  patch: number | null;
+  file?: string;
+  line?: number;
+}
+
 export interface StepReport {
   name: string;
   patches: number[];
   planned: Delta[];
+  /** Every delta of the step in application order, with where it came from. Added after schema 1 shipped. */
+  deltas?: StepDeltaReport[];
   verdict: 'pass' | 'fail';
   invariants: InvariantReport[];
   driverBurden: DriverBurden;
@@ -60,7 +72,19 @@ export interface SequenceReport {
   outcome: 'pass' | 'fail';
   /** outcome equals expect, and a failing sequence violates every invariant it names. */
   asExpected: boolean;
+  /**
+   * Each violated invariant with the 1-based step where it first fails, in step order (ties in
+   * INVARIANT_IDS order). The first entry is the sequence's first failure; the later ones are
+   * failures that start later (as-posted: LOCKING at 12, then HIDE_PHYS at 23). Step verdicts
+   * still list every invariant a step violates, whether it started there or earlier.
+   */
+  firstViolations: FirstViolation[];
   steps: StepReport[];
+}
+
+export interface FirstViolation {
+  invariant: InvariantId;
+  step: number;
 }
 
 export interface VerifyReport {
@@ -69,7 +93,8 @@ export interface VerifyReport {
   maxGroup: number;
   strategy: string;
   sequences: SequenceReport[];
-  binding: { mismatches: BindingMismatch[] };
+  /** `derived`: the deltas came from the series' code (another revision than the binding describes). */
+  binding: { mismatches: BindingMismatch[]; derived?: boolean };
   /** Distinct states explored (cached explorations counted once). */
   states: number;
   /** States generated: transitions taken, duplicates included (TLC's "states generated"). Optional: added after schema 1 shipped. */
@@ -146,6 +171,7 @@ function verifyStep(run: Run, seq: Sequence, index: number, prev: World): StepRe
     name: step.name,
     patches: step.patches,
     planned: step.planned,
+    deltas: step.deltas.map((d) => ({ delta: d.delta, patch: d.patch, ...(d.origin ? { file: d.origin.file, line: d.origin.line } : {}) })),
     verdict: invariants.every((i) => i.holds) ? 'pass' : 'fail',
     invariants,
     driverBurden: driverBurden(step.world),
@@ -156,12 +182,20 @@ function verifyStep(run: Run, seq: Sequence, index: number, prev: World): StepRe
   };
 }
 
+export function firstViolationsOf(steps: readonly Pick<StepReport, 'invariants'>[]): FirstViolation[] {
+  const out: FirstViolation[] = [];
+  steps.forEach((s, k) => {
+    for (const i of s.invariants) if (!i.holds && !out.some((f) => f.invariant === i.name)) out.push({ invariant: i.name, step: k + 1 });
+  });
+  return out;
+}
+
 function verifySequence(run: Run, seq: Sequence): SequenceReport {
   const steps = seq.steps.map((_, k) => verifyStep(run, seq, k, k === 0 ? seq.base : seq.steps[k - 1]!.world));
   const outcome = steps.every((s) => s.verdict === 'pass') ? 'pass' : 'fail';
-  const violated = new Set(steps.flatMap((s) => s.invariants.filter((i) => !i.holds).map((i) => i.name)));
-  const asExpected = outcome === seq.expect && seq.expectViolated.every((id) => violated.has(id));
-  return { name: seq.name, description: seq.description, expect: seq.expect, expectViolated: seq.expectViolated, outcome, asExpected, steps };
+  const firstViolations = firstViolationsOf(steps);
+  const asExpected = outcome === seq.expect && seq.expectViolated.every((id) => firstViolations.some((f) => f.invariant === id));
+  return { name: seq.name, description: seq.description, expect: seq.expect, expectViolated: seq.expectViolated, outcome, asExpected, firstViolations, steps };
 }
 
 export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions = {}): VerifyReport {
@@ -191,7 +225,7 @@ export function verifySequences(seqs: readonly Sequence[], opts: VerifyOptions =
     maxGroup: run.maxGroup,
     strategy: run.strategy.name,
     sequences,
-    binding: { mismatches: [...(opts.bindingMismatches ?? [])] },
+    binding: { mismatches: [...(opts.bindingMismatches ?? [])], ...(opts.derived ? { derived: true } : {}) },
     states: run.explored,
     transitions: run.transitions,
     ms,

@@ -1,5 +1,4 @@
-import { buildAmMbox } from '../../present/report/index.js';
-import { sanitizeForTerminal } from '../../present/index.js';
+import { buildAmMbox, sanitizeForTerminal } from '../../present/print/index.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, writeOutput } from '../context.js';
 import { latestVersion } from '../../series/index.js';
@@ -15,6 +14,8 @@ export async function runAm(cmd: Extract<Command, { kind: 'am' }>): Promise<Exit
   // The summary goes to stderr so that `am INPUT > file` stays a clean mbox.
   const log = process.stderr;
   log.write(`${series.patches.length} patches, v${series.version}${series.rfc ? ' RFC' : ''}\n`);
+  // The same patch posted more than once: the one used is in the mbox, the others are named, not silently dropped.
+  for (const d of series.duplicates) log.write(`  ${String(d.index).padStart(2, '0')} also posted as <${sanitizeForTerminal(d.messageId)}>: not used\n`);
   for (const p of am.patches) {
     for (const t of p.added) log.write(`  ${String(p.index).padStart(2, '0')} + ${sanitizeForTerminal(`${t.key}: ${t.value}`)}\n`);
   }

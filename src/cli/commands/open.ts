@@ -6,6 +6,7 @@ import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
 import { loadInput, primarySeries, resolveBase } from '../context.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';
+import { loadInputCached } from '../series-cache.js';
 import type { FullReview } from '../review.js';
 import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
 
@@ -14,13 +15,18 @@ import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
  * report, exiting 0/1 as `check` would. Each path imports only what it runs (the report renderer,
  * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
-export async function runOpen(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
+export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { startAt?: string } = {}): Promise<ExitCode> {
   // A bad --from is a usage error now, not a surprise when the first trailer is given.
   if (cmd.from !== null) (await import('../../review/index.js')).parseReviewer(cmd.from);
-  const set = await loadInput(cmd.input, cmd.common);
+  // On a terminal the parse of a mail file is cached between starts (series-cache.ts).
+  const set = process.stdout.isTTY === true ? await loadInputCached(cmd.input, cmd.common) : await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
   const base = resolveBase(cmd.base, cmd.input, cmd.common);
-  if (process.stdout.isTTY === true) return openTui(cmd, set, series, base);
+  if (process.stdout.isTTY === true) {
+    // `pick` names the version chosen (its Message-ID): the TUI starts on it.
+    const at = opts.startAt === undefined ? -1 : set.series.findIndex((s) => s.id === opts.startAt);
+    return openTui(cmd, set, series, base, at >= 0 ? at : undefined);
+  }
   const [{ renderReport }, { reviewWithVerdicts, reportInputOf, exitCodeOf }] = await Promise.all([
     import('../../present/report/index.js'), import('../review.js'),
   ]);
@@ -34,12 +40,12 @@ export async function runOpen(cmd: Extract<Command, { kind: 'open' }>): Promise<
  * and React load (start.ts); Ink takes over when it has loaded, and apply, bisect and the model
  * (git processes, the explorer) redraw in place when they finish.
  */
-async function openTui(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined): Promise<ExitCode> {
+async function openTui(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined, startVersion?: number): Promise<ExitCode> {
   const [{ enterTerminal, paintFirstFrame }, { runChecks }] = await Promise.all([
     import('../../present/tui/start.js'), import('../../analysis/checks/index.js'),
   ]);
   const checked = runChecks(series);
-  const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…' };
+  const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…', ...(startVersion !== undefined ? { startVersion } : {}) };
   const session = enterTerminal();
   paintFirstFrame(session, first);
   return runReview(cmd, set, series, base, checked, first, session);

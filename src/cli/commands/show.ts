@@ -1,5 +1,5 @@
 import { toShowJson } from '../../series/index.js';
-import { formatShowText, stringifyJsonSafe } from '../../present/report/index.js';
+import { formatShowText, stringifyJsonSafe } from '../../present/print/index.js';
 import type { Command } from '../args.js';
 import { loadInput } from '../context.js';
 import { EXIT_OK, type ExitCode } from '../exit-codes.js';

@@ -18,7 +18,7 @@ export async function runVerify(cmd: Extract<Command, { kind: 'verify' }>): Prom
   // The binding is checked against INPUT, or against the bundled series for the bundled sequences.
   const input = cmd.input ?? (cmd.sequence === null ? BUNDLED_INPUT : null);
   const set = input === null ? null : await loadInput(input, cmd.common);
-  const verdicts = verifyFor(input ?? '', sequencePath, set, { depth: cmd.depth ?? undefined, binding: cmd.binding });
+  const verdicts = verifyFor(input ?? '', sequencePath, set, { depth: cmd.depth ?? undefined, binding: cmd.binding, sequenceNamed: cmd.sequence !== null });
   if (verdicts === null) return EXIT_OK;
   const { report } = verdicts;
   process.stdout.write(cmd.json ? stringifyJsonSafe(report) : formatVerifyText(report, { fullStates: cmd.fullStates }));

@@ -4,7 +4,7 @@
  * and the offending line, then `total: …` and the verdict line. Mail-derived text goes through the terminal
  * sanitiser; JSON output is the Finding[] itself and does not come through here.
  */
-import { checkInfo, typeFromId } from '../../analysis/checks/index.js';
+import { findingType } from '../../analysis/checks/index.js';
 import type { Finding, Severity } from '../../analysis/index.js';
 import type { PatchSeries } from '../../series/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
@@ -63,8 +63,9 @@ function shownLine(f: Finding, bodyLines: readonly string[] | undefined): string
  * `bodyOffset` the mail lines before that body (Patch.bodyOffsetLines), added to `#N` only: JSON keeps `bodyLine`.
  */
 export function formatFinding(f: Finding, bodyLines?: readonly string[], bodyOffset = 0): string {
-  const type = checkInfo(f.id)?.checkpatchType ?? typeFromId(f.id);
-  const lines = [`${LEVEL[f.severity]}:${type}: ${clean(f.message)}`];
+  // With checkpatch.pl run beside the native checks, each finding says which of the two found it.
+  const source = f.source === undefined ? '' : f.source === 'checkpatch' ? ' [checkpatch]' : ' [patchscope]';
+  const lines = [`${LEVEL[f.severity]}:${findingType(f)}: ${clean(f.message)}${source}`];
   const location = locationLine(f, bodyLines === undefined ? 0 : bodyOffset);
   if (location !== null) lines.push(location);
   const shown = shownLine(f, bodyLines);

@@ -22,7 +22,7 @@ export function demoVerify(): VerifyReport {
   });
   return {
     schema: 1, depth: 6, maxGroup: 2, strategy: 'reference', binding: { mismatches: [] }, states: 24, ms: 8, statesPerSecond: 3000, ok: false,
-    sequences: [{ name: 'posted', description: 'The series as posted.', expect: 'pass', expectViolated: [], outcome: 'fail', asExpected: false,
+    sequences: [{ name: 'posted', description: 'The series as posted.', expect: 'pass', expectViolated: [], outcome: 'fail', asExpected: false, firstViolations: [{ invariant: 'HIDE_PHYS', step: 2 }],
       steps: [step('sgt', false), step('pal', true)] }],
   };
 }

@@ -5,7 +5,9 @@
  * stripped: this writes those as \uXXXX escapes too, so the parsed value is byte-for-byte the same.
  */
 // Outside strings JSON text is ASCII, so every match sits inside a string, where \uXXXX is equivalent.
-const RAW_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c]/g;
+// The invisible characters the sanitiser marks as <U+XXXX> (zero-width space, joiners, BOM …) are escaped
+// too, so a reader of the raw JSON sees them as well.
+const RAW_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0\ufeff]/g;
 
 const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

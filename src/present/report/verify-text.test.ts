@@ -9,11 +9,14 @@ const text = formatVerifyText(report);
 
 describe('formatVerifyText', () => {
   it('should give the verdict per sequence and step and a line per invariant', () => {
-    expect(text).toContain('sequence as-posted: expected fail (HIDE_PHYS), got fail — as expected');
-    expect(text).toContain('  step 22: 22 vfio/pci: Add physical address list support to DMABUF [patches 22] — pass');
+    expect(text).toContain('sequence as-posted: expected fail (LOCKING, HIDE_PHYS), got fail — as expected');
+    expect(text).toContain('  first failure: step 12 (LOCKING); then HIDE_PHYS from step 23');
+    expect(text).toContain('  step 11: 11 drm/amdgpu: Use the SGT mapping type [patches 11] — pass');
+    expect(text).toContain('  step 12: 12 vfio/pci: Change the DMA-buf exporter to use mapping_type [patches 12] — FAIL');
     expect(text).toContain('  step 23: 23 iommufd: Use the PAL mapping type instead of a vfio function [patches 23] — FAIL');
     const step23 = text.slice(text.indexOf('  step 23:'), text.indexOf('  step 24:'));
-    expect(step23.match(/^ {4}[A-Z_]+ +(holds|violated)/gm)).toHaveLength(6);
+    expect(step23.match(/^ {4}[A-Z_]+ +(holds|violated)/gm)).toHaveLength(7);
+    expect(step23).toContain('    LOCKING        violated (same counterexample as step 22)');
     expect(step23).toContain('    HIDE_DOMAIN    holds');
   });
 
@@ -25,12 +28,16 @@ describe('formatVerifyText', () => {
         '      buffer: vfio-pci[0] shared with iommufd',
         '      1: attach(vfio-pci→iommufd)',
         '           iommufd.attach: detached → attached pal',
+        "           locking: - → vfio-pci's match_mapping asserts vfio-pci's dma_resv lock; attach(vfio-pci→iommufd) calls it without the lock",
         '      2: map(vfio-pci→iommufd, pal)',
       ].join('\n'),
     );
     expect(step23).toContain('      HIDE_PHYS violated at depth 2: iommufd received a PAL: 1 physical range(s) of vfio-pci (e0000000+4000)');
     expect(step23).toContain('      replay: as-posted#23:vfio-pci[0]>iommufd:attach(vfio-pci->iommufd);map(vfio-pci->iommufd, pal)');
     expect(text).toContain('    HIDE_PHYS      violated (same counterexample as step 23)');
+    const step12 = text.slice(text.indexOf('  step 12:'), text.indexOf('  step 13:'));
+    expect(step12).toContain(['    LOCKING        violated', '      buffer: vfio-pci[0] shared with amdgpu', '      1: attach(vfio-pci→amdgpu)'].join('\n'));
+    expect(step12).toContain('      replay: as-posted#12:vfio-pci[0]>amdgpu:attach(vfio-pci->amdgpu)');
   });
 
   it('should print states, states per second, planned deltas, driver burden and the overall result', () => {
@@ -62,8 +69,9 @@ describe('formatReplayText', () => {
       'replay: sequence as-posted, step 23, vfio-pci[0] shared with iommufd',
       '  1: attach(vfio-pci→iommufd)',
       '       iommufd.attach: detached → attached pal',
-      '  2: map(vfio-pci→iommufd, pal)',
+      "       locking: - → vfio-pci's match_mapping asserts vfio-pci's dma_resv lock; attach(vfio-pci→iommufd) calls it without the lock",
     ]);
+    expect(out).toContain('LOCKING violated at step 1: ');
     expect(out).toContain('HIDE_PHYS violated at step 2: iommufd received a PAL');
   });
 

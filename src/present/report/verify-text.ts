@@ -1,4 +1,4 @@
-import type { Counterexample, Delta, ReplayResult, SequenceReport, StepReport, TraceStep, VerifyReport } from '../../analysis/refmodel/index.js';
+import { firstViolationsOf, type Counterexample, type Delta, type ReplayResult, type SequenceReport, type StepReport, type TraceStep, type VerifyReport } from '../../analysis/refmodel/index.js';
 import { sanitizeForTerminal } from '../sanitize.js';
 
 /**
@@ -18,7 +18,7 @@ function rate(states: number, ms: number): string {
   return ms > 0 ? `${group((states / ms) * 1000)} states/s` : '-';
 }
 
-function describeDelta(d: Delta): string {
+export function describeDelta(d: Delta): string {
   switch (d.op) {
     case 'none': return `none (${d.why})`;
     case 'add-type': case 'remove-type': return `${d.op} ${d.type}`;
@@ -28,6 +28,8 @@ function describeDelta(d: Delta): string {
     case 'set-offers': return `${d.exporter} offers [${d.offers.join(', ')}]`;
     case 'set-accepts': return `${d.importer} accepts [${d.accepts.join(', ')}]`;
     case 'set-max-ranges': return `${d.importer} max ranges ${d.maxRanges || 'unlimited'}`;
+    case 'set-match-lock': return `${d.exporter}'s match ${d.asserts ? 'asserts' : 'does not assert'} the dma_resv lock`;
+    case 'set-unmap-leaks': return `${d.exporter}'s unmap ${d.leaks ? 'releases nothing' : 'releases what map took'}`;
   }
 }
 
@@ -52,6 +54,9 @@ function traceLines(cx: Counterexample, opts: VerifyTextOptions): string[] {
 /** Strip the step from a replay string, to see that two steps share one counterexample. */
 const traceShape = (cx: Counterexample): string => cx.replay.replace(/#\d+:/, ':');
 
+/** Two steps share a counterexample when its replay differs only in the step number. */
+export const sameTrace = (a: Counterexample, b: Counterexample): boolean => traceShape(a) === traceShape(b);
+
 function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): string[] {
   const step: StepReport = seq.steps[k]!;
   const patches = step.patches.length ? `patches ${step.patches.join(',')}` : 'no posted patch';
@@ -60,6 +65,8 @@ function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): str
   const stats = `    ${group(step.states)} states (${group(step.statesExplored)} new) in ${step.ms.toFixed(1)} ms, ${speed}, ${step.groups} buffers`;
   const out = [head, stats];
   if (step.planned.length) out.push(`    planned: ${step.planned.map((d) => clean(describeDelta(d))).join('; ')}`);
+  const fromCode = codeDeltas(step);
+  if (fromCode.length) out.push(`    from the code: ${fromCode.join('; ')}`);
   const prev = k > 0 ? seq.steps[k - 1] : undefined;
   for (const inv of step.invariants) {
     const cx = inv.counterexample;
@@ -68,7 +75,7 @@ function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): str
       continue;
     }
     const before = prev?.invariants.find((i) => i.name === inv.name)?.counterexample;
-    if (before && traceShape(before) === traceShape(cx)) out.push(`    ${inv.name.padEnd(14)} violated (same counterexample as step ${k})`);
+    if (before && sameTrace(before, cx)) out.push(`    ${inv.name.padEnd(14)} violated (same counterexample as step ${k})`);
     else out.push(`    ${inv.name.padEnd(14)} violated`, ...traceLines(cx, opts));
   }
   const burden = Object.entries(step.driverBurden.exporters).map(([e, ops]) => `${clean(e)} ${ops.length}`);
@@ -76,11 +83,27 @@ function stepLines(seq: SequenceReport, k: number, opts: VerifyTextOptions): str
   return out;
 }
 
+/** The step's patch deltas that the code says, each with its file and line (`… @ path:line`). */
+export function codeDeltas(step: Pick<StepReport, 'deltas'>): string[] {
+  return (step.deltas ?? []).filter((d) => d.file !== undefined).map((d) => clean(`${describeDelta(d.delta)} @ ${d.file}:${d.line}`));
+}
+
+/** `first failure: step 12 (LOCKING); then HIDE_PHYS from step 23`, or null when every step passes. */
+export function firstFailureLine(seq: Pick<SequenceReport, 'steps'>): string | null {
+  const [first, ...later] = firstViolationsOf(seq.steps);
+  if (!first) return null;
+  const same = later.filter((f) => f.step === first.step).map((f) => f.invariant);
+  const after = later.filter((f) => f.step !== first.step).map((f) => `${f.invariant} from step ${f.step}`);
+  return `first failure: step ${first.step} (${[first.invariant, ...same].join(', ')})${after.length ? `; then ${after.join(', ')}` : ''}`;
+}
+
 function sequenceLines(seq: SequenceReport, opts: VerifyTextOptions): string[] {
   const verdict = seq.asExpected ? 'as expected' : 'NOT AS EXPECTED';
   const named = seq.expectViolated.length ? ` (${seq.expectViolated.join(', ')})` : '';
   const out = [`sequence ${clean(seq.name)}: expected ${seq.expect}${named}, got ${seq.outcome} — ${verdict}`];
   if (seq.description) out.push(`  ${clean(seq.description)}`);
+  const firstLine = firstFailureLine(seq);
+  if (firstLine) out.push(`  ${firstLine}`);
   seq.steps.forEach((_, k) => out.push(...stepLines(seq, k, opts)));
   return out;
 }
@@ -93,7 +116,8 @@ export function formatVerifyText(report: VerifyReport, opts: VerifyTextOptions =
   ];
   for (const seq of report.sequences) out.push(...sequenceLines(seq, opts), '');
   const mismatches = report.binding.mismatches;
-  out.push(mismatches.length ? `binding: ${mismatches.length} mismatch(es) between binding and series` : 'binding: no mismatches');
+  if (report.binding.derived) out.push('binding: derived from the code of this revision (the hand-written binding describes another)');
+  else out.push(mismatches.length ? `binding: ${mismatches.length} mismatch(es) between binding and series` : 'binding: no mismatches');
   for (const m of mismatches) out.push(`  patch ${m.patch}: ${m.kind}: ${clean(m.message)}`);
   const off = report.sequences.filter((s) => !s.asExpected).map((s) => clean(s.name));
   out.push(off.length ? `result: not as expected: ${off.join(', ')}` : 'result: every sequence as expected');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
+import { describeYank, systemClipboard, yank } from './clipboard.js';
 import type { ReviewData } from './data.js';
 import { KEY_BINDINGS } from './keys.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -15,18 +16,28 @@ import { useReviewIO } from './review/useReviewIO.js';
 
 export interface AppProps {
   data: ReviewData;
+  /** Pick mode: told the chosen entry before the TUI quits. */
+  onChoose?: (index: number) => void;
   /** `--from "Name <addr>"` for the review's mails; default git's user.name and user.email. */
   reviewer?: string | null;
 }
 
-function Review({ data, reviewer }: AppProps) {
+function Review({ data, onChoose, reviewer }: AppProps) {
   const { exit } = useApp();
   const model = useMemo(() => createModel(data), [data]);
   const [ui, dispatch] = useReview(model);
   const { size } = ui;
   useKeys((input, key) => dispatch({ type: 'key', input, key }));
   useReviewIO(model, ui, dispatch, reviewer ?? null);
-  useEffect(() => { if (ui.quit) exit(); }, [ui.quit, exit]);
+  useEffect(() => {
+    if (!ui.quit) return;
+    if (ui.chosen !== undefined) onChoose?.(ui.chosen);
+    exit();
+  }, [ui.quit, ui.chosen, onChoose, exit]);
+  const { stdout } = useStdout();
+  useEffect(() => {
+    if (ui.yank) dispatch({ type: 'note', text: describeYank(yank(ui.yank.text, systemClipboard(stdout)), ui.yank.what) });
+  }, [ui.yank, stdout, dispatch]);
 
   const screen = screenFor(model, ui);
   const e = topEntry(ui);
@@ -45,6 +56,6 @@ function Review({ data, reviewer }: AppProps) {
 }
 
 /** The review TUI: one key provider around the screens. */
-export function App({ data, reviewer }: AppProps) {
-  return <KeysProvider><Review data={data} reviewer={reviewer} /></KeysProvider>;
+export function App({ data, onChoose, reviewer }: AppProps) {
+  return <KeysProvider><Review data={data} reviewer={reviewer} {...(onChoose ? { onChoose } : {})} /></KeysProvider>;
 }

@@ -24,6 +24,8 @@ export function describeDelta(d: Delta): string {
     case 'set-offers': return `set-offers ${d.exporter} [${d.offers.join(', ')}]${note}`;
     case 'set-accepts': return `set-accepts ${d.importer} [${d.accepts.join(', ')}]${note}`;
     case 'set-max-ranges': return `set-max-ranges ${d.importer} ${d.maxRanges}${note}`;
+    case 'set-match-lock': return `set-match-lock ${d.exporter} ${d.asserts ? 'asserts' : 'none'}${note}`;
+    case 'set-unmap-leaks': return `set-unmap-leaks ${d.exporter} ${d.leaks}${note}`;
   }
 }
 
@@ -52,7 +54,7 @@ export function traceView(c: Counterexample): TraceView {
 
 function stepView(r: StepReport, step: Sequence['steps'][number] | undefined): StepView {
   const deltas: DeltaView[] = step
-    ? step.deltas.map((d) => ({ label: `${describeDelta(d.delta)}${d.patch !== null ? ` (patch ${d.patch})` : ''}`, planned: d.patch === null }))
+    ? step.deltas.map((d) => ({ label: `${describeDelta(d.delta)}${d.patch !== null ? ` (patch ${d.patch}${d.origin ? `, ${d.origin.file}:${d.origin.line}` : ''})` : ''}`, planned: d.patch === null }))
     : r.planned.map((d) => ({ label: describeDelta(d), planned: true }));
   const burden = step ? driverBurden(step.world).exporters : r.driverBurden.exporters;
   return {

@@ -1,5 +1,6 @@
 import type { SeriesSet } from '../../series/index.js';
 import type { Finding } from '../../analysis/index.js';
+import type { PickEntry } from './state/picker.js';
 
 /**
  * What the TUI shows: immutable results computed outside React, so components stay dumb and
@@ -14,6 +15,15 @@ export interface ReviewData {
   verify?: VerifyView;
   /** Work still running (apply, bisect, the model), shown on the status line until the data arrives. */
   pending?: string;
+  /**
+   * Pick mode (`patchscope pick`): series from the archive index to choose from instead of a set to
+   * review; the TUI starts on the picker and ends with the choice (runTui's `onChoose`).
+   */
+  picks?: PickEntry[];
+  /** Pick mode: the query the picker starts with. */
+  startQuery?: string;
+  /** The version (index into `set.series`) to start on; the first when absent. */
+  startVersion?: number;
 }
 
 /** Per-patch build/bisect outcome, keyed by the patch's 1-based index. */

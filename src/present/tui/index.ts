@@ -24,6 +24,29 @@ export interface TuiOptions {
   session?: TerminalSession;
   /** `--from "Name <addr>"`: who writes the review, instead of git's user.name and user.email. */
   reviewer?: string | null;
+  /** Pick mode (`data.picks`): called with the chosen entry's index. */
+  onChoose?: (index: number) => void;
+}
+
+/**
+ * The plain-text first frame gives way to Ink's: the screen is cleared in the same write as Ink's
+ * first output, not before Ink renders (on a busy machine that left a blank screen for a second).
+ */
+function clearedOnFirstWrite(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  let first = true;
+  return new Proxy(stdout, {
+    get(target, prop) {
+      if (prop === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) => {
+          const text = first ? `\x1b[H\x1b[J${String(chunk)}` : chunk;
+          first = false;
+          return (target.write as (...a: unknown[]) => boolean)(text, ...rest);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**
@@ -34,14 +57,12 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<v
   const session = opts.session ?? enterTerminal(opts.stdout ?? process.stdout, opts.stdin);
   const { stdout, stdin } = session;
   try {
-    // The plain-text first frame gives way to Ink's (the same rows; cleared so nothing of it lingers).
-    if (session.painted) stdout.write('\x1b[H\x1b[J');
-    const instance = render(createElement(App, { data, reviewer: opts.reviewer }), {
-      stdin: stdin ?? process.stdin, stdout, exitOnCtrlC: false, patchConsole: false,
+    const instance = render(createElement(App, { data, reviewer: opts.reviewer, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}) }), {
+      stdin: stdin ?? process.stdin, stdout: session.painted ? clearedOnFirstWrite(stdout) : stdout, exitOnCtrlC: false, patchConsole: false,
     });
     let done = false;
     opts.later?.then(
-      (full) => { if (!done) instance.rerender(createElement(App, { data: full, reviewer: opts.reviewer })); },
+      (full) => { if (!done) instance.rerender(createElement(App, { data: full, reviewer: opts.reviewer, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}) })); },
       (e: unknown) => {
         const fallback = opts.onLaterError?.(e) ?? { ...data, pending: undefined };
         if (!done) instance.rerender(createElement(App, { data: fallback, reviewer: opts.reviewer }));

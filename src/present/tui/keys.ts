@@ -12,7 +12,7 @@ export type Command =
   | 'help.toggle' | 'patch.prev' | 'patch.next'
   | 'view.series' | 'view.findings' | 'view.steps'
   | 'filter.level' | 'filter.type' | 'version.next'
-  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home'
+  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home' | 'trace.yank' | 'picker.open'
   | ReviewCommand;
 
 /** The subset of Ink's `Key` that bindings look at (tests build these by hand). */
@@ -67,6 +67,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'filter.level', chars: ['e'], special: [], help: 'findings: cycle level' },
   { command: 'filter.type', chars: ['t'], special: [], help: 'findings: cycle type' },
   { command: 'version.next', chars: ['v'], special: [], help: 'next version in the set' },
+  { command: 'picker.open', chars: ['p'], special: [], help: 'pick a series (fuzzy search)' },
+  { command: 'trace.yank', chars: ['y'], special: [], help: 'copy a trace\'s replay string' },
   // Writing the review (src/present/tui/review/commands.ts).
   ...REVIEW_BINDINGS.map((b) => ({ ...b, chars: [...b.chars], special: [] })),
 ];

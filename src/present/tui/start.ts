@@ -7,6 +7,7 @@ import { ReadStream } from 'node:tty';
 import type { ReviewData } from './data.js';
 
 export type { ReviewData } from './data.js';
+export { pickEntriesFromIndex } from './state/picker.js';
 import { firstFrame } from './first-frame.js';
 import { drawableSize, readSize } from './state/term-size.js';
 

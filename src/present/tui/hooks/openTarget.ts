@@ -49,8 +49,9 @@ export function openTarget(model: ReviewModel, ui: UiState): UiState {
   if (!t) return { ...ui, note: topEntry(ui).view.kind === 'findings' ? 'this finding is about the whole series' : 'nothing to open here' };
   switch (t.kind) {
     case 'patch': return openPatch(model, ui, t);
-    case 'version': return { ...ui, version: t.index, stack: [entry({ kind: 'series' }, [e.panes[0] ?? TOP], screen.panes.length - 1)], note: '' };
+    case 'version': return { ...ui, version: t.index, stack: [entry({ kind: 'series' }, [e.panes[0] ?? TOP], Math.max(0, screen.panes.length - 1))], note: '' };
     case 'trace': return { ...ui, stack: [...ui.stack, entry({ kind: 'trace', sequence: t.sequence, step: t.step, trace: t.trace })], note: '' };
     case 'reply': return openReply(model, ui, t.messageId);
+    case 'pick': return { ...ui, chosen: t.index, quit: true };
   }
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Command } from '../keys.js';
 import { createModel } from '../state/model.js';
-import { screenFor } from '../state/screens.js';
+import { paneHeight, screenFor } from '../state/screens.js';
 import { topEntry, type UiState } from '../state/ui-state.js';
 import { reviewData } from '../testing/review-data.test-util.js';
 import { initialUi, makeReviewReducer, MAX_COUNT, type ReviewAction } from './reviewReducer.js';
@@ -211,13 +211,16 @@ describe('reviewReducer', () => {
     expect(col(ui)).toBe(16);
     ui = keys(ui, '2h');
     expect(col(ui)).toBe(0);
-    // The longest row in view, `diff --git a/include/linux/dma-buf-mapping.h b/…` (78 columns), ends in the 39 after the gutter.
-    ui = keys(ui, '9l');
-    expect(col(ui)).toBe(78 - 39);
+    // Right stops where the longest row in view (the model's verdict line) ends in the 39 columns after the gutter.
+    const screen = screenFor(model, ui);
+    const longest = Math.max(...screen.panes[0]!.lines.slice(0, paneHeight(screen, screen.panes[0], ui.size)).map((l) => l.text.length));
+    expect(longest).toBeGreaterThan(78);
+    ui = keys(ui, '99l');
+    expect(col(ui)).toBe(longest - 39);
     expect(keys(ui, 'l').note).toBe('the visible lines end here');
-    expect(col(keys(ui, 'j'))).toBe(78 - 39);
+    expect(col(keys(ui, 'j'))).toBe(longest - 39);
     expect(col(keys(ui, '0'))).toBe(0);
-    expect(col(reduce(ui, { type: 'key', input: '', key: { leftArrow: true } }))).toBe(78 - 39 - 8);
+    expect(col(reduce(ui, { type: 'key', input: '', key: { leftArrow: true } }))).toBe(longest - 39 - 8);
   });
 
   it('h and l outside the patch view say where they work and move nothing', () => {

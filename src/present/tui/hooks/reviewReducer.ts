@@ -1,5 +1,6 @@
 import { commandFor, KEY_BINDINGS, type Command, type KeyInfo } from '../keys.js';
 import { helpLayout } from '../state/help-layout.js';
+import { groupCount } from '../state/picker.js';
 import { findingTypes, NO_FILTER } from '../state/findings-list.js';
 import type { ReviewModel } from '../state/model.js';
 import { SCROLL_STEP } from '../state/hscroll.js';
@@ -20,6 +21,8 @@ export type ReviewAction =
   /** A command with the count typed before it (0: none), as tests and other front ends send them. */
   | { type: 'command'; command: Command; count?: number }
   | { type: 'resize'; size: TermSize }
+  /** Feedback from outside the reducer (how a yank went). */
+  | { type: 'note'; text: string }
   /** What the review's hook did (state read, $EDITOR closed, replies written or sent). */
   | ReviewSliceAction;
 
@@ -35,7 +38,11 @@ export function seriesEntry(model: ReviewModel, version = 0) {
 }
 
 export function initialUi(size: TermSize, model: ReviewModel): UiState {
-  return { version: 0, stack: [seriesEntry(model)], help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false };
+  // Many series (an archive, a folder of threads): start on the picker, not on whichever came first.
+  const picker = entry({ kind: 'picker', query: model.data.startQuery ?? '' });
+  const version = model.data.startVersion ?? 0;
+  const start = model.data.picks ? [picker] : groupCount(model.data.set) > 1 ? [seriesEntry(model, version), picker] : [seriesEntry(model, version)];
+  return { version, stack: start, help: false, helpOffset: 0, search: IDLE_SEARCH, filter: NO_FILTER, size, note: '', count: 0, quit: false, yank: null };
 }
 
 /** Counts stop growing here: more digits are ignored (a list never has a million rows to skip). */
@@ -133,9 +140,22 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'view.findings': return pushView(ui, { kind: 'findings' });
     case 'view.steps': return pushView(ui, { kind: 'steps' });
     case 'filter.level': case 'filter.type': return refilter(model, ui, command);
+    case 'trace.yank': return yankReplay(model, ui);
+    case 'picker.open': return topEntry(ui).view.kind === 'picker' ? ui : { ...ui, stack: [...ui.stack, entry({ kind: 'picker', query: '' })], note: '' };
     case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
     default: return isReviewCommand(command) ? reviewCommand(model, ui, command) : ui;
   }
+}
+
+/** `y`: the replay string of the trace in view, or of the trace the cursor row points at (steps view, a patch's inline trace). */
+function yankReplay(model: ReviewModel, ui: UiState): UiState {
+  const e = topEntry(ui);
+  const v = e.view;
+  const row = screenFor(model, ui).panes[e.focus]?.lines[(e.panes[e.focus] ?? TOP).cursor];
+  const t = v.kind === 'trace' ? v : row?.target?.kind === 'trace' ? row.target : null;
+  const replay = t ? model.trace(t.sequence, t.step, t.trace)?.replay : undefined;
+  if (!replay) return { ...ui, note: 'y copies a trace\'s replay string: open a trace, or put the cursor on one' };
+  return { ...ui, yank: { text: replay, what: 'replay string', id: (ui.yank?.id ?? 0) + 1 } };
 }
 
 /** The series view of another version (or series of the set), its selector's cursor on it. */
@@ -162,6 +182,30 @@ function repeat(ui: UiState, n: number, step: (u: UiState) => UiState): UiState 
     if (u.note.startsWith('pattern not found') || u.note.startsWith('no search')) break;
   }
   return u;
+}
+
+/**
+ * Keys on the picker: printable text goes to the query (as in fzf), Backspace erases, Esc clears the
+ * query then goes back, Enter opens the version under the cursor; arrows, ^N ^P, PgUp PgDn move
+ * (null: the normal command handles it).
+ */
+function onPickerKey(model: ReviewModel, ui: UiState, input: string, key: KeyInfo): UiState | null {
+  const e = topEntry(ui);
+  if (e.view.kind !== 'picker') return null;
+  const query = e.view.query;
+  const requery = (q: string) => moveFocused(model, withTop({ ...ui, note: '', count: 0 }, entry({ kind: 'picker', query: q })), { type: 'top' });
+  if (key.return) {
+    const row = screenFor(model, ui).panes[0]?.lines[(e.panes[0] ?? TOP).cursor];
+    if (row?.target?.kind === 'pick') return { ...ui, chosen: row.target.index, quit: true };
+    if (row?.target?.kind !== 'version') return { ...ui, note: 'no series matches' };
+    return showVersion(model, ui, row.target.index);
+  }
+  // Esc on an empty query goes back; on the picker alone (pick mode) it leaves with nothing chosen.
+  if (key.escape) return query ? requery('') : ui.stack.length > 1 ? { ...ui, stack: ui.stack.slice(0, -1) } : { ...ui, quit: true };
+  if (key.backspace || key.delete) return requery(query.slice(0, -1));
+  if (key.ctrl && input === 'c') return null;
+  if (key.ctrl || key.meta || key.tab || input === '' || /[\x00-\x1f\x7f]/.test(input)) return null;
+  return requery(query + input);
 }
 
 /** A digit of a count (`0` too once one has started: `20j`). */
@@ -195,6 +239,10 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         if (ui.review?.compose) return onComposeKey(ui, a.input, a.key);
         if (ui.review?.confirm) return onConfirmKey(ui, a.input);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
+        if (topEntry(ui).view.kind === 'picker' && !ui.help) {
+          const picked = onPickerKey(model, ui, a.input, a.key);
+          if (picked) return picked;
+        }
         const command = commandFor(a.input, a.key);
         // An unbound key drops a pending count, as in vim.
         if (!command) return ui.count ? { ...ui, count: 0 } : ui;
@@ -204,6 +252,7 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         return onCommand(model, { ...ui, note: '', count: 0 }, command, ui.count);
       }
       case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
+      case 'note': return { ...ui, note: a.text };
       case 'resize': {
         if (a.size.columns === ui.size.columns && a.size.rows === ui.size.rows) return ui;
         // Every pane of the view is fitted (the unfocused ones are drawn too).

@@ -16,6 +16,8 @@ export interface Seg {
 export type Target =
   | { kind: 'patch'; patch: number; bodyLine?: number; file?: string; line?: number }
   | { kind: 'version'; index: number }
+  /** A series of the archive index (pick mode): choosing it ends the picker. */
+  | { kind: 'pick'; index: number }
   | { kind: 'trace'; sequence: number; step: number; trace: number }
   | { kind: 'reply'; messageId: string };
 

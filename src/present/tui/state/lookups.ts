@@ -19,7 +19,7 @@ export function countBySeverity(findings: Finding[]): { error: number; warning: 
 }
 
 /** b4's review badges: Reviewed-by, Acked-by, Tested-by, each person counted once. */
-export function trailerBadges(patch: Patch): { R: number; A: number; T: number } {
+export function trailerBadges(patch: Pick<Patch, 'trailers'>): { R: number; A: number; T: number } {
   const seen = new Set<string>();
   const out = { R: 0, A: 0, T: 0 };
   const letter: Record<string, 'R' | 'A' | 'T'> = { 'reviewed-by': 'R', 'acked-by': 'A', 'tested-by': 'T' };

@@ -7,6 +7,9 @@ import { coverDoc, patchDoc } from './patch-doc.js';
 import { repliesDoc } from './replies-doc.js';
 import { seriesRows, versionRows } from './series-rows.js';
 import { stepsDoc } from './steps-doc.js';
+import { filterEntries, pickEntries, pickerRows } from './picker.js';
+import { inlineTraceLines, traceAnchor } from './trace-anchor.js';
+import { patchVerdict } from './verdicts.js';
 
 /**
  * Everything the screens show, derived once from the immutable ReviewData and cached: opening a
@@ -25,6 +28,9 @@ export interface ReviewModel {
   findingRows(filter: FindingsFilter): DocLine[];
   stepsDoc(): DocLine[];
   trace(sequence: number, step: number, trace: number): TraceView | undefined;
+  /** The picker's rows for a query, and how many series versions there are in all. */
+  pickerRows(query: string): DocLine[];
+  pickerTotal(): number;
 }
 
 /** What the analysis says of one patch, shown under its header: bisect outcome and landing step. */
@@ -38,6 +44,25 @@ export function patchNotes(data: ReviewData, s: PatchSeries, index: number): Doc
   }
   const step = stepOf(data, index);
   if (step) out.push(line([['landing step: ', 'dim'], [`S${step.number} ${clean(step.name)}`, 'accent']]));
+  const v = patchVerdict(data, index, s);
+  if (v && v.step.invariants.length > 0) {
+    const where = clean(`${v.sequence.name}, step ${v.stepIndex + 1} ${v.step.name}`);
+    out.push(v.ok
+      ? line([['model: ', 'dim'], ['✓ every invariant holds', 'pass'], [`  (${where})`, 'dim']])
+      : line([['model: ', 'dim'], [clean(`✗ ${v.broken.join(', ')}`), 'fail'], [`  (${where})`, 'dim'],
+        [v.newTraces.length ? '  trace under the diff line the binding names' : '  (the trace is at an earlier step)', 'dim']]));
+  }
+  return out;
+}
+
+/** The counterexamples first seen at this patch's step, keyed by the diff line they go under. */
+function traceAnnotations(data: ReviewData, s: PatchSeries, patch: Patch): Map<string, DocLine[]> {
+  const out = new Map<string, DocLine[]>();
+  const v = patchVerdict(data, patch.index, s);
+  if (!v) return out;
+  const key = v.newTraces.length ? traceAnchor(patch, data.verify?.binding) : null;
+  if (key === null) return out;
+  out.set(key, v.newTraces.flatMap((t) => inlineTraceLines(v, t)));
   return out;
 }
 
@@ -60,13 +85,15 @@ export function createModel(data: ReviewData): ReviewModel {
     const m = message(v, p);
     if (!m) return [line([[`No message ${p} in this series.`, 'dim']])];
     const findings = findingsForPatch(data.findings, { index: p, messageId: m.messageId });
-    return p === 0 ? coverDoc(m as NonNullable<PatchSeries['cover']>, findings) : patchDoc(m as Patch, findings, patchNotes(data, series(v)!, p));
+    return p === 0 ? coverDoc(m as NonNullable<PatchSeries['cover']>, findings) : patchDoc(m as Patch, findings, patchNotes(data, series(v)!, p), traceAnnotations(data, series(v)!, m as Patch));
   });
   const replies = memo((k) => repliesDoc(repliesOf(...parse(k))));
   const rows = memo((k) => { const s = series(Number(k)); return s ? seriesRows(data, s) : []; });
   const findings = memo((k) => findingRows(applyFilter(data.findings, JSON.parse(k) as FindingsFilter)));
   const steps = memo(() => stepsDoc(data.verify));
   const versions = memo(() => versionRows(data.set));
+  const entries = memo(() => data.picks ?? pickEntries(data.set));
+  const picked = memo((q) => pickerRows(filterEntries(entries(''), q), data.picks !== undefined));
   return {
     data,
     series,
@@ -79,5 +106,7 @@ export function createModel(data: ReviewData): ReviewModel {
     findingRows: (f) => findings(JSON.stringify({ level: f.level, type: f.type })),
     stepsDoc: () => steps(''),
     trace: (seq, step, i) => data.verify?.sequences[seq]?.steps[step]?.counterexamples?.[i],
+    pickerRows: (q) => picked(q),
+    pickerTotal: () => entries('').length,
   };
 }

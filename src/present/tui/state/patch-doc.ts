@@ -67,7 +67,7 @@ function inlineReplyLines(anchoring: ReplyAnchoring, key: string): DocLine[] {
   return out;
 }
 
-function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: Map<number, Finding[]>): DocLine[] {
+function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: Map<number, Finding[]>, annotations: ReadonlyMap<string, DocLine[]>): DocLine[] {
   const status = f.status === 'modified' ? '' : ` (${f.status}${f.oldPath && f.oldPath !== f.path ? ` from ${f.oldPath}` : ''})`;
   const out: DocLine[] = [mailLine(`diff --git a/${f.oldPath ?? f.path} b/${f.newPath ?? f.path}${status}`, 'file', { bodyLine: f.bodyLine })];
   if (f.binary) out.push(line([['Binary file', 'dim']]));
@@ -83,6 +83,7 @@ function fileLines(f: DiffFile, fi: number, anchoring: ReplyAnchoring, byLine: M
       out.push(row);
       for (const fd of byLine.get(l.bodyLine) ?? []) out.push(findingLine(fd, '    '));
       if (anchoring.chunks.size > 0) pushAll(out, inlineReplyLines(anchoring, hunkLineKey(fi, hi, li)));
+      if (annotations.size > 0) pushAll(out, annotations.get(hunkLineKey(fi, hi, li)) ?? []);
     });
   });
   return out;
@@ -114,8 +115,12 @@ function indexByLine(findings: Finding[]): Map<number, Finding[]> {
   return m;
 }
 
-/** The patch view's document: header, commit message, trailers from replies, diffstat, diff with replies inline. */
-export function patchDoc(p: Patch, findings: Finding[], notes: DocLine[] = []): DocLine[] {
+/**
+ * The patch view's document: header, commit message, trailers from replies, diffstat, diff with
+ * replies inline; `annotations` are rows of ours (a model trace) to put under a diff line, keyed by
+ * `hunkLineKey`.
+ */
+export function patchDoc(p: Patch, findings: Finding[], notes: DocLine[] = [], annotations: ReadonlyMap<string, DocLine[]> = new Map()): DocLine[] {
   const byLine = indexByLine(findings);
   const anchoring = anchorReplies(p);
   const unplaced = findings.filter((f) => !f.where.bodyLine);
@@ -125,7 +130,7 @@ export function patchDoc(p: Patch, findings: Finding[], notes: DocLine[] = []): 
   pushAll(out, replyTrailerLines(p.trailers));
   out.push(BLANK);
   out.push(line([['---', 'dim']]), ...diffstatLines(p), BLANK);
-  p.files.forEach((f, fi) => pushAll(out, fileLines(f, fi, anchoring, byLine)));
+  p.files.forEach((f, fi) => pushAll(out, fileLines(f, fi, anchoring, byLine, annotations)));
   if (p.files.length === 0 && p.diffText) pushAll(out, p.diffText.split('\n').map((t) => mailLine(t, 'plain')));
   return [...out, ...unmatchedLines(anchoring)];
 }

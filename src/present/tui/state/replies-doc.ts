@@ -9,20 +9,30 @@ export function replyHeading(reply: Reply, indent = ''): DocLine {
   ], { target: { kind: 'reply', messageId: reply.messageId } });
 }
 
-/** A reply as mutt shows it: quotes and new text interleaved, indented by thread depth. */
+/**
+ * A reply as mutt shows it: quotes and new text interleaved, indented by thread depth. The trailers it gives are
+ * shown once: highlighted where the reviewer wrote them, and listed below only when the text does not hold them as
+ * one line (a value folded over two lines).
+ */
 export function replyBody(reply: Reply, indent = ''): DocLine[] {
   const text = reply.newText.split('\n');
+  const asWritten = (t: Reply['trailers'][number]) => `${t.key}: ${t.value}`.toLowerCase();
+  const trailerLines = new Set(reply.trailers.map(asWritten));
   const out: DocLine[] = [];
   let next = 0;
   const flushText = (upTo: number) => {
-    for (; next < Math.min(upTo, text.length); next++) out.push(mailLine(`${indent}│ ${text[next]}`, 'reply', { wrap: `${indent}│ ` }));
+    for (; next < Math.min(upTo, text.length); next++) {
+      const own = text[next] as string;
+      out.push(mailLine(`${indent}│ ${own}`, trailerLines.has(own.trim().toLowerCase()) ? 'trailer' : 'reply', { wrap: `${indent}│ ` }));
+    }
   };
   for (const block of reply.quoted) {
     flushText(block.beforeNewLine);
     for (const q of block.lines) out.push(mailLine(`${indent}│ ${'> '.repeat(block.depth)}${q}`, 'quote', { wrap: `${indent}│ ${'> '.repeat(block.depth)}` }));
   }
   flushText(text.length);
-  for (const t of reply.trailers) out.push(mailLine(`${indent}│ ${t.key}: ${t.value}`, 'trailer', { wrap: `${indent}│   ` }));
+  const inText = new Set(text.map((l) => l.trim().toLowerCase()));
+  for (const t of reply.trailers) if (!inText.has(asWritten(t))) out.push(mailLine(`${indent}│ ${t.key}: ${t.value}`, 'trailer', { wrap: `${indent}│   ` }));
   return out;
 }
 

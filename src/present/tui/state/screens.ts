@@ -119,6 +119,17 @@ function traceScreen(model: ReviewModel, e: ViewEntry, sequence: number, step: n
   };
 }
 
+function pickerScreen(model: ReviewModel, query: string): Screen {
+  const rows = model.pickerRows(query);
+  const total = model.pickerTotal();
+  const header = [
+    line([['Pick a series  ', 'title'], ['type to filter (subject, author, Message-ID) · ↑↓ ^N ^P move · Enter opens · Esc clears', 'dim']]),
+    line([['› ', 'accent'], [clean(query), 'plain'], ['▏', 'accent'], [`   ${rows.length} of ${total} versions`, 'dim']]),
+    BLANK,
+  ];
+  return { crumb: 'pick', header, layout: 'columns', panes: [{ id: 'picker', title: 'series', header: [], lines: rows }] };
+}
+
 /** The view on top of the stack, its prose rows wrapped to the width each pane is drawn in (cached). */
 export function screenFor(model: ReviewModel, ui: UiState): Screen {
   const screen = rawScreen(model, ui);
@@ -138,6 +149,7 @@ function rawScreen(model: ReviewModel, ui: UiState): Screen {
     case 'findings': return findingsScreen(model, ui);
     case 'steps': return { crumb: 'steps', header: [line([['Landing sequences against the reference model', 'title']]), BLANK], layout: 'columns', panes: [{ id: 'steps', title: 'steps', header: [], lines: model.stepsDoc() }] };
     case 'trace': return traceScreen(model, e, v.sequence, v.step, v.trace);
+    case 'picker': return pickerScreen(model, v.query);
   }
 }
 

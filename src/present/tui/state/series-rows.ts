@@ -19,7 +19,7 @@ const MODEL_WIDTH = 12;
 
 export function seriesColumns(data: ReviewData, series: PatchSeries): SeriesColumns {
   const authors = new Set(series.patches.map((p) => (p.author?.email ?? '').toLowerCase()));
-  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 };
+  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 && series === data.set.series[0] };
 }
 
 /** Column header of the patch table; widths match `patchRow`. */
@@ -30,12 +30,19 @@ export function seriesColumnsLine(cols: SeriesColumns): DocLine {
 }
 
 /** The model column: ✓ when the patch's step keeps every invariant, ✗ and the first it breaks. */
-function modelCell(data: ReviewData, patch: Patch): Seg {
-  const v = patchVerdict(data, patch.index);
+function modelCell(data: ReviewData, series: PatchSeries, patch: Patch): Seg {
+  const v = patchVerdict(data, patch.index, series);
   if (!v || v.step.invariants.length === 0) return { text: padEnd('·', MODEL_WIDTH), style: 'dim' };
   if (v.ok) return { text: padEnd('✓', MODEL_WIDTH), style: 'pass' };
   const more = v.broken.length > 1 ? '+' : '';
   return { text: padEnd(`✗ ${v.broken[0]!.slice(0, MODEL_WIDTH - 3 - more.length)}${more}`, MODEL_WIDTH), style: 'fail' };
+}
+
+/** `series-wide A1 R1`: trailers given in replies to the cover, which stand for every patch (shown on row 00). */
+function seriesWideBadges(series: PatchSeries): string {
+  const b = trailerBadges({ trailers: series.coverTrailers ?? [] });
+  const parts = (['R', 'A', 'T'] as const).filter((k) => b[k] > 0).map((k) => `${k}${b[k]}`);
+  return parts.length ? `series-wide ${parts.join(' ')} (row 00)` : '';
 }
 
 /** The cover summary; `seriesFindings` counts findings about no single patch. */
@@ -48,7 +55,8 @@ export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string
     series.missing.length ? `missing ${series.missing.join(',')}` : '',
     `${replies} replies`,
     cover?.baseCommit ? `base ${cover.baseCommit.slice(0, 12)}` : '',
-    set.series.length > 1 ? `${set.series.length} versions/series in set (v: next)` : '',
+    set.series.length > 1 ? `${set.series.length} versions/series in set (v: next, p: pick)` : '',
+    seriesWideBadges(series),
     steps ? `step: ${clean(steps)}` : '',
     seriesFindings ? `${seriesFindings} series findings (f)` : '',
   ].filter(Boolean).join(' · ');
@@ -60,7 +68,7 @@ export function seriesHeader(series: PatchSeries, set: SeriesSet, steps?: string
   ];
 }
 
-function trailerCell(patch: Patch): Seg {
+function trailerCell(patch: Pick<Patch, 'trailers'>): Seg {
   const b = trailerBadges(patch);
   const cell = (l: string, n: number) => `${l}${n > 0 ? n : '·'}`;
   return { text: padEnd(`${cell('R', b.R)} ${cell('A', b.A)} ${cell('T', b.T)}`, 9), style: b.R + b.A + b.T > 0 ? 'pass' : 'dim' };
@@ -93,7 +101,7 @@ export function patchRow(data: ReviewData, series: PatchSeries, patch: Patch, co
     findingsCell(data, patch),
     bisectCell(data, series, patch),
     { text: padEnd(step ? `S${step.number}` : '', 5), style: 'accent' },
-    ...(cols.model ? [modelCell(data, patch)] : []),
+    ...(cols.model ? [modelCell(data, series, patch)] : []),
     ...(cols.author ? [{ text: padEnd(clean(personName(patch.author)), AUTHOR_WIDTH) + ' ', style: 'dim' as const }] : []),
     { text: clean(patch.subject), style: 'plain' },
   ];
@@ -106,8 +114,10 @@ export function seriesRows(data: ReviewData, series: PatchSeries): DocLine[] {
   const cols = seriesColumns(data, series);
   if (series.cover) {
     const c = series.cover;
+    // The cover's row carries the series-wide trailers (given in replies to the cover, for every patch).
+    const wide = trailerCell({ trailers: series.coverTrailers ?? [] });
     rows.push(line([
-      [padEnd('00', 3), 'accent'], [padEnd('', 12 + 9), 'dim'], [padEnd(c.replies.length ? `✉${c.replies.length}` : '', 4), 'reply-head'],
+      [padEnd('00', 3), 'accent'], [padEnd('', 12), 'dim'], [wide.text, wide.style], [padEnd(c.replies.length ? `✉${c.replies.length}` : '', 4), 'reply-head'],
       [padEnd('', 7 + 4 + 5 + (cols.model ? MODEL_WIDTH : 0)), 'dim'],
       [cols.author ? padEnd(clean(personName(c.author)), AUTHOR_WIDTH) + ' ' : '', 'dim'], [`cover: ${clean(c.subject)}`, 'plain'],
     ], { target: { kind: 'patch', patch: 0 } }));

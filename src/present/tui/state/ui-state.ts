@@ -7,7 +7,9 @@ export type View =
   | { kind: 'patch'; patch: number }
   | { kind: 'findings' }
   | { kind: 'steps' }
-  | { kind: 'trace'; sequence: number; step: number; trace: number };
+  | { kind: 'trace'; sequence: number; step: number; trace: number }
+  /** Choose one series of many (an archive, a folder of threads): typed text filters fuzzily. */
+  | { kind: 'picker'; query: string };
 
 /** Cursor row and first visible row of one pane. */
 export interface ListState {
@@ -53,6 +55,10 @@ export interface UiState {
   /** The count typed so far (`21` of `21j`); 0 when none is pending. */
   count: number;
   quit: boolean;
+  /** Text to copy to the clipboard (the App does it, then says how on the status line); `id` tells two yanks apart. */
+  yank: { text: string; what: string; id: number } | null;
+  /** Pick mode: the entry chosen (`ReviewData.picks` index), set as the TUI quits. */
+  chosen?: number;
   /** The reviewer's comments and trailers, and what is being typed (src/present/tui/review); absent: nothing yet. */
   review?: ReviewSlice;
 }

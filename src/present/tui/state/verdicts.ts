@@ -1,3 +1,4 @@
+import type { PatchSeries } from '../../../series/index.js';
 import type { ReviewData, SequenceView, StepView, TraceView } from '../data.js';
 
 /** What the model says of the step a patch lands in. */
@@ -30,7 +31,9 @@ export function patchwiseSequence(data: ReviewData): number {
   return best >= 0 ? best : all.length ? 0 : -1;
 }
 
-export function patchVerdict(data: ReviewData, patch: number): PatchVerdict | null {
+/** The model's verdicts are about the first series of the set (the one `verify INPUT` binds); not about other versions. */
+export function patchVerdict(data: ReviewData, patch: number, series: PatchSeries | undefined = data.set.series[0]): PatchVerdict | null {
+  if (series !== data.set.series[0]) return null;
   const si = patchwiseSequence(data);
   const sequence = data.verify?.sequences[si];
   if (!sequence) return null;

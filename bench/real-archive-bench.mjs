@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Real-archive benchmark (issue 18): `index` and `show --json` on a real list archive, each a
+// ratio against `git mailsplit --mboxrd` and Python's email parser (bench/py-email-bench.py, b4's
+// parser) run in the same invocation on the same file; medians of --runs runs, each run a child
+// process whose peak RSS is measured by getrusage (bench/measure.py). Also prints a SHA-256 of
+// `show --json` and of the index's contents, to prove a change kept the output identical.
+//
+//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show] [--before DIR]
+//
+// --before DIR: a built checkout of another commit (e.g. `git worktree add DIR REV && npm run build`
+// there), run alternately with this one in the same invocation, for a before/after ratio and hashes.
+//
+// Getting the archive (230 MB, 15,995 messages, 2019-2026; a public-inbox v2 epoch):
+//   git clone --mirror https://github.com/linux-mailinglist-archives/linaro-mm-sig.lists.linaro.org.0 epoch.git
+//   python3 bench/epoch-to-mboxrd.py epoch.git linaro-mm-sig.mboxrd
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const { values: args } = parseArgs({ options: { archive: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, before: { type: 'string' } } });
+const archive = args.archive ?? process.env.PATCHSCOPE_REAL_ARCHIVE;
+if (!archive || !existsSync(archive)) {
+  console.log(`real-archive bench: no archive given (--archive FILE or PATCHSCOPE_REAL_ARCHIVE): skipped. To get one:
+  git clone --mirror https://github.com/linux-mailinglist-archives/linaro-mm-sig.lists.linaro.org.0 epoch.git
+  python3 bench/epoch-to-mboxrd.py epoch.git linaro-mm-sig.mboxrd`);
+  process.exit(0);
+}
+const RUNS = Number(args.runs ?? 3);
+const only = new Set((args.only ?? 'mailsplit,python,index,show').split(','));
+const bin = join(root, 'bin', 'patchscope');
+const work = mkdtempSync(join(tmpdir(), 'patchscope-real-bench-'));
+
+function measure(cmd, outFile) {
+  const r = spawnSync('python3', [join(here, 'measure.py'), ...(outFile ? ['--out', outFile] : []), ...cmd], { encoding: 'utf8' });
+  const j = JSON.parse(r.stdout.trim());
+  if (j.status !== 0) throw new Error(`${cmd.join(' ')} failed (${j.status}): ${j.stderr}`);
+  return j;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function sha256(file) {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(file)) h.update(c);
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The index's answers, without row ids that depend on nothing but insertion order. */
+function indexHash(db) {
+  const Sqlite = createRequire(join(root, 'package.json'))('better-sqlite3');
+  const d = new Sqlite(db, { readonly: true });
+  const h = createHash('sha256');
+  for (const sql of [
+    'SELECT position, msgid, in_reply_to, refs, subject, from_name, from_email, date, kind, has_diff, has_diffstat, change_id FROM messages ORDER BY source_id, position',
+    'SELECT position, reason FROM damaged ORDER BY source_id, position',
+    'SELECT family_id, version, rfc, resend, title, root_msgid, first_msgid, total, patches, date, partial, change_id, author, patch_stems FROM versions ORDER BY family_id, first_msgid, version',
+    'SELECT id, title, author, first_date FROM families ORDER BY id',
+  ]) for (const row of d.prepare(sql).iterate()) h.update(JSON.stringify(row));
+  d.close();
+  return h.digest('hex').slice(0, 16);
+}
+
+const rows = [];
+function report(label, runs, base) {
+  const s = median(runs.map((r) => r.seconds));
+  const rss = median(runs.map((r) => r.peakRssMb));
+  const ratio = base ? `${(base.s / s).toFixed(2)}x ${base.label}` : 'baseline';
+  rows.push({ label, s, rss });
+  console.log(`| ${label} | ${s.toFixed(2)} s | ${rss.toFixed(0)} MB | ${ratio} |`);
+  return { s, label };
+}
+
+try {
+  const mib = statSync(archive).size / 2 ** 20;
+  console.log(`archive ${archive} (${mib.toFixed(0)} MiB), ${RUNS} run(s) each, median; cores ${availableParallelism()}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log('| run | time | peak RSS | ratio |\n| --- | --- | --- | --- |');
+  let git = null;
+  if (only.has('mailsplit')) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const out = join(work, `split${i}`);
+      spawnSync('mkdir', ['-p', out]);
+      runs.push(measure(['git', 'mailsplit', '--mboxrd', `-o${out}`, archive]));
+      rmSync(out, { recursive: true, force: true });
+    }
+    git = report('git mailsplit --mboxrd', runs);
+  }
+  let py = null;
+  if (only.has('python')) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(measure(['python3', join(here, 'py-email-bench.py'), archive]));
+    py = report('Python email, parse + body', runs, git);
+  }
+  // This checkout and, with --before, another: runs alternate so that both see the same load.
+  const builds = [{ name: 'patchscope', bin }, ...(args.before ? [{ name: 'before', bin: join(resolve(args.before), 'bin', 'patchscope') }] : [])];
+  if (only.has('index')) {
+    const runs = builds.map(() => []);
+    const hashes = builds.map(() => '');
+    for (let i = 0; i < RUNS; i++) {
+      for (const [b, build] of builds.entries()) {
+        const db = join(work, `index-${b}-${i}.sqlite`);
+        runs[b].push(measure([process.execPath, build.bin, 'index', archive, '--db', db, '-q']));
+        hashes[b] = indexHash(db);
+        rmSync(db, { force: true });
+      }
+    }
+    const now = report(`${builds[0].name} index`, runs[0], git);
+    if (py) console.log(`|   the same, against Python | | | ${(py.s / now.s).toFixed(2)}x Python email |`);
+    if (builds[1]) report(`${builds[1].name} index`, runs[1], git);
+    if (builds[1]) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | ${(median(runs[1].map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
+    console.log(builds.map((b, i) => `index contents sha256 (${b.name}): ${hashes[i]}`).join('\n'));
+  }
+  if (only.has('show')) {
+    const runs = builds.map(() => []);
+    const hashes = builds.map(() => '');
+    for (let i = 0; i < RUNS; i++) {
+      for (const [b, build] of builds.entries()) {
+        const out = join(work, `show-${b}.json`);
+        runs[b].push(measure([process.execPath, build.bin, 'show', archive, '--mboxrd', '--json', '-q'], out));
+        hashes[b] = await sha256(out);
+      }
+    }
+    const now = report(`${builds[0].name} show --json (whole archive)`, runs[0], git);
+    if (builds[1]) report(`${builds[1].name} show --json (whole archive)`, runs[1], git);
+    if (builds[1]) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | ${(median(runs[1].map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
+    console.log(builds.map((b, i) => `show --json sha256 (${b.name}): ${hashes[i]}`).join('\n'));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
