@@ -18,6 +18,8 @@ import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
  * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
 export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { startAt?: string } = {}): Promise<ExitCode> {
+  // A bad --from is a usage error now, not a surprise when the first trailer is given.
+  if (cmd.from !== null) (await import('../../review/index.js')).parseReviewer(cmd.from);
   if (remoteRef(cmd.input) !== null) return openRemote(cmd);
   // On a terminal the parse of a mail file is cached between starts (series-cache.ts).
   const set = process.stdout.isTTY === true ? await loadInputCached(cmd.input, cmd.common) : await loadInput(cmd.input, cmd.common);
@@ -116,6 +118,7 @@ async function runReview(
   let failure: unknown = null;
   const chosen = await runTui(first, {
     session,
+    reviewer: cmd.from,
     later: data,
     ...(serverVersions ? { serverVersions } : {}),
     onLaterError: (e) => {

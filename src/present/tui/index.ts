@@ -25,6 +25,8 @@ export interface TuiOptions {
   onLaterError?: (e: unknown) => ReviewData;
   /** A terminal already entered (and maybe painted) before Ink loaded: see start.ts. */
   session?: TerminalSession;
+  /** `--from "Name <addr>"`: who writes the review, instead of git's user.name and user.email. */
+  reviewer?: string | null;
   /** Pick mode (`data.picks`): called with the chosen entry's index. */
   onChoose?: (index: number) => void;
   /** A series opened by Message-ID: the versions its server holds, listed with `V`; one chosen ends the TUI. */
@@ -69,7 +71,8 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<S
       instance.unmount();
     },
   };
-  const app = (d: ReviewData) => createElement(App, { data: d, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}), ...(serverVersions ? { serverVersions } : {}) });
+  const app = (d: ReviewData) =>
+    createElement(App, { data: d, reviewer: opts.reviewer, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}), ...(serverVersions ? { serverVersions } : {}) });
   try {
     instance = render(app(data), {
       stdin: stdin ?? process.stdin, stdout: session.painted ? clearedOnFirstWrite(stdout) : stdout, exitOnCtrlC: false, patchConsole: false,

@@ -23,7 +23,8 @@ function rowFor(lines: readonly DocLine[], t: Extract<Target, { kind: 'patch' }>
 
 function openPatch(model: ReviewModel, ui: UiState, t: Extract<Target, { kind: 'patch' }>): UiState {
   const pushed = { ...ui, stack: [...ui.stack, entry({ kind: 'patch', patch: t.patch })], note: '' };
-  // The rows as drawn: prose rows above may wrap, so the row is found among the screen's, not the document's.
+  // The rows as drawn (prose rows above may wrap; the reviewer's comment rows included): the row is found
+  // among the screen's, not the document's, so the jump lands on the finding's line.
   const row = rowFor(screenFor(model, pushed).panes[0]?.lines ?? [], t);
   return row > 0 ? moveFocused(model, pushed, { type: 'jump', index: row }, 0) : pushed;
 }
