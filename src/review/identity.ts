@@ -1,6 +1,6 @@
-import { simpleGit } from 'simple-git';
 import { parsePerson, type Person } from '../series/index.js';
 import { UsageError } from '../util/errors.js';
+import { configValue } from '../util/git/index.js';
 
 /**
  * The reviewer's name and address: `--from "Name <addr>"` when given, else git's `user.name` and
@@ -8,15 +8,7 @@ import { UsageError } from '../util/errors.js';
  */
 export async function reviewerIdentity(override: string | null, cwd = process.cwd()): Promise<Person> {
   if (override !== null) return parseReviewer(override);
-  const git = simpleGit({ baseDir: cwd });
-  const get = async (key: string): Promise<string> => {
-    try {
-      return (await git.raw(['config', '--get', key])).trim();
-    } catch {
-      return '';
-    }
-  };
-  const [name, email] = [await get('user.name'), await get('user.email')];
+  const [name, email] = [await configValue('user.name', cwd), await configValue('user.email', cwd)];
   if (!name || !email) throw new UsageError('who is reviewing? set git config user.name and user.email, or pass --from "Name <address>"');
   return { name, email };
 }

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { simpleGit } from 'simple-git';
 import { createTransport } from 'nodemailer';
 import { GitError } from '../util/errors.js';
+import { userConfigValues } from '../util/git/index.js';
 import type { ReplyMail } from './mail.js';
 
 /** How the mails leave the machine, from the user's `sendemail.*` git configuration. */
@@ -16,53 +16,21 @@ export type Transport =
   /** Nothing configured: `git send-email` itself, with whatever defaults it has. */
   | { kind: 'git-send-email' };
 
-/**
- * A git that reads only the user's and the system's configuration: run from an empty directory that
- * no repository encloses, so a repository's own config (the one the reviewer happens to stand in)
- * cannot choose the program that sends mail.
- */
-async function withUserGit<T>(env: NodeJS.ProcessEnv, use: (git: ReturnType<typeof simpleGit>, dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'patchscope-send-'));
-  try {
-    const git = simpleGit({ baseDir: dir, unsafe: { allowUnsafeConfigPaths: true }, allowEnvironment: ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_CEILING_DIRECTORIES', 'XDG_CONFIG_HOME', 'HOME'] } as Parameters<typeof simpleGit>[0]).env(configEnv(env, dir));
-    return await use(git, dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Only what says where the user's configuration is: no GIT_DIR, no repository, nothing else of the caller's. */
-const CONFIG_ENV = ['HOME', 'PATH', 'XDG_CONFIG_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'LANG', 'LC_ALL'];
-
-function configEnv(env: NodeJS.ProcessEnv, dir: string): Record<string, string> {
-  const out: Record<string, string> = { GIT_CEILING_DIRECTORIES: dirname(dir) };
-  for (const k of CONFIG_ENV) if (env[k] !== undefined) out[k] = env[k]!;
-  return out;
-}
-
-async function configValue(git: ReturnType<typeof simpleGit>, key: string): Promise<string | null> {
-  try {
-    const v = (await git.raw(['config', '--get', key])).trim();
-    return v === '' ? null : v;
-  } catch {
-    return null;
-  }
-}
-
 const DEFAULT_PORT = { ssl: 465, tls: 587, none: 25 } as const;
 
 /** The transport `sendemail.smtpServer`, `smtpServerPort`, `smtpEncryption`, `smtpUser` and `smtpPass` describe. */
 export async function configuredTransport(env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
-  return withUserGit(env, async (git) => {
-    const server = await configValue(git, 'sendemail.smtpServer');
-    if (server === null) return { kind: 'git-send-email' };
-    if (isAbsolute(server)) return { kind: 'sendmail', program: server };
-    const enc = (await configValue(git, 'sendemail.smtpEncryption'))?.toLowerCase();
-    const encryption = enc === 'ssl' || enc === 'tls' ? enc : 'none';
-    const portText = await configValue(git, 'sendemail.smtpServerPort');
-    const port = portText && /^\d{1,5}$/.test(portText) ? Number(portText) : DEFAULT_PORT[encryption];
-    return { kind: 'smtp', host: server, port, encryption, user: await configValue(git, 'sendemail.smtpUser'), pass: await configValue(git, 'sendemail.smtpPass') };
-  });
+  // The user's and the system's config only: a repository the reviewer stands in cannot choose the program.
+  const keys = ['sendemail.smtpServer', 'sendemail.smtpEncryption', 'sendemail.smtpServerPort', 'sendemail.smtpUser', 'sendemail.smtpPass'] as const;
+  const v = await userConfigValues(keys, env);
+  const server = v.get('sendemail.smtpServer') ?? null;
+  if (server === null) return { kind: 'git-send-email' };
+  if (isAbsolute(server)) return { kind: 'sendmail', program: server };
+  const enc = v.get('sendemail.smtpEncryption')?.toLowerCase();
+  const encryption = enc === 'ssl' || enc === 'tls' ? enc : 'none';
+  const portText = v.get('sendemail.smtpServerPort');
+  const port = portText && /^\d{1,5}$/.test(portText) ? Number(portText) : DEFAULT_PORT[encryption];
+  return { kind: 'smtp', host: server, port, encryption, user: v.get('sendemail.smtpUser') ?? null, pass: v.get('sendemail.smtpPass') ?? null };
 }
 
 /** Everyone a mail goes to (the envelope): its To and Cc. */
@@ -116,7 +84,9 @@ export async function sendMails(transport: Transport, mails: readonly ReplyMail[
       await run(transport.program, ['-i', '-f', e.from, ...e.to], texts[i]!, env);
     }
   } else {
-    await withUserGit(env, async (_git, dir) => {
+    // An empty folder that no repository encloses, for the files and as git send-email's cwd.
+    const dir = mkdtempSync(join(tmpdir(), 'patchscope-send-'));
+    try {
       // One file per mail, as format-patch writes them: git send-email sends a file as one message.
       // Absolute paths (never taken for options); no `--`, after which git send-email reads revisions.
       const files = texts.map((text, i) => {
@@ -130,7 +100,9 @@ export async function sendMails(transport: Transport, mails: readonly ReplyMail[
       // git send-email needs the whole environment (its SMTP password helpers, SSH agents): only the cwd is fenced.
       const { GIT_DIR: _d, GIT_WORK_TREE: _w, ...rest } = env;
       await run('git', args, '', { ...rest, GIT_CEILING_DIRECTORIES: dirname(dir) }, dir);
-    });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   return { transport: transport.kind, mails: mails.length };
 }

@@ -3,7 +3,7 @@
  * PATCHSCOPE_SERVER, then git config `patchscope.server`, then b4's own `b4.midmask`
  * (`https://lore.kernel.org/all/%s`), then lore's `/all/` inbox.
  */
-import { simpleGit } from 'simple-git';
+import { configValue } from '../../util/git/index.js';
 import { UsageError } from '../../util/errors.js';
 
 export const DEFAULT_SERVER = 'https://lore.kernel.org/all/';
@@ -29,9 +29,9 @@ export async function resolveServer(settings: ServerSettings = {}): Promise<Serv
   if (settings.option) return { url: normaliseServer(settings.option, '--server'), from: '--server' };
   const env = settings.env ?? process.env;
   if (env.PATCHSCOPE_SERVER) return { url: normaliseServer(env.PATCHSCOPE_SERVER, 'PATCHSCOPE_SERVER'), from: 'PATCHSCOPE_SERVER' };
-  const own = await gitConfig('patchscope.server', settings.cwd);
+  const own = await configValue('patchscope.server', settings.cwd);
   if (own) return { url: normaliseServer(own, 'git config patchscope.server'), from: 'git config patchscope.server' };
-  const midmask = await gitConfig('b4.midmask', settings.cwd);
+  const midmask = await configValue('b4.midmask', settings.cwd);
   if (midmask) return { url: normaliseServer(midmask, 'git config b4.midmask'), from: 'git config b4.midmask' };
   return { url: DEFAULT_SERVER, from: 'default' };
 }
@@ -55,16 +55,3 @@ export function normaliseServer(raw: string, from: string): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/*$/, '')}/`;
 }
 
-const CONFIG_ENV = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM'];
-
-/** One git config value (last one wins, as git does), or null when unset or git is missing. */
-async function gitConfig(key: string, cwd: string | undefined): Promise<string | null> {
-  try {
-    // simple-git drops ambient GIT_* variables unless allowed; git's own config-file choices are the
-    // user's and a `git config --get` runs no program, so those three pass.
-    const r = await simpleGit({ baseDir: cwd ?? process.cwd(), allowEnvironment: CONFIG_ENV }).getConfig(key);
-    return r.value && r.value.trim() ? r.value.trim() : null;
-  } catch {
-    return null;
-  }
-}

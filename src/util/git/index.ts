@@ -2,4 +2,4 @@ export { assertSafeRef, isObjectId, isSafeRef, refusedRefMessage } from './refs.
 export { runGit, tryGit, repositoryAt, scratchAt, stopRunningGit, type GitOutcome, type GitPlace } from './run.js';
 export { spawnGit } from './stream.js';
 export { PROGRAMS_OFF } from './isolation.js';
-export { globalConfigValue } from './config.js';
+export { configValue, globalConfigValue, userConfigValues } from './config.js';
