@@ -29,37 +29,54 @@ function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Median wall time of a command, in ms; throws when it fails (a failed b4 run would time nothing). */
-function time(cmd, args) {
-  const ms = [];
+/**
+ * Median wall time of a command, in ms, and median CPU time (user + system, from GNU time when installed: on a
+ * loaded machine wall time mostly measures the scheduler). Throws when the command fails (a failed b4 run would
+ * time nothing).
+ */
+const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%U', 'true'], { stdio: 'ignore' }).status === 0;
+function timed(cmd, args) {
+  const wall = [];
+  const cpu = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const r = GNU_TIME
+      ? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', cmd, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(String(r.stderr));
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 300)}`);
   }
-  return median(ms);
+  return { wall: median(wall), cpu: cpu.length ? median(cpu) : null };
 }
+const time = (cmd, args) => timed(cmd, args).wall;
 
 function b4am(mbox) {
   const out = join(work, 'out');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
-  return time('b4', ['--offline-mode', 'am', '-C', '-m', mbox, '-o', out]);
+  return timed('b4', ['--offline-mode', 'am', '-C', '-m', mbox, '-o', out]);
 }
 
+const ms = (t) => `${t.wall.toFixed(0).padStart(5)} ms${t.cpu === null ? '' : ` (cpu ${t.cpu.toFixed(0)})`}`;
+const ratio = (b4, ours) => ({ wall: b4.wall / ours.wall, cpu: b4.cpu !== null && ours.cpu ? b4.cpu / ours.cpu : null });
+const x = (r) => `${r.wall.toFixed(1)}x${r.cpu === null ? '' : ` (cpu ${r.cpu.toFixed(1)}x)`}`;
+
 function compare(name, mbox) {
-  const show = time(process.execPath, [BIN, 'show', mbox]);
-  const am = time(process.execPath, [BIN, 'am', mbox, '-o', join(work, 'ours.mbx')]);
+  const show = timed(process.execPath, [BIN, 'show', mbox]);
+  const am = timed(process.execPath, [BIN, 'am', mbox, '-o', join(work, 'ours.mbx')]);
   if (!hasB4) {
-    console.log(`${name.padEnd(34)} show ${show.toFixed(0)} ms, am ${am.toFixed(0)} ms`);
+    console.log(`${name.padEnd(40)} show ${ms(show)}, am ${ms(am)}`);
     return null;
   }
   const b4 = b4am(mbox);
-  console.log(`${name.padEnd(34)} show ${show.toFixed(0).padStart(4)} ms  am ${am.toFixed(0).padStart(4)} ms  b4 am ${b4.toFixed(0).padStart(5)} ms  `
-    + `show ${(b4 / show).toFixed(1)}x  am ${(b4 / am).toFixed(1)}x faster`);
-  return { show: b4 / show, am: b4 / am };
+  const r = { show: ratio(b4, show), am: ratio(b4, am) };
+  console.log(`${name.padEnd(40)} show ${ms(show)}  am ${ms(am)}  b4 am ${ms(b4)}  show ${x(r.show)}  am ${x(r.am)} faster`);
+  return r;
 }
+
+const medianRatio = (rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: rs.every((r) => r.cpu !== null) ? median(rs.map((r) => r.cpu)) : null });
 
 if (!hasB4) console.log('b4 not found on PATH (Debian package b4): timing patchscope only, no ratios');
 console.log(`whole-process wall time, median of ${RUNS} runs; node -e 0 takes ${time(process.execPath, ['-e', '0']).toFixed(0)} ms here`);
@@ -76,7 +93,7 @@ if (existsSync(CORPUS)) {
   const picked = Array.from({ length: Math.min(THREADS, usable.length) }, (_, i) => usable[Math.floor(((i + 0.5) * usable.length) / THREADS)]);
   const ratios = picked.map(({ t, e }) => compare(`corpus ${t} (${e.messages} msgs, ${e.b4.patchCount} patches)`, join(CORPUS, t, 'thread.mbox')));
   if (hasB4) {
-    console.log(`median over ${picked.length} corpus threads: show ${median(ratios.map((r) => r.show)).toFixed(1)}x, am ${median(ratios.map((r) => r.am)).toFixed(1)}x faster than b4 am`);
+    console.log(`median over ${picked.length} corpus threads: show ${x(medianRatio(ratios.map((r) => r.show)))}, am ${x(medianRatio(ratios.map((r) => r.am)))} faster than b4 am`);
   }
 } else {
   console.log('../shared/corpus/linaro-mm-sig not found: corpus threads skipped');

@@ -148,3 +148,21 @@ describe('toAmMbox on the bundled RFC series', () => {
     }
   }, 60_000);
 });
+
+// Regression (issue 17, bug 8): the cover letter's trailers (Vivek's Acked-by for the whole series) are left out
+// by default, as b4 does, and put on every patch with `am -t`, as b4's -t.
+describe('patchscope am -t on the bundled RFC series', () => {
+  it('applies the cover letter\'s trailers to every patch only when asked', () => {
+    const out = mkdtempSync(join(tmpdir(), 'patchscope-am-t-'));
+    try {
+      const bin = resolve(__dirname, '..', 'bin', 'patchscope');
+      const ack = 'Acked-by: Vivek Kasireddy <vivek.kasireddy@intel.com>';
+      execFileSync(process.execPath, [bin, 'am', BUNDLED_MBOX, '-o', join(out, 'plain.mbx')], { stdio: 'ignore' });
+      execFileSync(process.execPath, [bin, 'am', '-t', BUNDLED_MBOX, '-o', join(out, 'cover.mbx')], { stdio: 'ignore' });
+      const count = (file: string) => readFileSync(join(out, file), 'utf8').split('\n').filter((l) => l === ack).length;
+      expect([count('plain.mbx'), count('cover.mbx')]).toEqual([0, 26]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -98,7 +98,7 @@ describe('archive index: concurrent runs on one --db (item 7)', () => {
     // No further run: the index the last of them left is whole.
     expect(indexState(openIndex(db))).toEqual({ kind: 'complete' });
     expect(dump(db)).toEqual(dump(clean));
-  });
+  }, 180_000); // six CPU-bound runs on two shared cores
 
   it('the CLI says it waits for another index run on the same DB, then indexes', async () => {
     const db = join(dir, 'cli-wait.sqlite');

@@ -3,13 +3,15 @@
 // Also the one place that speaks of ../shared: absent in a plain clone (its suites skip, said once
 // here), required under CI=true (CI always lays it beside the clone).
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hasShared, SHARED_DIR } from './support/shared.js';
 import { useRunTempDir } from './support/run-temp.js';
 
 export default function setup(): () => void {
   const root = resolve(__dirname, '..');
-  const { teardown } = useRunTempDir();
+  const { dir, teardown } = useRunTempDir();
+  // The TUI keeps review state under XDG_STATE_HOME: tests get their own (inside the run's folder), never the user's reviews.
+  process.env.XDG_STATE_HOME = join(dir, 'state');
   try {
     prepare(root);
   } catch (e) {

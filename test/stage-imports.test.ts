@@ -38,7 +38,8 @@ function isFrontDoor(target: string[]): boolean {
 }
 
 function imports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+  // Static imports and dynamic import('...') alike: a lazy import is still a door into the stage.
+  return [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\(\s*)['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
 }
 
 const product = () => walk(SRC).filter((f) => !/\.test\.tsx?$|\.test-util\.tsx?$/.test(f));

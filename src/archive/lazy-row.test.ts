@@ -112,5 +112,5 @@ describeShared('lazy index rows on the real-thread corpus', ['corpus', 'linaro-m
     }
     expect(all).toBeGreaterThan(1000);
     expect(base64Lazy).toBeGreaterThan(100);
-  });
+  }, 180_000); // every message of 150 threads, decoded twice
 });

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../util/errors.js';
 import { BUNDLED_INPUT, COMMANDS, type CommonOptions, type OptionValues, type RunCommand } from './command-table.js';
-import { COMMON_OPTIONS, OPTIONS, parsePositiveInt, type OptionName } from './options.js';
+import { COMMON_OPTIONS, OPTIONS, parseIntIn, parsePositiveInt, type OptionName } from './options.js';
 
 export { BUNDLED_INPUT, type CommonOptions } from './command-table.js';
 export { parsePositiveInt, parseSplit } from './options.js';
@@ -39,6 +39,13 @@ export function parseCommand(argv: string[]): Command {
     db: v.db ?? null,
     maxMessageBytes: v['max-message-size'] === undefined ? null : parsePositiveInt('--max-message-size', v['max-message-size'], 2 ** 40),
     maxGzipRatio: v['max-gzip-ratio'] === undefined ? null : parsePositiveInt('--max-gzip-ratio', v['max-gzip-ratio'], 1_000_000),
+    remote: {
+      server: v.server ?? null,
+      noCache: v['no-cache'] ?? false,
+      cacheMaxAgeSeconds: v['cache-max-age'] === undefined ? null : parseIntIn('--cache-max-age', v['cache-max-age'], 0, 10 ** 9),
+      timeoutSeconds: v.timeout === undefined ? null : parsePositiveInt('--timeout', v.timeout, 3600),
+      redirectHosts: v['allow-redirect'] ?? [],
+    },
   };
   const one = (what: string): string => {
     if (rest.length > 1) throw new UsageError(`${name}: takes one ${what}, got ${rest.length}`);

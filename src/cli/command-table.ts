@@ -27,6 +27,16 @@ export interface CommonOptions {
   /** Resource limits on what is read (README: Limits); null: ingest's defaults. */
   maxMessageBytes: number | null;
   maxGzipRatio: number | null;
+  /** How Message-ID and archive URL inputs are fetched (--server, --no-cache, …). */
+  remote: RemoteSettings;
+}
+
+export interface RemoteSettings {
+  server: string | null;
+  noCache: boolean;
+  cacheMaxAgeSeconds: number | null;
+  timeoutSeconds: number | null;
+  redirectHosts: string[];
 }
 
 /** What a row's `build` gets: the parsed options, the positionals after the command word, the common options. */
@@ -40,7 +50,7 @@ export interface ParsedArgs {
 
 /** The commands that run something, each with only the options it takes. */
 export type RunCommand =
-  | { kind: 'open'; input: string; base: string | null; sequence: string | null; common: CommonOptions }
+  | { kind: 'open'; input: string; base: string | null; sequence: string | null; from: string | null; common: CommonOptions }
   | { kind: 'show'; input: string; json: boolean; common: CommonOptions }
   | {
       kind: 'check';
@@ -80,6 +90,7 @@ export type RunCommand =
     }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
   | { kind: 'am'; input: string; output: string | null; addLink: boolean; coverTrailers: boolean; common: CommonOptions }
+  | { kind: 'review'; input: string; comments: string; output: string | null; send: boolean; from: string | null; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
   | { kind: 'find'; query: string; json: boolean; common: CommonOptions }
   | { kind: 'pick'; query: string; common: CommonOptions };
@@ -117,8 +128,8 @@ export const COMMAND_TABLE: CommandTable = {
     word: null,
     args: '[INPUT]',
     summary: 'the TUI on a terminal, the plain report otherwise (no INPUT: the bundled RFC series)',
-    options: ['base', 'sequence'],
-    build: (a) => ({ kind: 'open', input: a.one('INPUT'), base: nullable(a.values.base), sequence: nullable(a.values.sequence), common: a.common }),
+    options: ['base', 'sequence', 'from'],
+    build: (a) => ({ kind: 'open', input: a.one('INPUT'), base: nullable(a.values.base), sequence: nullable(a.values.sequence), from: nullable(a.values.from), common: a.common }),
     run: async (cmd) => (await import('./commands/open.js')).runOpen(cmd),
   },
   show: {
@@ -215,6 +226,20 @@ export const COMMAND_TABLE: CommandTable = {
       coverTrailers: a.values['cover-trailers'] ?? false, common: a.common,
     }),
     run: async (cmd) => (await import('./commands/am.js')).runAm(cmd),
+  },
+  review: {
+    word: 'review',
+    args: 'INPUT',
+    summary: 'the review as reply mails: comments under the lines they concern, trailers, threaded to each patch',
+    options: ['comments', 'output', 'send', 'from'],
+    build: (a) => {
+      if (a.values.comments === undefined) throw new UsageError('review: give --comments FILE.json (README: Writing the review)');
+      return {
+        kind: 'review', input: a.one('INPUT'), comments: a.values.comments, output: nullable(a.values.output),
+        send: a.values.send ?? false, from: nullable(a.values.from), common: a.common,
+      };
+    },
+    run: async (cmd) => (await import('./commands/review.js')).runReview(cmd),
   },
   index: {
     word: 'index',

@@ -7,26 +7,50 @@ import { sanitizeForTerminal } from '../present/index.js';
 import { BUNDLED_INPUT, type CommonOptions } from './args.js';
 import { resolveInput, BUNDLED_BASE } from './bundled.js';
 import { createProgress } from './progress.js';
+import { remoteOptions, remoteServerOf, sayIfNewer } from './remote-input.js';
+import { remoteRef } from '../ingest/index.js';
+import type { KnownVersion } from '../analysis/versions/index.js';
 
 /** Reads INPUT into a SeriesSet, with a counter on stderr for long reads. */
 export async function loadInput(input: string, common: CommonOptions): Promise<SeriesSet> {
-  if (input.startsWith('series:')) return accountForSkipped(await loadIndexedSeries(input.slice('series:'.length), common), input);
+  return (await loadInputAndVersions(input, common)).set;
+}
+
+/** An input read, and for a Message-ID input the versions of its series its server holds (said when newer). */
+export interface LoadedInput {
+  set: SeriesSet;
+  /** The server a remote input came from; null for a local input. */
+  server: string | null;
+  known: KnownVersion[];
+}
+
+export async function loadInputAndVersions(input: string, common: CommonOptions, opts: { sayNewer?: boolean } = {}): Promise<LoadedInput> {
+  if (input.startsWith('series:')) {
+    return { set: accountForSkipped(await loadIndexedSeries(input.slice('series:'.length), common), input), server: null, known: [] };
+  }
+  const set = accountForSkipped(await readInputs([resolveInput(input)], common), input);
+  if (remoteRef(input) === null) return { set, server: null, known: [] };
+  const say = opts.sayNewer ?? true;
+  return { set, server: await remoteServerOf(input, common), known: await sayIfNewer(set, input, common, say ? undefined : () => {}) };
+}
+
+/** Several inputs read as one SeriesSet (a series and its other versions, fetched from their threads). */
+export async function readInputs(specs: string[], common: CommonOptions): Promise<SeriesSet> {
   const progress = createProgress('reading', { quiet: common.quiet });
-  let set: SeriesSet;
   try {
-    set = await loadSeriesSet(resolveInput(input), {
+    return await loadSeriesSet(specs, {
       repo: common.repo ?? undefined,
       mboxrd: common.mboxrd,
       limits: {
         ...(common.maxMessageBytes !== null ? { maxMessageBytes: common.maxMessageBytes } : {}),
         ...(common.maxGzipRatio !== null ? { gzipMaxRatio: common.maxGzipRatio } : {}),
       },
+      remote: remoteOptions(common),
       onProgress: (p) => progress.update(p),
     });
   } finally {
     progress.done();
   }
-  return accountForSkipped(set, input);
 }
 
 /** The archive index to read: it must exist (reading must not create an empty one). */

@@ -7,7 +7,10 @@ const WIDTH = 78;
 
 const INPUT_NOTE = `INPUT: an mbox, mboxrd or mbox.gz file, a single .eml, a folder of
 git format-patch files, - for stdin, git:BASE..HEAD (in --repo DIR
-or the current directory), or series:ID from the archive index.`;
+or the current directory), series:ID from the archive index, or a
+Message-ID (<MSGID>, MSGID, lore:MSGID or an archive URL such as
+https://lore.kernel.org/LIST/MSGID/): its thread is fetched from the
+public-inbox server (--server) and cached.`;
 
 const EXIT_NOTE = `exit codes: 0 clean, 1 errors found or an invariant violated,
 2 bad usage or unreadable input.`;

@@ -34,12 +34,20 @@ export const OPTIONS = {
   now: { type: 'boolean', help: 'stamp the report with the current time (off: byte-identical runs)' },
   v: { type: 'string', multiple: true, value: 'N', help: 'a version of the series in INPUT (give two)' },
   'add-link': { type: 'boolean', help: 'add a Link: trailer to each patch' },
+  comments: { type: 'string', value: 'FILE', help: 'the review as JSON: comments and trailers (README: Writing the review)' },
+  send: { type: 'boolean', help: 'send the replies (sendemail.* config, else git send-email); without it nothing leaves the machine' },
+  from: { type: 'string', value: '"NAME <ADDR>"', help: 'who writes the replies (default: git config user.name and user.email)' },
   'cover-trailers': { type: 'boolean', short: 't', help: 'apply the trailers given on the cover letter to every patch (b4 am -t)' },
   threads: { type: 'string', value: 'N', help: 'decode workers, 0 to 64 (default 0 on 2 cores: the main thread)' },
   db: { type: 'string', value: 'FILE', help: 'the archive index (default $XDG_CACHE_HOME/patchscope/index.sqlite)' },
   'max-message-size': { type: 'string', value: 'BYTES', help: 'refuse a message larger than this (default 256 MiB)' },
   'max-gzip-ratio': { type: 'string', value: 'N', help: 'refuse gzip input that expands more than N:1 past 64 MiB (default 200)' },
   repo: { type: 'string', value: 'DIR', help: 'the git repository for git: inputs and --base REV' },
+  server: { type: 'string', value: 'URL', help: 'the public-inbox server for Message-ID inputs (default: PATCHSCOPE_SERVER, git config patchscope.server, b4.midmask, https://lore.kernel.org/all/)' },
+  'no-cache': { type: 'boolean', help: 'fetch Message-ID inputs again, neither reading nor writing the cache' },
+  'cache-max-age': { type: 'string', value: 'SECONDS', help: 'use a cached thread younger than this without asking the server (default 600)' },
+  timeout: { type: 'string', value: 'SECONDS', help: 'wait this long for a server to answer (default 30)' },
+  'allow-redirect': { type: 'string', multiple: true, value: 'HOST', help: 'a host the server may redirect to (otherwise only its own); repeatable' },
   mboxrd: { type: 'boolean', help: 'un-quote >From lines (mboxrd archives)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   help: { type: 'boolean', short: 'h', help: 'this text (patchscope help COMMAND for one command)' },
@@ -49,7 +57,10 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** Options every command takes. */
-export const COMMON_OPTIONS = ['repo', 'mboxrd', 'db', 'max-message-size', 'max-gzip-ratio', 'quiet', 'help', 'version'] as const satisfies readonly OptionName[];
+export const COMMON_OPTIONS = [
+  'repo', 'mboxrd', 'db', 'max-message-size', 'max-gzip-ratio', 'server', 'no-cache', 'cache-max-age', 'timeout', 'allow-redirect',
+  'quiet', 'help', 'version',
+] as const satisfies readonly OptionName[];
 
 /** `-o FILE`, `--base DIR|REV`: the short form when there is one, as git's usage lines do. */
 export function optionFlag(name: OptionName, value: string | undefined): string {

@@ -20,7 +20,8 @@ export function createProgress(label: string, opts: { quiet: boolean; stream?: N
       last = now;
       const secs = Math.max((now - start) / 1000, 0.001);
       const mb = bytes / 1e6;
-      let line = `${label}: ${messages} messages, ${mb.toFixed(1)} MB, ${(mb / secs).toFixed(1)} MB/s`;
+      // A download counts bytes before any message is read (`fetching: 1.2 MB, …`).
+      let line = `${label}: ${messages > 0 ? `${messages} messages, ` : ''}${mb.toFixed(1)} MB, ${(mb / secs).toFixed(1)} MB/s`;
       if (total && total > bytes) line += `, ETA ${Math.ceil((total - bytes) / (bytes / secs))} s`;
       stream.write(`\r\x1b[K${line}`);
       drawn = true;

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSeriesSet } from '../series/index.js';
 import { loadInputCached, seriesCacheDir } from './series-cache.js';
-import type { CommonOptions } from './args.js';
+import { parseCommand, type CommonOptions } from './args.js';
 
 const MBOX = resolve(__dirname, '../..', 'fixtures/dmabuf-mapping-types/series.mbox');
-const COMMON = { quiet: true, mboxrd: false, maxMessageBytes: null, maxGzipRatio: null, repo: null, db: null } as unknown as CommonOptions;
+// The defaults as the parser makes them, so a new common option cannot be left out here.
+const COMMON: CommonOptions = (parseCommand(['show', '-q', 'x']) as { common: CommonOptions }).common;
 
 let dir = '';
 afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });

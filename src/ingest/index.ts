@@ -1,5 +1,9 @@
 /** Ingest: bytes → RawMessage[]. The only names other stages should import from this folder. */
-export { readInput, iterateMessages, type ReadInputOptions } from './read-input.js';
+export { readInput, iterateMessages, readSearch, remoteRef, type ReadInputOptions } from './read-input.js';
+export {
+  parseRemoteSpec, resolveServer, serverFor, RemoteError, DEFAULT_SERVER, DEFAULT_CACHE_MAX_AGE_SECONDS, defaultCacheDir,
+  type RemoteRef, type RemoteOptions, type RemoteFailure, type ServerChoice,
+} from './remote/index.js';
 export { decodeMessage } from './decode.js';
 export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';

@@ -66,7 +66,7 @@ describeShared('transfer decoding on real mail', ['corpus', 'linaro-mm-sig', 'th
     let taken = 0;
     for (const t of readdirSync(threads)) taken += await compareAll(messagesOf(readFileSync(join(threads, t, 'thread.mbox'))), t);
     expect(taken).toBeGreaterThan(300);
-  });
+  }, 180_000); // every message of 150 threads, decoded twice
 });
 
 describeShared('transfer decoding on git and b4 samples', ['conformance'], () => {

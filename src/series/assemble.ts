@@ -1,4 +1,4 @@
-import type { Cover, Patch, Reply, ThreadNode, Trailer } from './types.js';
+import type { Cover, MailAddressing, Patch, Reply, ThreadNode, Trailer } from './types.js';
 import type { ClassifiedMessage } from './classify.js';
 import { splitPatchBody } from './split.js';
 import { parseDiff, diffstatMismatches } from './diff.js';
@@ -15,6 +15,15 @@ const COVER_METADATA = new Set(['base-commit', 'change-id', 'prerequisite-change
 
 export function baseCommitOf(body: string): string | null {
   return BASE_COMMIT.exec(body)?.[1] ?? null;
+}
+
+/** How the mail was addressed, for answering it (see MailAddressing). */
+export function mailAddressing(m: RawMessage): MailAddressing {
+  const all = (name: string): string => m.headers.filter((h) => h.name === name).map((h) => h.value).join(', ');
+  return {
+    from: m.from, dateHeader: m.dateHeader, to: all('to'), cc: all('cc'),
+    replyTo: all('reply-to'), mailFollowupTo: all('mail-followup-to'), references: m.references,
+  };
 }
 
 /**
@@ -103,6 +112,7 @@ export function buildPatch(c: ClassifiedMessage, index: number, replies: Reply[]
     diffBodyLine,
     replies,
     origin: c.message.origin,
+    mail: mailAddressing(c.message),
   };
   if (diff.error) patch.diffError = diff.error;
   const offset = rawBodyOffset(c.message, c.patchBody);
@@ -126,6 +136,7 @@ export function buildCover(c: ClassifiedMessage, replies: Reply[]): Cover {
     baseCommit: baseCommitOf(c.message.body),
     replies,
     origin: c.message.origin,
+    mail: mailAddressing(c.message),
   };
   const offset = rawBodyOffset(c.message, c.message.body);
   if (offset !== undefined) cover.bodyOffsetLines = offset;

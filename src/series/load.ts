@@ -1,4 +1,4 @@
-import { readInput, type IngestLimits, type ReadInputOptions } from '../ingest/index.js';
+import { readInput, type IngestLimits, type ReadInputOptions, type RemoteOptions } from '../ingest/index.js';
 import type { SeriesSet } from './types.js';
 import { buildSeriesSet } from './build.js';
 
@@ -11,6 +11,8 @@ export interface LoadOptions {
   mboxrd?: boolean;
   /** Per-message size cap and gzip ratio guard; see ingest's IngestLimits. */
   limits?: IngestLimits;
+  /** How Message-ID and archive URL inputs are fetched; see ingest's RemoteOptions. */
+  remote?: RemoteOptions;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function loadSeriesSet(specs: string[] | string, opts: LoadOptions 
   const list = Array.isArray(specs) ? specs : [specs];
   const results = [];
   for (const spec of list) {
-    const read: ReadInputOptions = { repo: opts.repo, mboxrd: opts.mboxrd, limits: opts.limits };
+    const read: ReadInputOptions = { repo: opts.repo, mboxrd: opts.mboxrd, limits: opts.limits, remote: opts.remote };
     const progress = opts.onProgress;
     if (progress) read.onProgress = (p) => progress({ spec, ...p });
     results.push(await readInput(spec, read));

@@ -39,6 +39,21 @@ export interface Trailer {
   line: number;
 }
 
+/**
+ * How the original mail was addressed, as sent (headers decoded, unfolded), so a reply can answer it:
+ * the header From (not an in-body From:), To, Cc, Reply-To, Mail-Followup-To, the Date header and References.
+ */
+export interface MailAddressing {
+  from: Person | null;
+  dateHeader: string | null;
+  to: string;
+  cc: string;
+  replyTo: string;
+  mailFollowupTo: string;
+  /** Oldest first, without angle brackets. */
+  references: string[];
+}
+
 /** Why a well-formed trailer line of a reply does not go onto the patch. */
 export type IgnoredReason =
   /** A person trailer naming someone other than the reply's sender. */
@@ -178,6 +193,8 @@ export interface Patch {
   diffBodyLine: number;
   replies: Reply[];
   origin: MessageOrigin;
+  /** The original mail's addressing (for replies); absent in series built by hand. */
+  mail?: MailAddressing;
   /** jsdiff's complaint when the diff could not be parsed (`files` is then empty); checks report it. */
   diffError?: string;
   /**
@@ -207,6 +224,8 @@ export interface Cover {
   baseCommit: string | null;
   replies: Reply[];
   origin: MessageOrigin;
+  /** The original mail's addressing (for replies); absent in series built by hand. */
+  mail?: MailAddressing;
   /** As Patch.bodyOffsetLines: lines of the mail before `body`, when body lines are the raw lines. */
   bodyOffsetLines?: number;
 }

@@ -8,17 +8,23 @@ import { join } from 'node:path';
 
 export const RUN_TEMP_PREFIX = 'patchscope-test-run-';
 
-/** Points TMPDIR at a fresh folder; returns the teardown that removes it. */
+/**
+ * Points TMPDIR at a fresh folder, and XDG_CACHE_HOME inside it (the TUI's parsed-series cache must
+ * not write to the tester's home); returns the teardown that removes it and restores both.
+ */
 export function useRunTempDir(env: NodeJS.ProcessEnv = process.env): { dir: string; teardown: () => void } {
-  const outer = env.TMPDIR;
+  const outer = { TMPDIR: env.TMPDIR, XDG_CACHE_HOME: env.XDG_CACHE_HOME };
   const dir = mkdtempSync(join(tmpdir(), RUN_TEMP_PREFIX));
   env.TMPDIR = dir;
+  env.XDG_CACHE_HOME = join(dir, 'cache');
   return {
     dir,
     teardown: () => {
       rmSync(dir, { recursive: true, force: true });
-      if (outer === undefined) delete env.TMPDIR;
-      else env.TMPDIR = outer;
+      for (const [k, v] of Object.entries(outer)) {
+        if (v === undefined) delete env[k];
+        else env[k] = v;
+      }
     },
   };
 }

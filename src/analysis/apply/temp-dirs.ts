@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopRunningGit } from '../../util/git/index.js';
 
 const live = new Set<string>();
 let handlerInstalled = false;
@@ -35,6 +36,8 @@ type EndingSignal = keyof typeof ENDING_SIGNALS;
 const SIGNALS = Object.keys(ENDING_SIGNALS) as EndingSignal[];
 
 function onSignal(signal: EndingSignal): void {
+  // git children first: one still writing in a tree would recreate what is being removed.
+  stopRunningGit();
   removeAllNow();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
   handlerInstalled = false;

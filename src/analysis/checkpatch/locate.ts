@@ -3,9 +3,9 @@
  * (`--checkpatch PATH`, or `off`), $PATCHSCOPE_CHECKPATCH, the user's own git config (`patchscope.checkpatch`,
  * global only: a repository's config must not choose a program we run), then `scripts/checkpatch.pl` of a base tree.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { globalConfigValue } from '../../util/git/index.js';
 
 export type CheckpatchChoice =
   | { kind: 'script'; path: string; from: string }
@@ -25,12 +25,7 @@ function named(path: string, from: string): CheckpatchChoice {
 
 /** `git config --global --get patchscope.checkpatch`, or null (no git, no setting). */
 function globalSetting(): string | null {
-  try {
-    const value = execFileSync('git', ['config', '--global', '--get', 'patchscope.checkpatch'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return value.trim() || null;
-  } catch {
-    return null;
-  }
+  return globalConfigValue('patchscope.checkpatch');
 }
 
 export interface LocateOptions {

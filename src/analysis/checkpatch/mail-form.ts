@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 
 /** Header lines the mail form puts before the body (blank line included): #N of checkpatch minus these is a body line. */
 export const MAIL_HEADER_LINES = 5;

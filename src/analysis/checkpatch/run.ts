@@ -4,12 +4,11 @@
  * command line), a few at a time. Missing perl or a crashing script is one note, never a failed run.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Finding } from '../findings.js';
-import type { PatchSeries } from '../../series/types.js';
+import type { PatchSeries } from '../../series/index.js';
 import { MAIL_HEADER_LINES, patchAsMail } from './mail-form.js';
 import { parseTerse } from './parse.js';
 

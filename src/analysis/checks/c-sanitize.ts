@@ -1,4 +1,4 @@
-import type { HunkLine, Patch } from '../../series/types.js';
+import type { HunkLine, Patch } from '../../series/index.js';
 
 /** What checkpatch's sanitise_line puts in place of comment text (its `$;`). */
 export const COMMENT = '\u0001';

@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import { sanitizedLines } from './c-sanitize.js';
 import { patchCheck, type CheckHit, type CheckSpec, type PatchCheck } from './check.js';
 import { addedLineHit, addedLines } from './diff-lines.js';

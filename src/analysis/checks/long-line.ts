@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import type { PatchCheckContext } from './check.js';
 import { COMMENT, sanitizedLines } from './c-sanitize.js';
 import { patchCheck } from './check.js';

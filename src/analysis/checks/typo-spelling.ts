@@ -1,4 +1,4 @@
-import type { Patch } from '../../series/types.js';
+import type { Patch } from '../../series/index.js';
 import { proseOf, sanitizedLines } from './c-sanitize.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { commitMessageLines, type BodyLine } from './commit-message.js';

@@ -3,3 +3,7 @@ export type {
   RangeDiff, RangeDiffEntry, RangeDiffPatchRef, RangeDiffSide, SamePair, ChangedPair, DroppedPatch, AddedPatch, TrailerDelta,
 } from './types.js';
 export { seriesFromLiteral, type SeriesLiteral, type PatchLiteral, type ReplyLiteral } from './series-literal.js';
+export {
+  findServerVersions, seriesKeys, versionQuery, versionsFromMessages, newerThan,
+  type KnownVersion, type SeriesKeys,
+} from './server-versions.js';

@@ -1,7 +1,7 @@
 import { formatCheckpatch, depsBlocks, applyBlocks, renderText, stringifyJsonSafe } from '../../present/report/index.js';
 import { CHECKS, findingType, isCheckId, type CheckId, type RunChecksOptions } from '../../analysis/checks/index.js';
 import { locateCheckpatch, mergeFindings, runCheckpatch } from '../../analysis/checkpatch/index.js';
-import { sanitizeForTerminal } from '../../present/sanitize.js';
+import { sanitizeForTerminal } from '../../present/index.js';
 import { UsageError } from '../../util/errors.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, resolveBase } from '../context.js';

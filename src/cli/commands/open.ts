@@ -4,7 +4,9 @@ import type { PatchSeries, SeriesSet } from '../../series/index.js';
 import type { BaseTree } from '../../analysis/apply/index.js';
 import type { Finding } from '../../analysis/index.js';
 import type { Command } from '../args.js';
-import { loadInput, primarySeries, resolveBase } from '../context.js';
+import { loadInput, loadInputAndVersions, primarySeries, resolveBase, type LoadedInput } from '../context.js';
+import { remoteRef } from '../../ingest/index.js';
+import { threadSpec } from '../remote-input.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';
 import { loadInputCached } from '../series-cache.js';
 import type { FullReview } from '../review.js';
@@ -16,6 +18,9 @@ import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
  * the analysis, Ink): start-up is most of what a reviewer waits for.
  */
 export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { startAt?: string } = {}): Promise<ExitCode> {
+  // A bad --from is a usage error now, not a surprise when the first trailer is given.
+  if (cmd.from !== null) (await import('../../review/index.js')).parseReviewer(cmd.from);
+  if (remoteRef(cmd.input) !== null) return openRemote(cmd);
   // On a terminal the parse of a mail file is cached between starts (series-cache.ts).
   const set = process.stdout.isTTY === true ? await loadInputCached(cmd.input, cmd.common) : await loadInput(cmd.input, cmd.common);
   const series = primarySeries(set, cmd.input);
@@ -23,8 +28,43 @@ export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { s
   if (process.stdout.isTTY === true) {
     // `pick` names the version chosen (its Message-ID): the TUI starts on it.
     const at = opts.startAt === undefined ? -1 : set.series.findIndex((s) => s.id === opts.startAt);
-    return openTui(cmd, set, series, base, at >= 0 ? at : undefined);
+    return done(await openTui(cmd, set, series, base, at >= 0 ? at : undefined));
   }
+  return plainReport(cmd, set, series, base);
+}
+
+/**
+ * A Message-ID input: fetched (with the server's other versions); in the TUI `V` lists those versions
+ * and a chosen one is fetched from its own thread on the same server and opened in a new TUI.
+ */
+async function openRemote(cmd: Extract<Command, { kind: 'open' }>): Promise<ExitCode> {
+  let input = cmd.input;
+  for (;;) {
+    const loaded = await loadInputAndVersions(input, cmd.common);
+    const series = primarySeries(loaded.set, input);
+    const base = resolveBase(cmd.base, input, cmd.common);
+    const now = { ...cmd, input };
+    if (process.stdout.isTTY !== true) return plainReport(now, loaded.set, series, base);
+    const outcome = await openTui(now, loaded.set, series, base, undefined, versionList(loaded));
+    if (outcome.kind === 'done') return outcome.code;
+    input = threadSpec(loaded.server!, outcome.messageId);
+  }
+}
+
+type TuiOutcome = { kind: 'done'; code: ExitCode } | { kind: 'open'; messageId: string };
+
+function done(outcome: TuiOutcome): ExitCode {
+  return outcome.kind === 'done' ? outcome.code : EXIT_OK;
+}
+
+/** The server's versions for the TUI's `V` list, when the input came from a server and it knows any. */
+function versionList(loaded: LoadedInput) {
+  if (loaded.server === null || loaded.known.length === 0) return undefined;
+  return { server: loaded.server, versions: loaded.known, opened: loaded.set.series.map((s) => s.version) };
+}
+
+/** Piped or under CI: the plain report, exiting 0/1 as `check` would. */
+async function plainReport(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined): Promise<ExitCode> {
   const [{ renderReport }, { reviewWithVerdicts, reportInputOf, exitCodeOf }] = await Promise.all([
     import('../../present/report/index.js'), import('../review.js'),
   ]);
@@ -38,7 +78,10 @@ export async function runOpen(cmd: Extract<Command, { kind: 'open' }>, opts: { s
  * and React load (start.ts); Ink takes over when it has loaded, and apply, bisect and the model
  * (git processes, the explorer) redraw in place when they finish.
  */
-async function openTui(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined, startVersion?: number): Promise<ExitCode> {
+async function openTui(
+  cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined, startVersion?: number,
+  serverVersions?: ReturnType<typeof versionList>,
+): Promise<TuiOutcome> {
   const [{ enterTerminal, paintFirstFrame }, { runChecks }] = await Promise.all([
     import('../../present/tui/start.js'), import('../../analysis/checks/index.js'),
   ]);
@@ -46,13 +89,13 @@ async function openTui(cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, 
   const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…', ...(startVersion !== undefined ? { startVersion } : {}) };
   const session = enterTerminal();
   paintFirstFrame(session, first);
-  return runReview(cmd, set, series, base, checked, first, session);
+  return runReview(cmd, set, series, base, checked, first, session, serverVersions);
 }
 
 async function runReview(
   cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined,
-  checked: Finding[], first: ReviewData, session: TerminalSession,
-): Promise<ExitCode> {
+  checked: Finding[], first: ReviewData, session: TerminalSession, serverVersions: ReturnType<typeof versionList>,
+): Promise<TuiOutcome> {
   // Ink decides at import whether it runs "in CI" (ink-environment.ts): reset that first.
   drawFramesEvenUnderCi();
   const [{ runTui, toReviewData }, { reviewWithVerdicts, exitCodeOf, hasErrors }] = await Promise.all([
@@ -73,19 +116,26 @@ async function runReview(
     });
   });
   let failure: unknown = null;
-  await runTui(first, {
+  const chosen = await runTui(first, {
     session,
+    reviewer: cmd.from,
     later: data,
+    ...(serverVersions ? { serverVersions } : {}),
     onLaterError: (e) => {
       failure = e;
       return { ...first, pending: `analysis failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
     },
   });
+  if (chosen !== null) {
+    // The analysis of the version left behind is not waited for; its result is dropped.
+    later.catch(() => {});
+    return { kind: 'open', messageId: chosen.messageId };
+  }
   if (failure !== null) throw failure;
   if (settled === null) {
     // The reviewer quit before the analysis finished: do not keep them waiting for it. The exit
     // handler of src/analysis/apply removes the temporary worktree.
     process.exit(hasErrors(checked) ? EXIT_FINDINGS : EXIT_OK);
   }
-  return exitCodeOf(settled);
+  return { kind: 'done', code: exitCodeOf(settled) };
 }

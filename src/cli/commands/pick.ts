@@ -38,5 +38,5 @@ export async function runPick(cmd: Extract<Command, { kind: 'pick' }>): Promise<
   await runTui(data, { session, onChoose: (i) => { chosen = i; } });
   const pick = chosen === null ? undefined : picks[chosen];
   if (!pick) return EXIT_OK;
-  return runOpen({ kind: 'open', input: `series:${pick.group}`, base: null, sequence: null, common: cmd.common }, { startAt: pick.messageId });
+  return runOpen({ kind: 'open', input: `series:${pick.group}`, base: null, sequence: null, from: null, common: cmd.common }, { startAt: pick.messageId });
 }

@@ -1,11 +1,12 @@
 import type { Patch, PatchSeries, Reply, Trailer, TrailerOrigin } from '../../series/index.js';
 import { addedTrailers, ownTrailers } from '../../series/index.js';
+import { REVIEW_TRAILER_KEYS } from '../../review/index.js';
 
 /**
  * Who has looked at which patch: the review trailers each patch carries (its own, or given in
  * replies under b4's rules), the replies it got without one, and the patches nobody answered.
  */
-export const REVIEW_KEYS = ['Reviewed-by', 'Acked-by', 'Tested-by'] as const;
+export const REVIEW_KEYS = REVIEW_TRAILER_KEYS;
 export type ReviewKey = (typeof REVIEW_KEYS)[number];
 
 export interface Endorsement {

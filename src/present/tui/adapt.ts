@@ -75,6 +75,7 @@ export function verifyView(report: VerifyReport, sequences: readonly Sequence[] 
       binding: {
         entries: binding.patches.map((b) => ({ patch: b.patch, files: b.files, symbols: b.symbols })),
         mismatches: report.binding.mismatches.map((m) => `patch ${m.patch}: ${m.kind}: ${m.message}`),
+        describesSeries: !report.binding.mismatches.some((m) => m.kind === 'subject-differs' || m.kind === 'missing-patch'),
       },
     } : {}),
     statesExplored: report.states,

@@ -99,6 +99,11 @@ export interface BindingView {
   entries: { patch: number; files: string[]; symbols: string[] }[];
   /** `patch 24: file-not-touched: …`, as `verify` prints them. */
   mismatches: string[];
+  /**
+   * False when the plan is about another series (a patch's subject differs, a bound patch is
+   * missing): the model view still shows the sequences, but no patch is given their verdicts.
+   */
+  describesSeries: boolean;
 }
 
 /**

@@ -3,6 +3,9 @@ import { render } from 'ink';
 import { App } from './App.js';
 import type { ReviewData } from './data.js';
 import { enterTerminal, type TerminalSession } from './start.js';
+import type { ServerVersion, ServerVersionsProps } from './hooks/useServerVersions.js';
+
+export type { ServerVersion } from './hooks/useServerVersions.js';
 
 export type {
   ReviewData, BisectView, BisectResult, BisectStatus, VerifyView, SequenceView, StepView, TraceView, TraceStepView,
@@ -22,8 +25,12 @@ export interface TuiOptions {
   onLaterError?: (e: unknown) => ReviewData;
   /** A terminal already entered (and maybe painted) before Ink loaded: see start.ts. */
   session?: TerminalSession;
+  /** `--from "Name <addr>"`: who writes the review, instead of git's user.name and user.email. */
+  reviewer?: string | null;
   /** Pick mode (`data.picks`): called with the chosen entry's index. */
   onChoose?: (index: number) => void;
+  /** A series opened by Message-ID: the versions its server holds, listed with `V`; one chosen ends the TUI. */
+  serverVersions?: Omit<ServerVersionsProps, 'onOpen'>;
 }
 
 /**
@@ -51,28 +58,41 @@ function clearedOnFirstWrite(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
  * Show the review in the terminal and resolve when the reviewer quits (q on the first view, Q, ^C).
  * The caller checks that stdout is a TTY. With no keyboard at all, one frame is drawn and it returns.
  */
-export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<void> {
+export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<ServerVersion | null> {
   const session = opts.session ?? enterTerminal(opts.stdout ?? process.stdout, opts.stdin);
   const { stdout, stdin } = session;
+  let chosen: ServerVersion | null = null;
+  // onOpen runs on a key press, after render() has returned.
+  let instance: ReturnType<typeof render>;
+  const serverVersions: ServerVersionsProps | undefined = opts.serverVersions && {
+    ...opts.serverVersions,
+    onOpen: (v) => {
+      chosen = v;
+      instance.unmount();
+    },
+  };
+  const app = (d: ReviewData) =>
+    createElement(App, { data: d, reviewer: opts.reviewer, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}), ...(serverVersions ? { serverVersions } : {}) });
   try {
-    const instance = render(createElement(App, { data, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}) }), {
+    instance = render(app(data), {
       stdin: stdin ?? process.stdin, stdout: session.painted ? clearedOnFirstWrite(stdout) : stdout, exitOnCtrlC: false, patchConsole: false,
     });
     let done = false;
     opts.later?.then(
-      (full) => { if (!done) instance.rerender(createElement(App, { data: full, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}) })); },
+      (full) => { if (!done) instance.rerender(app(full)); },
       (e: unknown) => {
         const fallback = opts.onLaterError?.(e) ?? { ...data, pending: undefined };
-        if (!done) instance.rerender(createElement(App, { data: fallback }));
+        if (!done) instance.rerender(app(fallback));
       },
     );
     if (stdin === null) {
       // No keyboard: one frame, with everything (the caller may be a script with a pseudo-terminal).
-      if (opts.later) instance.rerender(createElement(App, { data: await opts.later.catch(() => data) }));
+      if (opts.later) instance.rerender(app(await opts.later.catch(() => data)));
       instance.unmount();
     }
     await instance.waitUntilExit();
     done = true;
+    return chosen;
   } finally {
     session.leave();
   }

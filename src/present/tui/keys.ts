@@ -3,6 +3,8 @@
  * and the help overlay, so the help can never list a key that does nothing.
  * Bindings follow tig/lazygit/mutt habits: j/k, g/G, / n N, q back, Q quit.
  */
+import { REVIEW_BINDINGS, type ReviewCommand } from './review/commands.js';
+
 export type Command =
   | 'nav.down' | 'nav.up' | 'nav.pageDown' | 'nav.pageUp' | 'nav.top' | 'nav.bottom'
   | 'nav.open' | 'view.back' | 'view.close' | 'app.quit' | 'pane.next'
@@ -10,7 +12,8 @@ export type Command =
   | 'help.toggle' | 'patch.prev' | 'patch.next'
   | 'view.series' | 'view.findings' | 'view.steps'
   | 'filter.level' | 'filter.type' | 'version.next'
-  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home' | 'trace.yank' | 'picker.open';
+  | 'count.digit' | 'scroll.left' | 'scroll.right' | 'scroll.home' | 'trace.yank' | 'picker.open' | 'versions.server'
+  | ReviewCommand;
 
 /** The subset of Ink's `Key` that bindings look at (tests build these by hand). */
 export interface KeyInfo {
@@ -66,6 +69,10 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'version.next', chars: ['v'], special: [], help: 'next version in the set' },
   { command: 'picker.open', chars: ['p'], special: [], help: 'pick a series (fuzzy search)' },
   { command: 'trace.yank', chars: ['y'], special: [], help: 'copy a trace\'s replay string' },
+  // Handled by hooks/useServerVersions (its own list), listed here so the help shows it.
+  { command: 'versions.server', chars: ['V'], special: [], help: 'versions on the server' },
+  // Writing the review (src/present/tui/review/commands.ts).
+  ...REVIEW_BINDINGS.map((b) => ({ ...b, chars: [...b.chars], special: [] })),
 ];
 
 const SPECIAL_ORDER: SpecialKey[] = [

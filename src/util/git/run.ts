@@ -38,17 +38,31 @@ const SCRATCH_CONFIG = [
   'init.defaultBranch=patchscope-base',
 ];
 
+/**
+ * Every git process started here can be stopped at once: a signal handler calls stopRunningGit()
+ * before removing temporary trees, so a `git reset --hard` still checking files out cannot recreate
+ * folders in a tree that is being removed (found by the SIGHUP test in test/git-safety.test.ts).
+ */
+let running = new AbortController();
+
+/** Kills the git processes still running (simple-git's abort plugin); later calls start afresh. */
+export function stopRunningGit(): void {
+  running.abort();
+  running = new AbortController();
+}
+
 const UNSAFE_OVERRIDES = { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeProtocolOverride: true };
 
 function clientFor(place: GitPlace): SimpleGit {
   if (place.kind === 'repository') {
-    return simpleGit({ baseDir: place.dir, maxConcurrentProcesses: 2, config: [...PROGRAMS_OFF], trimmed: false, unsafe: UNSAFE_OVERRIDES });
+    return simpleGit({ baseDir: place.dir, maxConcurrentProcesses: 2, config: [...PROGRAMS_OFF], trimmed: false, unsafe: UNSAFE_OVERRIDES, abort: running.signal });
   }
   return simpleGit({
     baseDir: place.dir,
     maxConcurrentProcesses: 2,
     config: SCRATCH_CONFIG,
     trimmed: false,
+    abort: running.signal,
     unsafe: { ...UNSAFE_OVERRIDES, allowUnsafeConfigPaths: true },
     allowEnvironment: Object.keys(SCRATCH_ENV),
   }).env(cleanEnv(process.env, SCRATCH_ENV));

@@ -5,7 +5,7 @@ import { entry, TOP, topEntry, type UiState } from '../state/ui-state.js';
 import { moveFocused, withTop } from './paneMoves.js';
 
 /** The row of a patch document a finding points at: its body line, else its file line, else its file's header. */
-function rowFor(lines: DocLine[], t: Extract<Target, { kind: 'patch' }>): number {
+function rowFor(lines: readonly DocLine[], t: Extract<Target, { kind: 'patch' }>): number {
   if (t.bodyLine !== undefined) {
     const i = lines.findIndex((l) => l.bodyLine === t.bodyLine);
     if (i >= 0) return i;
@@ -23,7 +23,9 @@ function rowFor(lines: DocLine[], t: Extract<Target, { kind: 'patch' }>): number
 
 function openPatch(model: ReviewModel, ui: UiState, t: Extract<Target, { kind: 'patch' }>): UiState {
   const pushed = { ...ui, stack: [...ui.stack, entry({ kind: 'patch', patch: t.patch })], note: '' };
-  const row = rowFor(model.doc(ui.version, t.patch), t);
+  // The rows as drawn (prose rows above may wrap; the reviewer's comment rows included): the row is found
+  // among the screen's, not the document's, so the jump lands on the finding's line.
+  const row = rowFor(screenFor(model, pushed).panes[0]?.lines ?? [], t);
   return row > 0 ? moveFocused(model, pushed, { type: 'jump', index: row }, 0) : pushed;
 }
 

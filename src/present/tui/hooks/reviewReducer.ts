@@ -12,6 +12,8 @@ import type { ListAction } from './listReducer.js';
 import { moveFocused, withTop } from './paneMoves.js';
 import { openTarget } from './openTarget.js';
 import { IDLE_SEARCH, searchReducer } from './searchReducer.js';
+import { isReviewCommand, onComposeKey, onConfirmKey, reviewCommand } from '../review/commands.js';
+import { sliceOf, sliceReducer, type ReviewSliceAction } from '../review/slice.js';
 
 export type ReviewAction =
   /** A key press: a command in normal mode, text while the search prompt is open. */
@@ -20,7 +22,9 @@ export type ReviewAction =
   | { type: 'command'; command: Command; count?: number }
   | { type: 'resize'; size: TermSize }
   /** Feedback from outside the reducer (how a yank went). */
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  /** What the review's hook did (state read, $EDITOR closed, replies written or sent). */
+  | ReviewSliceAction;
 
 /**
  * The series view of `version`, focused on its patch list. The version selector, when shown, is the
@@ -139,7 +143,7 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
     case 'trace.yank': return yankReplay(model, ui);
     case 'picker.open': return topEntry(ui).view.kind === 'picker' ? ui : { ...ui, stack: [...ui.stack, entry({ kind: 'picker', query: '' })], note: '' };
     case 'version.next': return showVersion(model, ui, (ui.version + 1) % Math.max(1, model.data.set.series.length));
-    default: return ui;
+    default: return isReviewCommand(command) ? reviewCommand(model, ui, command) : ui;
   }
 }
 
@@ -232,6 +236,8 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         // Keys typed faster than Ink reads arrive as one text run ("jj/pal\r"), which Ink reports as a
         // paste; its input parser already cut escape sequences (arrows, PgDn) out of such runs.
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
+        if (ui.review?.compose) return onComposeKey(ui, a.input, a.key);
+        if (ui.review?.confirm) return onConfirmKey(ui, a.input);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         if (topEntry(ui).view.kind === 'picker' && !ui.help) {
           const picked = onPickerKey(model, ui, a.input, a.key);
@@ -255,6 +261,10 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         let fitted = sized;
         for (let i = 0; i < panes; i++) fitted = moveFocused(model, fitted, { type: 'fit' }, i);
         return fitted;
+      }
+      default: {
+        const r = sliceReducer(sliceOf(ui), ui.version, a);
+        return { ...ui, review: r.slice, note: r.note };
       }
     }
   };

@@ -33,6 +33,8 @@ export interface DocLine {
   fileLine?: string;
   /** Set on the first row of an inline reply, so the replies pane can jump to it. */
   replyId?: string;
+  /** Set on the rows of the reviewer's own comment (src/present/tui/review), so `c` edits and `d` deletes it. */
+  reviewCommentId?: string;
   /** Leading columns that stay in place when the row is scrolled sideways (a diff line's +, - or space). */
   pin?: number;
   /** Prose (a reply, a model message): wrapped to the pane's width, continuation rows starting with this. */

@@ -40,8 +40,18 @@ export function bisectFor(data: ReviewData, series: PatchSeries, index: number):
   return forThis ? b.results.find((r) => r.index === index) : undefined;
 }
 
-/** The proposed landing sequence: the first one the plan expects to pass (else the first). */
+/**
+ * Whether the model's steps and verdicts may be put on this input's patches: not when the plan's
+ * binding is about another series (the bundled sequences checked against a real thread, as `verify
+ * INPUT` does: the model view shows them, the patches get nothing of them).
+ */
+export function modelDescribesSeries(data: ReviewData): boolean {
+  return data.verify?.binding?.describesSeries ?? true;
+}
+
+/** The proposed landing sequence: the first one the plan expects to pass (else the first); none when the plan is about another series. */
 export function proposedSequence(data: ReviewData): SequenceView | undefined {
+  if (!modelDescribesSeries(data)) return undefined;
   const all = data.verify?.sequences ?? [];
   return all.find((s) => s.expect === 'pass') ?? all[0];
 }

@@ -6,6 +6,8 @@ import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { wrapDoc } from './wrap.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
+import { unmatchedRows, withReviewColumn, withReviewRows } from '../review/doc.js';
+import { reviewOf, sliceOf } from '../review/slice.js';
 
 export interface PaneDef {
   id: string;
@@ -40,9 +42,10 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
     const header = [line([['No patch series found in the input.', 'warning']])];
     return { crumb: 'series', header, layout: 'columns', panes: [{ id: 'patches', title: 'patches', header: [], lines: [] }] };
   }
-  const rows = model.seriesRows(ui.version);
+  // The "you" column: what the reviewer has written on each patch (src/present/tui/review).
+  const { header: columns, rows } = withReviewColumn([seriesColumnsLine(seriesColumns(model.data, s))], model.seriesRows(ui.version), reviewOf(sliceOf(ui), ui.version));
   const patches: PaneDef = {
-    id: 'patches', title: 'patches', header: [seriesColumnsLine(seriesColumns(model.data, s))], lines: rows, countRow: (n) => numberedRow(rows, n),
+    id: 'patches', title: 'patches', header: columns, lines: rows, countRow: (n) => numberedRow(rows, n),
     // Patches are counted as the subjects count them: the cover is not one of them (it was `24/27` on patch 23).
     position: (cursor) => {
       const t = rows[cursor]?.target;
@@ -56,7 +59,8 @@ function seriesScreen(model: ReviewModel, ui: UiState): Screen {
     : [patches];
   const { data } = model;
   const header = seriesHeader(s, data.set, proposedSequence(data)?.name, seriesWideFindings(data.findings).length);
-  return { crumb: `v${s.version}`, header: [...header, BLANK], layout: 'stack', panes };
+  const unmatched = unmatchedRows(sliceOf(ui).unmatched?.[ui.version]);
+  return { crumb: `v${s.version}`, header: [...header, ...unmatched, BLANK], layout: 'stack', panes };
 }
 
 /** `21G` on the patch list: the row numbered 21 (the cover is 00), else the next patch after a gap, else the last. */
@@ -73,10 +77,17 @@ function patchScreen(model: ReviewModel, ui: UiState, patch: number): Screen {
     header: [],
     layout: 'tabs',
     panes: [
-      { id: 'diff', title: patch === 0 ? 'cover letter' : 'message + diff', header: [], lines: model.doc(ui.version, patch) },
+      { id: 'diff', title: patch === 0 ? 'cover letter' : 'message + diff', header: [], lines: patchLines(model, ui, patch) },
       { id: 'replies', title: `replies (${n})`, header: [], lines: model.replies(ui.version, patch) },
     ],
   };
+}
+
+/** The patch document with the reviewer's comments and trailers in it (src/present/tui/review/doc.ts). */
+function patchLines(model: ReviewModel, ui: UiState, patch: number): DocLine[] {
+  const s = model.series(ui.version);
+  const m = patch === 0 ? s?.cover ?? undefined : s?.patches.find((p) => p.index === patch);
+  return withReviewRows(model.doc(ui.version, patch), m, patch, reviewOf(sliceOf(ui), ui.version));
 }
 
 function findingsScreen(model: ReviewModel, ui: UiState): Screen {

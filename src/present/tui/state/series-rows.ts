@@ -1,7 +1,7 @@
 import type { PatchSeries, Patch, SeriesSet } from '../../../series/index.js';
 import type { ReviewData } from '../data.js';
 import { clean, line, mailLine, padEnd, padStart, type DocLine, type Seg, type Style } from './lines.js';
-import { bisectFor, countBySeverity, findingsForPatch, personName, shortDate, stepOf, trailerBadges } from './lookups.js';
+import { bisectFor, countBySeverity, modelDescribesSeries, findingsForPatch, personName, shortDate, stepOf, trailerBadges } from './lookups.js';
 import { patchVerdict } from './verdicts.js';
 
 /**
@@ -15,11 +15,11 @@ export interface SeriesColumns {
 }
 
 const AUTHOR_WIDTH = 16;
-const MODEL_WIDTH = 12;
+const MODEL_WIDTH = 13;
 
 export function seriesColumns(data: ReviewData, series: PatchSeries): SeriesColumns {
   const authors = new Set(series.patches.map((p) => (p.author?.email ?? '').toLowerCase()));
-  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 && series === data.set.series[0] };
+  return { author: authors.size > 1, model: (data.verify?.sequences.length ?? 0) > 0 && series === data.set.series[0] && modelDescribesSeries(data) };
 }
 
 /** Column header of the patch table; widths match `patchRow`. */

@@ -40,7 +40,7 @@ export function inlineTraceLines(v: PatchVerdict, t: { trace: TraceView; index: 
   const out: DocLine[] = [line([
     ['    ▶ model: ', 'fail'], [clean(`${trace.invariant} breaks when this lands (${v.sequence.name}, step ${v.stepIndex + 1}), ${n} operation${n === 1 ? '' : 's'}`), 'fail'],
     ['  Enter: trace  y: copy replay', 'dim'],
-  ], { target })];
+  ], { target, wrap: '      ' })];
   trace.steps.slice(trace.steps.length - n).forEach((s, i) => out.push(line([[`    ┊ ${i + 1}. `, 'accent'], [clean(s.label), 'plain']], { wrap: '    ┊    ' })));
   if (trace.message) out.push(line([['    ┊ ', 'accent'], [clean(`${trace.invariant}: ${trace.message}`), 'fail']], { wrap: '    ┊ ' }));
   if (trace.replay) out.push(line([['    ┊ replay: ', 'dim'], [clean(trace.replay), 'dim']], { wrap: '    ┊ ', target }));

@@ -1,4 +1,5 @@
 import type { FindingsFilter } from './findings-list.js';
+import type { ReviewSlice } from '../review/slice.js';
 
 /** The screens a reviewer moves between; each is an entry on a stack, so Esc goes back. */
 export type View =
@@ -58,6 +59,8 @@ export interface UiState {
   yank: { text: string; what: string; id: number } | null;
   /** Pick mode: the entry chosen (`ReviewData.picks` index), set as the TUI quits. */
   chosen?: number;
+  /** The reviewer's comments and trailers, and what is being typed (src/present/tui/review); absent: nothing yet. */
+  review?: ReviewSlice;
 }
 
 export const TOP: ListState = { cursor: 0, offset: 0 };

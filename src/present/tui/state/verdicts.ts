@@ -1,5 +1,6 @@
 import type { PatchSeries } from '../../../series/index.js';
 import type { ReviewData, SequenceView, StepView, TraceView } from '../data.js';
+import { modelDescribesSeries } from './lookups.js';
 
 /** What the model says of the step a patch lands in. */
 export interface PatchVerdict {
@@ -33,7 +34,7 @@ export function patchwiseSequence(data: ReviewData): number {
 
 /** The model's verdicts are about the first series of the set (the one `verify INPUT` binds); not about other versions. */
 export function patchVerdict(data: ReviewData, patch: number, series: PatchSeries | undefined = data.set.series[0]): PatchVerdict | null {
-  if (series !== data.set.series[0]) return null;
+  if (series !== data.set.series[0] || !modelDescribesSeries(data)) return null;
   const si = patchwiseSequence(data);
   const sequence = data.verify?.sequences[si];
   if (!sequence) return null;

@@ -1,5 +1,5 @@
 import { render } from 'ink-testing-library';
-import { App } from '../App.js';
+import { App, type AppProps } from '../App.js';
 import type { ReviewData } from '../data.js';
 
 /** Named keys as a terminal sends them, for ink-testing-library's stdin. */
@@ -24,8 +24,8 @@ export async function nextFrame(frames: readonly string[], before: number): Prom
   for (let i = 0; i < 5; i++) await turn();
 }
 
-export async function renderApp(data: ReviewData) {
-  const r = render(<App data={data} />);
+export async function renderApp(data: ReviewData, props: Omit<AppProps, 'data'> = {}) {
+  const r = render(<App data={data} {...props} />);
   await nextFrame(r.frames, 0);
   const press = async (...keys: string[]) => {
     for (const k of keys) {
