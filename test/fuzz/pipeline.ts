@@ -14,6 +14,7 @@ import { analyzeSeries } from '../../src/analysis/deps/index.js';
 import { formatShowText } from '../../src/present/report/show-text.js';
 import { formatCheckpatch } from '../../src/present/report/checkpatch-text.js';
 import { renderReport } from '../../src/present/report/index.js';
+import { cpuNow } from '../support/cpu-clock.js';
 import { isPatchscopeError, type PatchscopeError } from '../../src/util/errors.js';
 
 export type Outcome =
@@ -40,12 +41,12 @@ export function fuzzScratch(): { file: (name: string, b: Buffer) => string; disp
 
 /** Runs ingest → series → checks (→ deps → report in every format) → text/JSON presenters on the file at `path`. */
 export async function runPipeline(path: string, opts: PipelineOptions = {}): Promise<Outcome> {
-  const started = process.cpuUsage();
+  const started = cpuNow();
   let set: SeriesSet;
   try {
     set = await loadSeriesSet(path, {});
   } catch (e) {
-    if (isPatchscopeError(e)) return { kind: 'error', error: e, ms: cpuMsSince(started) };
+    if (isPatchscopeError(e)) return { kind: 'error', error: e, ms: cpuNow() - started };
     throw e;
   }
   JSON.stringify(toShowJson(set));
@@ -58,16 +59,7 @@ export async function runPipeline(path: string, opts: PipelineOptions = {}): Pro
     const analysis = await analyzeSeries(series, {});
     for (const format of ['md', 'text', 'json'] as const) renderReport({ set, findings, analysis }, format);
   }
-  return { kind: 'set', set, placed: countPlaced(set), ms: cpuMsSince(started) };
-}
-
-/**
- * CPU milliseconds (user + system) of this process since `start`: the other suites and engineers on
- * the same two cores slow the wall clock, not the work this input costs.
- */
-function cpuMsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+  return { kind: 'set', set, placed: countPlaced(set), ms: cpuNow() - started };
 }
 
 /**
