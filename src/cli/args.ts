@@ -5,13 +5,9 @@ import { BUNDLED_INPUT, COMMANDS, type CommonOptions, type OptionValues, type Ru
 import { COMMON_OPTIONS, OPTIONS, parseIntIn, parsePositiveInt, type OptionName } from './options.js';
 
 export { BUNDLED_INPUT, type CommonOptions } from './command-table.js';
-export { parsePositiveInt, parseSplit } from './options.js';
 
 /** Every command the CLI knows, with only the options it takes. */
 export type Command = { kind: 'help'; topic: string | null } | { kind: 'version' } | RunCommand;
-
-/** The words that name a command (the default command has none). */
-export const SUBCOMMANDS = [...COMMANDS.flatMap((c) => (c.word ? [c.word] : [])), 'help'] as const;
 
 export function parseCommand(argv: string[]): Command {
   let parsed;
