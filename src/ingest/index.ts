@@ -8,6 +8,7 @@ export { decodeMessage } from './decode.js';
 export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';
 export { isoDate, localIsoDate, utcOffsetMinutes } from './header-values.js';
+export { unknownCharsets } from './header-values.js';
 export type {
   Header,
   IngestItem,
