@@ -21,6 +21,7 @@ import { typoSpelling } from './typo-spelling.js';
 import { addedTodo } from './added-todo.js';
 import { duplicatedAddedBlock } from './duplicated-added-block.js';
 import { freeFamilyMismatch } from './free-family-mismatch.js';
+import { emptyReleaseCallback } from './empty-release-callback.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -95,6 +96,7 @@ export const CHECKS = [
   addedTodo,
   duplicatedAddedBlock,
   freeFamilyMismatch,
+  emptyReleaseCallback,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
