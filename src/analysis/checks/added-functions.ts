@@ -19,6 +19,8 @@ export interface AddedFunction {
   /** The head joined into one line: `static int foo_map(struct dma_buf_attachment *a, …)`. */
   head: string;
   headLine: AddedLine;
+  /** The added `/** … *\/` comment just above the head (its raw text), or '' when there is none. */
+  doc: string;
   /** The lines between `{` and `}`. */
   body: CodeLine[];
 }
@@ -73,10 +75,23 @@ function functionAt(lines: CodeLine[], i: number, file: DiffFile): { fn: AddedFu
   for (let k = j + 2; k < lines.length; k++) {
     const line = lines[k]!;
     if (line.at.line.kind !== 'add') return null;
-    if (/^}/.test(line.code)) return { fn: { file, name, head, headLine: first.at, body }, end: k };
+    if (/^}/.test(line.code)) return { fn: { file, name, head, headLine: first.at, doc: docAbove(lines, i), body }, end: k };
     body.push(line);
   }
   return null;
+}
+
+/** The kernel-doc comment whose `*\/` is the line above `lines[i]`, all of it added; '' when there is none. */
+function docAbove(lines: CodeLine[], i: number): string {
+  const end = lines[i - 1];
+  if (end === undefined || end.at.line.kind !== 'add' || !/\*\/\s*$/.test(end.at.line.text)) return '';
+  for (let k = i - 1; k >= 0 && lines[k]!.at.line.kind === 'add'; k--) {
+    const text = lines[k]!.at.line.text;
+    if (/^\s*\/\*\*/.test(text)) return lines.slice(k, i).map((l) => l.at.line.text).join('\n');
+    // Another comment's end, or code: the line above the head closes a plain comment, not kernel-doc.
+    if (k < i - 1 && (/\*\/\s*$/.test(text) || !/^\s*\*/.test(text))) return '';
+  }
+  return '';
 }
 
 function parenDepth(code: string): number {

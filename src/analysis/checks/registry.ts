@@ -22,6 +22,8 @@ import { addedTodo } from './added-todo.js';
 import { duplicatedAddedBlock } from './duplicated-added-block.js';
 import { freeFamilyMismatch } from './free-family-mismatch.js';
 import { emptyReleaseCallback } from './empty-release-callback.js';
+import { useNegativeErrno } from './use-negative-errno.js';
+import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -97,6 +99,8 @@ export const CHECKS = [
   duplicatedAddedBlock,
   freeFamilyMismatch,
   emptyReleaseCallback,
+  useNegativeErrno,
+  positiveReturnDocumentedErrno,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
