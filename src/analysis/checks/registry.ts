@@ -23,6 +23,7 @@ import { duplicatedAddedBlock } from './duplicated-added-block.js';
 import { freeFamilyMismatch } from './free-family-mismatch.js';
 import { emptyReleaseCallback } from './empty-release-callback.js';
 import { useNegativeErrno } from './use-negative-errno.js';
+import { splitString } from './split-string.js';
 import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
@@ -95,6 +96,7 @@ export const CHECKS = [
   spacingParenthesis,
   spacingFunctionName,
   unspecifiedInt,
+  splitString,
   addedTodo,
   duplicatedAddedBlock,
   freeFamilyMismatch,
