@@ -24,6 +24,7 @@ import { freeFamilyMismatch } from './free-family-mismatch.js';
 import { emptyReleaseCallback } from './empty-release-callback.js';
 import { useNegativeErrno } from './use-negative-errno.js';
 import { splitString } from './split-string.js';
+import { functionArguments } from './function-arguments.js';
 import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
@@ -97,6 +98,7 @@ export const CHECKS = [
   spacingFunctionName,
   unspecifiedInt,
   splitString,
+  functionArguments,
   addedTodo,
   duplicatedAddedBlock,
   freeFamilyMismatch,
