@@ -26,6 +26,7 @@ import { useNegativeErrno } from './use-negative-errno.js';
 import { splitString } from './split-string.js';
 import { functionArguments } from './function-arguments.js';
 import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
+import { bufferLengthMismatch } from './buffer-length-mismatch.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -105,6 +106,7 @@ export const CHECKS = [
   emptyReleaseCallback,
   useNegativeErrno,
   positiveReturnDocumentedErrno,
+  bufferLengthMismatch,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
