@@ -7,7 +7,11 @@ import { EXIT_OK, type ExitCode } from '../exit-codes.js';
 
 export async function runShow(cmd: Extract<Command, { kind: 'show' }>): Promise<ExitCode> {
   const twoPass = cmd.json ? await readShowTwoPass(cmd.input, cmd.common) : null;
-  if (twoPass !== null && (await writeShowJsonTwoPass(twoPass))) return EXIT_OK;
+  const pieces = twoPass ? await showJsonTwoPass(twoPass) : null;
+  if (pieces !== null) {
+    for (const p of pieces) process.stdout.write(p);
+    return EXIT_OK;
+  }
   const set = await loadInput(cmd.input, cmd.common);
   process.stdout.write(cmd.json ? stringifyJsonSafe(toShowJson(set)) : formatShowText(set));
   return EXIT_OK;
@@ -17,29 +21,29 @@ export async function runShow(cmd: Extract<Command, { kind: 'show' }>): Promise<
 const inSeriesArray = (json: string): string => json.slice(0, -1).replace(/\n/g, '\n    ');
 
 /**
- * `show --json` with each series serialised as soon as it is built (its bodies then let go), written as the
- * bytes stringifyJsonSafe(toShowJson(set)) writes: the same 2-space layout, the same escapes (they act on single
- * characters, so piece by piece equals all at once). False when the two passes disagree (nothing was written):
- * the caller reads the input whole instead.
+ * `show --json` with each series serialised as soon as it is built (its bodies then let go), in pieces whose
+ * concatenation is the bytes stringifyJsonSafe(toShowJson(set)) writes: the same 2-space layout, the same escapes
+ * (they act on single characters, so piece by piece equals all at once). Null when the two passes disagree: the
+ * caller reads the input whole instead.
  */
-async function writeShowJsonTwoPass(show: TwoPassShow): Promise<boolean> {
-  const pieces: string[] = [];
+export async function showJsonTwoPass(show: TwoPassShow): Promise<string[] | null> {
+  const series: string[] = [];
   let unthreaded: string[];
   try {
-    unthreaded = await show.build((place, series) => {
-      pieces[place] = inSeriesArray(stringifyJsonSafe(toShowSeries(series)));
+    unthreaded = await show.build((place, s) => {
+      series[place] = inSeriesArray(stringifyJsonSafe(toShowSeries(s)));
     });
   } catch (e) {
     const { TwoPassMismatch } = await import('../../archive/index.js');
-    if (e instanceof TwoPassMismatch) return false;
+    if (e instanceof TwoPassMismatch) return null;
     throw e;
   }
   const skipped = show.skipped.map((s) => ({ source: s.origin.source, index: s.origin.index, messageId: s.messageId, reason: s.reason }));
   const rest = stringifyJsonSafe({ schema: 1, messages: show.messages, series: [], unthreaded, skipped, notes: show.notes });
   const empty = '\n  "series": [],\n';
   const at = rest.indexOf(empty);
-  const series = pieces.length === 0 ? '[]' : `[\n    ${pieces.join(',\n    ')}\n  ]`;
-  process.stdout.write(`${rest.slice(0, at)}\n  "series": ${series},\n`);
-  process.stdout.write(rest.slice(at + empty.length));
-  return true;
+  const head = `${rest.slice(0, at)}\n  "series": `;
+  const tail = `,\n${rest.slice(at + empty.length)}`;
+  if (series.length === 0) return [head, '[]', tail];
+  return [head, '[\n    ', ...series.flatMap((s, i) => (i === 0 ? [s] : [',\n    ', s])), '\n  ]', tail];
 }
