@@ -15,7 +15,7 @@ import { describeShared, sharedPath, REPO_ROOT } from './support/shared.js';
 async function bothWays(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}): Promise<{ whole: string; twoPass: string | undefined }> {
   const whole = stringifyJsonSafe(toShowJson(await loadSeriesSet(path, opts)));
   const pieces = await showJsonTwoPass(await TwoPassShow.read([path], opts));
-  return { whole, twoPass: pieces?.join('') };
+  return { whole, twoPass: pieces ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString() : undefined };
 }
 
 const threadsDir = sharedPath('corpus', 'linaro-mm-sig', 'threads');

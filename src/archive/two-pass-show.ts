@@ -23,6 +23,7 @@ import {
 } from '../series/index.js';
 import { lazyRow } from './lazy-row.js';
 import { positionalMessageId } from './record.js';
+import { HeapBound } from './heap-bound.js';
 
 export interface TwoPassOptions {
   /** As readInput's: un-quote every `>From ` line, else only in public-inbox's marked messages. */
@@ -103,6 +104,8 @@ export class TwoPassShow {
   private readonly light: RawMessage[] = [];
   private readonly facts = new Map<RawMessage, LightFacts>();
   private grouping: SeriesGrouping | null = null;
+  /** Both passes make far more garbage than they keep: peak memory follows the garbage unless bounded. */
+  private readonly heap = new HeapBound();
 
   private constructor(private readonly opts: TwoPassOptions) {}
 
@@ -154,6 +157,7 @@ export class TwoPassShow {
         last = await this.lightFacts(slice.bytes, origin);
       }
       this.opts.onProgress?.({ spec, messages: items, bytes });
+      this.heap.check();
     }
     if (last) last.end = size;
     this.messages += items;
@@ -203,6 +207,7 @@ export class TwoPassShow {
         const series = assembleSeries(layout, d.partialFrom ? built.get(d.partialFrom) : undefined, (c) => full.get(c) as ClassifiedMessage);
         built.set(d, { version: series.version, patches: series.patches.map((p) => ({ index: p.index, messageId: p.messageId })) });
         onSeries(place.get(d) as number, series);
+        this.heap.check();
       }
     } finally {
       for (const fd of files.values()) closeSync(fd);

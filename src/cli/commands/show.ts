@@ -26,12 +26,13 @@ const inSeriesArray = (json: string): string => json.slice(0, -1).replace(/\n/g,
  * (they act on single characters, so piece by piece equals all at once). Null when the two passes disagree: the
  * caller reads the input whole instead.
  */
-export async function showJsonTwoPass(show: TwoPassShow): Promise<string[] | null> {
-  const series: string[] = [];
+export async function showJsonTwoPass(show: TwoPassShow): Promise<(string | Buffer)[] | null> {
+  // As UTF-8 bytes: held until every series is built, a two-byte string (any non-Latin-1 name) costs twice.
+  const series: Buffer[] = [];
   let unthreaded: string[];
   try {
     unthreaded = await show.build((place, s) => {
-      series[place] = inSeriesArray(stringifyJsonSafe(toShowSeries(s)));
+      series[place] = Buffer.from(inSeriesArray(stringifyJsonSafe(toShowSeries(s))));
     });
   } catch (e) {
     const { TwoPassMismatch } = await import('../../archive/index.js');
