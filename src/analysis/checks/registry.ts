@@ -21,6 +21,12 @@ import { typoSpelling } from './typo-spelling.js';
 import { addedTodo } from './added-todo.js';
 import { duplicatedAddedBlock } from './duplicated-added-block.js';
 import { freeFamilyMismatch } from './free-family-mismatch.js';
+import { emptyReleaseCallback } from './empty-release-callback.js';
+import { useNegativeErrno } from './use-negative-errno.js';
+import { splitString } from './split-string.js';
+import { functionArguments } from './function-arguments.js';
+import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
+import { bufferLengthMismatch } from './buffer-length-mismatch.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -92,9 +98,15 @@ export const CHECKS = [
   spacingParenthesis,
   spacingFunctionName,
   unspecifiedInt,
+  splitString,
+  functionArguments,
   addedTodo,
   duplicatedAddedBlock,
   freeFamilyMismatch,
+  emptyReleaseCallback,
+  useNegativeErrno,
+  positiveReturnDocumentedErrno,
+  bufferLengthMismatch,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
