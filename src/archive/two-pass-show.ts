@@ -1,8 +1,8 @@
 /**
  * `show` of a large mbox file in two passes, so that memory holds one series' bodies at a time instead of every
  * message of the archive. Pass 1 splits the file as readInput does and keeps only each message's light facts:
- * threading headers, date, where it sits, and its classification (from the archive index's row path, which
- * reads a plain message's headers without building it). Threading and grouping run on those (series'
+ * threading headers, date, where it sits, and its classification (from the archive index's row path, decodeRow,
+ * which reads most mail without building the whole message). Threading and grouping run on those (series'
  * SeriesGrouping, the same code buildSeriesSet runs). Pass 2 lays each draft out in build order, reads back
  * by byte offset and fully decodes only the messages it places (cover, patches, replies), builds the series and
  * hands it to the caller, then lets it go. The result equals buildSeriesSet over readInput's messages, series by
@@ -21,8 +21,7 @@ import {
   SeriesGrouping, assembleSeries, classify, parseSubject,
   type BuiltVersion, type ClassifiedMessage, type DraftLayout, type MessageKind, type PatchSeries, type SeriesDraft, type SubjectInfo,
 } from '../series/index.js';
-import { lazyRow } from './lazy-row.js';
-import { positionalMessageId } from './record.js';
+import { decodeRow, positionalMessageId } from './record.js';
 import { HeapBound } from './heap-bound.js';
 
 export interface TwoPassOptions {
@@ -163,12 +162,21 @@ export class TwoPassShow {
     this.messages += items;
   }
 
-  /** A message's light facts: the index row's lazy path for a plain message, the full decoder for the rest. */
+  /**
+   * A message's light facts: the archive index's row (decodeRow: its quick paths for plain and simple multipart
+   * mail, the full decoder for the rest), which holds what classify() decided.
+   */
   private async lightFacts(bytes: Buffer, origin: MessageOrigin): Promise<LightFacts | null> {
     const position = String(origin.offset);
-    const row = lazyRow(bytes, origin.source, position);
+    const read = await decodeRow(bytes, { kind: 'offset', source: origin.source, offset: origin.offset as number }, origin.index);
+    if (read.kind === 'skipped') {
+      // As ingest's decodeItem names a message it could not decode.
+      this.skipped.push({ origin, messageId: rawMessageId(bytes), reason: read.reason });
+      return null;
+    }
+    const row = read.row;
     // The row names a message without Message-ID by position; threading names it otherwise: decode it whole.
-    if (row && row.msgid !== positionalMessageId(origin.source, position)) {
+    if (row.msgid !== positionalMessageId(origin.source, position)) {
       const m = lightMessage(origin, { messageId: row.msgid, inReplyTo: row.inReplyTo, references: row.references, date: row.date });
       return this.keep(m, { subject: parseSubject(detached(row.subject)), kind: row.kind, hasDiff: row.hasDiff, hasDiffstat: row.hasDiffstat, end: 0 });
     }
