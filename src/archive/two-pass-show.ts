@@ -18,7 +18,7 @@ import {
   type IngestLimits, type MessageOrigin, type RawMessage, type SkippedMessage,
 } from '../ingest/index.js';
 import {
-  SeriesGrouping, assembleSeries, classify, parseSubject,
+  SeriesGrouping, assembleSeries, classify, parseSubject, withBody,
   type BuiltVersion, type ClassifiedMessage, type DraftLayout, type MessageKind, type PatchSeries, type SeriesDraft, type SubjectInfo,
 } from '../series/index.js';
 import { decodeRow, positionalMessageId } from './record.js';
@@ -223,7 +223,7 @@ export class TwoPassShow {
     return grouping.unthreaded();
   }
 
-  /** Every message a layout places, read again and decoded whole, classified as pass 1 (and grouping) left it. */
+  /** Every message a layout places, read again and decoded whole, classified as pass 1 and grouping left it. */
   private async decodeAll(layout: DraftLayout, files: Map<string, number>): Promise<Map<ClassifiedMessage, ClassifiedMessage>> {
     const wanted = [
       ...(layout.cover ? [layout.cover.message, ...layout.cover.replies.map((r) => r.message)] : []),
@@ -231,11 +231,8 @@ export class TwoPassShow {
     ];
     const out = new Map<ClassifiedMessage, ClassifiedMessage>();
     for (const light of wanted) {
-      const raw = await this.reread(light.message, files);
-      const c = classify(light.id, raw);
-      // Grouping may have promoted a naked cover or demoted a second cover: its decision stands.
-      c.kind = light.kind;
-      out.set(light, c);
+      // Grouping's decisions stand (a naked cover promoted, a second cover demoted): only the body is added.
+      out.set(light, withBody(light, await this.reread(light.message, files)));
     }
     return out;
   }
