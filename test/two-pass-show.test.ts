@@ -12,9 +12,9 @@ import { TwoPassShow, isRereadableMbox } from '../src/archive/index.js';
 import { showJsonTwoPass } from '../src/cli/commands/show.js';
 import { describeShared, sharedPath, REPO_ROOT } from './support/shared.js';
 
-async function bothWays(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}): Promise<{ whole: string; twoPass: string | undefined }> {
+async function bothWays(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}, threads = 0): Promise<{ whole: string; twoPass: string | undefined }> {
   const whole = stringifyJsonSafe(toShowJson(await loadSeriesSet(path, opts)));
-  const pieces = await showJsonTwoPass(await TwoPassShow.read([path], opts));
+  const pieces = await showJsonTwoPass(await TwoPassShow.read([path], opts), threads);
   return { whole, twoPass: pieces ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString() : undefined };
 }
 
@@ -33,11 +33,11 @@ describeShared('two-pass show --json on the real corpus', ['corpus', 'linaro-mm-
     }
   });
 
-  it('equals the whole-set path on all threads as one archive, with and without --mboxrd', async () => {
+  it('equals the whole-set path on all threads as one archive, with and without --mboxrd, with and without a worker', async () => {
     const archive = join(mkdtempSync(join(tmpdir(), 'patchscope-two-pass-')), 'all.mboxrd');
     writeFileSync(archive, Buffer.concat(threads.map((t) => readFileSync(join(threadsDir, t, 'thread.mbox')))));
-    for (const mboxrd of [true, false]) {
-      const { whole, twoPass } = await bothWays(archive, { mboxrd });
+    for (const [mboxrd, workers] of [[true, 0], [false, 0], [true, 1]] as const) {
+      const { whole, twoPass } = await bothWays(archive, { mboxrd }, workers);
       expect(twoPass).toBe(whole);
       const parsed = JSON.parse(whole) as { series: unknown[]; unthreaded: unknown[]; messages: number };
       // Not a trivial equality: the archive holds many series and mail outside them.

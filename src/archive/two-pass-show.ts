@@ -10,7 +10,7 @@
  *
  * Only plain (not gzipped) mbox files can be read twice by offset; every other input keeps readInput's path.
  */
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import {
@@ -18,11 +18,14 @@ import {
   type IngestLimits, type MessageOrigin, type RawMessage, type SkippedMessage,
 } from '../ingest/index.js';
 import {
-  SeriesGrouping, assembleSeries, classify, parseSubject, withBody,
-  type BuiltVersion, type ClassifiedMessage, type DraftLayout, type MessageKind, type PatchSeries, type SeriesDraft, type SubjectInfo,
+  SeriesGrouping, classify, parseSubject, toShowSeries,
+  type BuiltVersion, type ClassifiedMessage, type MessageKind, type SeriesDraft, type ShowSeries, type SubjectInfo,
 } from '../series/index.js';
 import { decodeRow, positionalMessageId } from './record.js';
 import { HeapBound } from './heap-bound.js';
+import { MessageRereader, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
+export { TwoPassMismatch } from './series-job.js';
+import { defaultShowThreads, runSeriesJobs } from './series-workers.js';
 
 export interface TwoPassOptions {
   /** As readInput's: un-quote every `>From ` line, else only in public-inbox's marked messages. */
@@ -41,9 +44,6 @@ interface LightFacts {
   /** The byte after the message (the next separator, or the end of the file). */
   end: number;
 }
-
-/** Thrown when pass 2 cannot decode a message pass 1 read on headers alone: the caller reads the old way. */
-export class TwoPassMismatch extends Error {}
 
 /**
  * Whether `spec` is a file this path can read twice by offset: a regular, not gzipped file whose first line is
@@ -86,14 +86,10 @@ function lightMessage(origin: MessageOrigin, m: { messageId: string | null; inRe
   };
 }
 
-const splitOptions = (opts: TwoPassOptions) => ({
-  mboxrd: opts.mboxrd === true ? true : ('marked' as const),
+const splitOptions = (opts: TwoPassOptions): SplitAs => ({
+  mboxrd: opts.mboxrd === true ? true : 'marked',
   maxMessageBytes: opts.limits?.maxMessageBytes ?? MAX_SINGLE_MESSAGE,
 });
-
-async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
-}
 
 /** The light messages of every input (pass 1), and the rest of what readInput would have said of them. */
 export class TwoPassShow {
@@ -199,66 +195,43 @@ export class TwoPassShow {
   }
 
   /**
-   * Pass 2: builds every series in buildSeriesSet's order and hands each to `onSeries` with its place in
-   * SeriesSet.series; returns SeriesSet.unthreaded. Throws TwoPassMismatch when a message read on its headers
-   * cannot be decoded whole (then readInput's path must be taken).
+   * Pass 2: builds every series in buildSeriesSet's order and hands each, as `show --json` writes it, to
+   * `onSeries` with its place in SeriesSet.series; returns SeriesSet.unthreaded. With `threads` > 0 that many
+   * workers build series beside this thread (each series stands alone once laid out). Throws TwoPassMismatch
+   * when a message read on its headers cannot be decoded whole (then readInput's path must be taken).
    */
-  async build(onSeries: (place: number, series: PatchSeries) => void): Promise<string[]> {
+  async build(onSeries: (place: number, series: ShowSeries) => void, threads = defaultShowThreads()): Promise<string[]> {
     const grouping = this.groupingOf();
-    const place = new Map<SeriesDraft, number>(grouping.drafts.map((d, i) => [d, i]));
-    const built = new Map<SeriesDraft, BuiltVersion>();
-    const files = new Map<string, number>();
-    try {
-      for (const d of grouping.buildOrder()) {
-        const layout = grouping.layout(d);
-        const full = await this.decodeAll(layout, files);
-        const series = assembleSeries(layout, d.partialFrom ? built.get(d.partialFrom) : undefined, (c) => full.get(c) as ClassifiedMessage);
-        built.set(d, { version: series.version, patches: series.patches.map((p) => ({ index: p.index, messageId: p.messageId })) });
-        onSeries(place.get(d) as number, series);
-        this.heap.check();
+    const jobs = this.jobs(grouping);
+    if (threads <= 0) {
+      const reader = new MessageRereader(splitOptions(this.opts));
+      try {
+        for (const job of jobs) {
+          onSeries(job.place, toShowSeries(await buildSeriesJob(job, reader)));
+          this.heap.check();
+        }
+      } finally {
+        reader.close();
       }
-    } finally {
-      for (const fd of files.values()) closeSync(fd);
+    } else {
+      await runSeriesJobs(jobs, splitOptions(this.opts), threads, onSeries, () => this.heap.check());
     }
     return grouping.unthreaded();
   }
 
-  /** Every message a layout places, read again and decoded whole, classified as pass 1 and grouping left it. */
-  private async decodeAll(layout: DraftLayout, files: Map<string, number>): Promise<Map<ClassifiedMessage, ClassifiedMessage>> {
-    const wanted = [
-      ...(layout.cover ? [layout.cover.message, ...layout.cover.replies.map((r) => r.message)] : []),
-      ...layout.patches.flatMap((p) => [p.message, ...p.replies.map((r) => r.message)]),
-    ];
-    const out = new Map<ClassifiedMessage, ClassifiedMessage>();
-    for (const light of wanted) {
-      // Grouping's decisions stand (a naked cover promoted, a second cover demoted): only the body is added.
-      out.set(light, withBody(light, await this.reread(light.message, files)));
+  /** Every draft laid out in build order (placement decides which replies each gets), as a job that stands alone. */
+  private jobs(grouping: SeriesGrouping): SeriesJob[] {
+    const place = new Map<SeriesDraft, number>(grouping.drafts.map((d, i) => [d, i]));
+    const built = new Map<SeriesDraft, BuiltVersion>();
+    const jobs: SeriesJob[] = [];
+    for (const d of grouping.buildOrder()) {
+      const layout = grouping.layout(d);
+      // What assembleSeries makes of the layout's patches: their index and Message-ID, nothing read.
+      built.set(d, { version: d.version, patches: layout.patches.map((p) => ({ index: p.index, messageId: p.message.id })) });
+      const ends = new Map<string, number>();
+      for (const c of placedIn(layout)) ends.set(c.id, (this.facts.get(c.message) as LightFacts).end);
+      jobs.push({ place: place.get(d) as number, layout: portableLayout(layout), earlier: d.partialFrom ? built.get(d.partialFrom) : undefined, ends });
     }
-    return out;
-  }
-
-  private async reread(light: RawMessage, files: Map<string, number>): Promise<RawMessage> {
-    const { source, offset } = light.origin;
-    const f = this.facts.get(light) as LightFacts;
-    let fd = files.get(source);
-    if (fd === undefined) {
-      fd = openSync(source, 'r');
-      files.set(source, fd);
-    }
-    const bytes = Buffer.allocUnsafe(f.end - (offset as number));
-    readSync(fd, bytes, 0, bytes.length, offset);
-    // Split again exactly as pass 1 did (un-quoting included): the bytes are those readInput decoded.
-    let slice: Buffer | null = null;
-    for await (const s of splitMbox(once(bytes), splitOptions(this.opts))) slice ??= s.bytes;
-    let message: RawMessage;
-    try {
-      message = await decodeMessage(slice ?? Buffer.alloc(0), light.origin);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      throw new TwoPassMismatch(`${source}: message ${light.origin.index} decodes on its headers but not whole: ${e.problem}`);
-    }
-    // As stream-items.ts: the `From ` separator line is line 1 of the file checkpatch.pl numbers.
-    if (message.bodyOffsetLines !== undefined) message.bodyOffsetLines += 1;
-    return message;
+    return jobs;
   }
 }

@@ -1,4 +1,4 @@
-import { toShowJson, toShowSeries } from '../../series/index.js';
+import { toShowJson } from '../../series/index.js';
 import { formatShowText, stringifyJsonSafe } from '../../present/print/index.js';
 import type { TwoPassShow } from '../../archive/index.js';
 import type { Command } from '../args.js';
@@ -24,16 +24,16 @@ const inSeriesArray = (json: string): string => json.slice(0, -1).replace(/\n/g,
  * `show --json` with each series serialised as soon as it is built (its bodies then let go), in pieces whose
  * concatenation is the bytes stringifyJsonSafe(toShowJson(set)) writes: the same 2-space layout, the same escapes
  * (they act on single characters, so piece by piece equals all at once). Null when the two passes disagree: the
- * caller reads the input whole instead.
+ * caller reads the input whole instead. `threads`: pass 2's workers (TwoPassShow.build).
  */
-export async function showJsonTwoPass(show: TwoPassShow): Promise<(string | Buffer)[] | null> {
+export async function showJsonTwoPass(show: TwoPassShow, threads?: number): Promise<(string | Buffer)[] | null> {
   // As UTF-8 bytes: held until every series is built, a two-byte string (any non-Latin-1 name) costs twice.
   const series: Buffer[] = [];
   let unthreaded: string[];
   try {
     unthreaded = await show.build((place, s) => {
-      series[place] = Buffer.from(inSeriesArray(stringifyJsonSafe(toShowSeries(s))));
-    });
+      series[place] = Buffer.from(inSeriesArray(stringifyJsonSafe(s)));
+    }, threads);
   } catch (e) {
     const { TwoPassMismatch } = await import('../../archive/index.js');
     if (e instanceof TwoPassMismatch) return null;
