@@ -17,7 +17,7 @@ describe('DEREF_BEFORE_NULL_CHECK', () => {
       '\t\treturn -EINVAL;',
     ])]);
     expect(hits.map((h) => [h.severity, h.where.line, h.excerpt])).toEqual([['warning', 7, '\tif (WARN_ON(!attach || !buf))']]);
-    expect(hits[0]?.message).toMatch(/already dereferenced it on line 5/);
+    expect(hits[0]?.message).toMatch(/already dereferenced it at line 5 of drivers\/dma-buf\/demo-map.c/);
   });
 
   it('accepts a test before the dereference, a guarded or conditional one, sizeof, &p->x and a reassigned pointer', async () => {

@@ -41,7 +41,7 @@ function problems(fn: AddedFunction): CheckHit[] {
       for (let c = d + 1; c < code.length; c++) {
         if (nullTest(p).test(code[c]!)) {
           reported.add(p);
-          hits.push(addedLineHit(fn.body[c]!.at, `${p} is tested for NULL here, but ${fn.name}() already dereferenced it on line ${line.at.line.newLine} on every path: the test is dead or the dereference crashes`));
+          hits.push(addedLineHit(fn.body[c]!.at, `${p} is tested for NULL here, but ${fn.name}() already dereferenced it at line ${line.at.line.newLine} of ${fn.file.path} on every path: the test is dead or the dereference crashes`));
           break;
         }
       }
