@@ -70,5 +70,5 @@ export function classify(id: string, raw: RawMessage): ClassifiedMessage {
  */
 export function withBody(light: ClassifiedMessage, raw: RawMessage): ClassifiedMessage {
   const message = stripListFooter(raw);
-  return { ...light, message, patchBody: light.kind === 'patch' ? patchBodyOf(message) : message.body };
+  return { ...light, message, patchBody: light.kind === 'patch' ? patchBodyOf(message).text : message.body };
 }
