@@ -62,3 +62,13 @@ export function classify(id: string, raw: RawMessage): ClassifiedMessage {
   }
   return { id, message, subject, kind, patchBody, hasDiff, hasDiffstat };
 }
+
+/**
+ * A message classified on its light facts (headers and what the body showed, as the archive index keeps them),
+ * given back its decoded body: classify's answer, with the footer stripped and the patch text joined as classify
+ * does, without deciding the kind, subject or diff again.
+ */
+export function withBody(light: ClassifiedMessage, raw: RawMessage): ClassifiedMessage {
+  const message = stripListFooter(raw);
+  return { ...light, message, patchBody: light.kind === 'patch' ? patchBodyOf(message).text : message.body };
+}
