@@ -68,7 +68,8 @@ export function toMessageRow(message: RawMessage, source: string, position: stri
 /**
  * Decode one archived message into its row; a message the decoder rejects is skipped with why.
  * `mboxrd` un-quotes `>From ` lines here rather than while splitting, so that the work runs in
- * the decode workers. Plain messages take the lazy path (headers only); the rest the full decoder.
+ * the decode workers. Plain messages take the lazy path (lazy-row.ts), simple multipart mail
+ * quick-multipart.ts; the rest the full decoder.
  */
 export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
   const position = positionText(p);
