@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// The start-up build that bin/patchscope runs: dist/ (tsc's output, one file per module) bundled by
+// esbuild into dist/bundle/, one ESM file per entry plus shared chunks. Every `import()` in the code
+// stays a split point, so a command loads only its own chunks. Measured (bench/am-bench.mjs,
+// bench/tui-bench.mjs): resolving and compiling ~100 separate modules, and Ink/React's ~150 files,
+// was most of a small command's time above `node -e 0`.
+// Left out of the bundle: better-sqlite3 (a native module found beside its own package) and what the
+// code itself loads with createRequire at run time (postal-mime). Tests and benches that import
+// dist/<stage>/ keep using tsc's output; bin/patchscope falls back to it when this bundle is missing
+// or older than the last tsc build.
+// Usage: node scripts/bundle.mjs (run by `npm run build` after tsc).
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const BUNDLE_DIR = join(dist, 'bundle');
+
+rmSync(BUNDLE_DIR, { recursive: true, force: true });
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // An install without devDependencies: bin/patchscope runs tsc's dist/cli/ instead.
+  console.warn('scripts/bundle.mjs: esbuild is not installed; bin/patchscope will run dist/cli/ unbundled');
+  process.exit(0);
+}
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    main: join(dist, 'cli/main.js'),
+    // archive/workers/pool.ts starts its worker from the file beside it: `./decode-worker.js`.
+    'decode-worker': join(dist, 'archive/workers/decode-worker.js'),
+  },
+  outdir: BUNDLE_DIR,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  // bin/patchscope runs React's production build; naming it here drops the development build from the bundle.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Bundled CommonJS packages (simple-git, React) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __patchscopeRequire } from 'node:module'; const require = __patchscopeRequire(import.meta.url);" },
+  plugins: [noDevtools()],
+  logLevel: 'warning',
+});
+
+/**
+ * Ink imports react-devtools-core (not installed) only when DEV=true, and says so when it is missing.
+ * Bundled, that import would have to resolve at build time: the bundle gets a module that fails as
+ * the missing package does, when (and only when) Ink imports it.
+ */
+function noDevtools() {
+  return {
+    name: 'no-react-devtools',
+    setup(b) {
+      b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'patchscope-stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'patchscope-stub' }, () => ({
+        contents: "const e = new Error(\"Cannot find package 'react-devtools-core'\"); e.code = 'ERR_MODULE_NOT_FOUND'; throw e;",
+      }));
+    },
+  };
+}
