@@ -9,7 +9,7 @@
 // dist/<stage>/ keep using tsc's output; bin/patchscope falls back to it when this bundle is missing
 // or older than the last tsc build.
 // Usage: node scripts/bundle.mjs (run by `npm run build` after tsc).
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,11 +28,7 @@ try {
 }
 await build({
   absWorkingDir: root,
-  entryPoints: {
-    main: join(dist, 'cli/main.js'),
-    // archive/workers/pool.ts starts its worker from the file beside it: `./decode-worker.js`.
-    'decode-worker': join(dist, 'archive/workers/decode-worker.js'),
-  },
+  entryPoints: { main: join(dist, 'cli/main.js'), ...workerEntries() },
   outdir: BUNDLE_DIR,
   bundle: true,
   splitting: true,
@@ -47,6 +43,26 @@ await build({
   plugins: [noDevtools()],
   logLevel: 'warning',
 });
+
+/**
+ * A worker is started from the file beside the module that starts it (`new Worker(new URL('./x.js',
+ * import.meta.url))`): each such file is an entry of its own, so `./x.js` is beside that module's
+ * chunk in dist/bundle/ too. Found by that pattern in tsc's output, so a new worker needs no entry here.
+ */
+function workerEntries() {
+  const entries = {};
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.js') || file.startsWith('bundle')) continue;
+    const text = readFileSync(join(dist, file), 'utf8');
+    for (const m of text.matchAll(/new URL\(['"]\.\/([\w-]+)\.js['"], import\.meta\.url\)/g)) {
+      const name = m[1];
+      const path = join(dist, dirname(file), `${name}.js`);
+      if (entries[name] && entries[name] !== path) throw new Error(`bundle: two workers named ${name}.js`);
+      entries[name] = path;
+    }
+  }
+  return entries;
+}
 
 /**
  * Ink imports react-devtools-core (not installed) only when DEV=true, and says so when it is missing.
