@@ -28,6 +28,7 @@ import { functionArguments } from './function-arguments.js';
 import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
 import { bufferLengthMismatch } from './buffer-length-mismatch.js';
 import { derefBeforeNullCheck } from './deref-before-null-check.js';
+import { nullCheckThenDeref } from './null-check-then-deref.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -109,6 +110,7 @@ export const CHECKS = [
   positiveReturnDocumentedErrno,
   bufferLengthMismatch,
   derefBeforeNullCheck,
+  nullCheckThenDeref,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
