@@ -25,7 +25,7 @@ import { emptyReleaseCallback } from './empty-release-callback.js';
 import { useNegativeErrno } from './use-negative-errno.js';
 import { splitString } from './split-string.js';
 import { functionArguments } from './function-arguments.js';
-import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
+import { positiveReturnErrnoFunction } from './positive-return-errno-function.js';
 import { bufferLengthMismatch } from './buffer-length-mismatch.js';
 import { derefBeforeNullCheck } from './deref-before-null-check.js';
 import { nullCheckThenDeref } from './null-check-then-deref.js';
@@ -107,7 +107,7 @@ export const CHECKS = [
   freeFamilyMismatch,
   emptyReleaseCallback,
   useNegativeErrno,
-  positiveReturnDocumentedErrno,
+  positiveReturnErrnoFunction,
   bufferLengthMismatch,
   derefBeforeNullCheck,
   nullCheckThenDeref,
