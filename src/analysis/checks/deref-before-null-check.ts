@@ -1,7 +1,7 @@
-import { addedFunctions, type AddedFunction } from './added-functions.js';
-import { patchCheck, type CheckHit } from './check.js';
+import type { AddedFunction } from './added-functions.js';
+import type { CheckHit } from './check.js';
 import { addedLineHit } from './diff-lines.js';
-import { dereferenced, evaluatedCode, guardsItself, isTopLevelStatement, lineSpan, MAX_BODY, reassigns } from './pointer-flow.js';
+import { dereferenced, guardsItself, isTopLevelStatement, lineSpan, pointerCheck, reassigns } from './pointer-flow.js';
 
 const nullTest = (p: string) =>
   new RegExp(`\\b(?:if|WARN_ON(?:_ONCE)?|unlikely)\\s*\\(\\s*(?:unlikely\\s*\\(\\s*)?(?:!\\s*${p}\\s*[)|&]|${p}\\s*==\\s*NULL\\b|NULL\\s*==\\s*${p}\\b)`);
@@ -12,18 +12,15 @@ const nullTest = (p: string) =>
  * dereference crashes on the path the test exists for (Smatch's "dereferenced before check"). `sizeof(*p)` and
  * `&p->x` do not dereference; a pointer reassigned, passed by address or walked by a for_each macro is left alone.
  */
-export const derefBeforeNullCheck = patchCheck({
+export const derefBeforeNullCheck = pointerCheck({
   id: 'deref-before-null-check',
   severity: 'warning',
   description: 'a pointer dereferenced unconditionally before the same function tests it for NULL',
-  run(patch) {
-    return addedFunctions(patch).filter((fn) => fn.body.length <= MAX_BODY).flatMap((fn) => problems(fn));
-  },
+  problems,
 });
 
-function problems(fn: AddedFunction): CheckHit[] {
+function problems(fn: AddedFunction, code: readonly string[]): CheckHit[] {
   const hits: CheckHit[] = [];
-  const code = evaluatedCode(fn);
   // Each pointer is judged once, at its first top-level dereference: later ones add nothing.
   const judged = new Set<string>();
   for (const [d, line] of fn.body.entries()) {

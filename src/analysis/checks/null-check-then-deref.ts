@@ -1,7 +1,7 @@
-import { addedFunctions, type AddedFunction } from './added-functions.js';
-import { patchCheck, type CheckHit } from './check.js';
+import type { AddedFunction } from './added-functions.js';
+import type { CheckHit } from './check.js';
 import { addedLineHit } from './diff-lines.js';
-import { dereferenced, evaluatedCode, guardsItself, isTopLevelStatement, lineSpan, MAX_BODY, reassigns } from './pointer-flow.js';
+import { dereferenced, guardsItself, isTopLevelStatement, lineSpan, pointerCheck, reassigns } from './pointer-flow.js';
 
 /** A top-level `if` whose whole condition is one NULL test of a pointer: `if (!p)`, `if (p)`, `if (p == NULL)`… */
 const SOLE_TEST = /^\tif\s*\(\s*(?:(?:un)?likely\s*\(\s*)?(!\s*)?([a-z_]\w*)(\s*[!=]=\s*NULL)?\s*\)?\s*\)\s*\{?$/;
@@ -27,18 +27,15 @@ function branchEnd(fn: AddedFunction, code: readonly string[], c: number): numbe
  * it in between: the path the test was written for crashes. Only a top-level `if` whose whole condition is that
  * test, with no `else`, and a top-level dereference, so every path from one reaches the other.
  */
-export const nullCheckThenDeref = patchCheck({
+export const nullCheckThenDeref = pointerCheck({
   id: 'null-check-then-deref',
   severity: 'warning',
   description: 'a pointer tested for NULL without leaving, then dereferenced on every path after',
-  run(patch) {
-    return addedFunctions(patch).filter((fn) => fn.body.length <= MAX_BODY).flatMap((fn) => problems(fn));
-  },
+  problems,
 });
 
-function problems(fn: AddedFunction): CheckHit[] {
+function problems(fn: AddedFunction, code: readonly string[]): CheckHit[] {
   const hits: CheckHit[] = [];
-  const code = evaluatedCode(fn);
   const judged = new Set<string>();
   for (const [c, line] of fn.body.entries()) {
     const test = SOLE_TEST.exec(code[c]!.replace(/\u0001+/g, '').trimEnd());

@@ -1,4 +1,5 @@
-import type { AddedFunction } from './added-functions.js';
+import { addedFunctions, type AddedFunction } from './added-functions.js';
+import { patchCheck, type CheckHit, type CheckSpec, type PatchCheck } from './check.js';
 
 /** `sizeof(p->x)`, `typeof(*p)`, `offsetof(…)`: p named but never read; blanked before looking for dereferences. */
 const UNEVALUATED = /\b(?:sizeof|typeof|__typeof__|offsetof|container_of)\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g;
@@ -46,4 +47,18 @@ export function lineSpan(code: readonly string[], re: RegExp): { first: number; 
     last = i;
   }
   return { first, last };
+}
+
+/**
+ * A check over the pointers of each function a patch adds (bodies up to MAX_BODY lines): `problems` gets the
+ * function and its code with unevaluated operands blanked.
+ */
+export function pointerCheck<const Id extends string>(
+  spec: Omit<CheckSpec<PatchCheck<Id>>, 'run'> & { problems(fn: AddedFunction, code: readonly string[]): CheckHit[] },
+): PatchCheck<Id> {
+  const { problems, ...info } = spec;
+  return patchCheck({
+    ...info,
+    run: (patch) => addedFunctions(patch).filter((fn) => fn.body.length <= MAX_BODY).flatMap((fn) => problems(fn, evaluatedCode(fn))),
+  });
 }
