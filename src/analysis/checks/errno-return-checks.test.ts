@@ -62,6 +62,12 @@ describe('POSITIVE_RETURN_ERRNO_FUNCTION for ops callbacks', () => {
     expect(await hitsOf('positive-return-errno-function', [newFilePatch(FILE, attach('1'))])).toEqual([]);
   });
 
+  it('reads a return type written on the line above the name (kernel style)', async () => {
+    const split = ['static int', ...attach('2').map((l) => l.replace('static int demo_attach', 'demo_attach'))];
+    const hits = await hitsOf('positive-return-errno-function', [newFilePatch(FILE, [...split, ...ops('attach')])]);
+    expect(hits.map((h) => [h.where.line, h.excerpt])).toEqual([[5, '\t\treturn 2;']]);
+  });
+
   it('does not judge a member without that convention, nor an errno return', async () => {
     expect(await hitsOf('positive-return-errno-function', [newFilePatch(FILE, [...attach('1'), ...ops('get_modes')])])).toEqual([]);
     expect(await hitsOf('positive-return-errno-function', [newFilePatch(FILE, [...attach('-EBUSY'), ...ops('attach')])])).toEqual([]);
