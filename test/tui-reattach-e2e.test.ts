@@ -104,6 +104,10 @@ describe.skipIf(!hasTmux)('re-attaching comments of an older version in a real t
     await waitFor('for good? y/N');
     await press('y');
     await waitFor('dropped; 0 left in the list');
+    await press('W');
+    await waitFor('y/N');
+    await press('n');
+    await waitFor('not sent');
     await press('Q');
     await sleep(500);
     const files = readdirSync(STATE).filter((f) => f.includes('-v2-') && f.endsWith('.json'));
@@ -114,5 +118,14 @@ describe.skipIf(!hasTmux)('re-attaching comments of an older version in a real t
     // v1's own file is as it was: both comments still there.
     const v1File = readdirSync(STATE).find((f) => f.includes('-v1-'))!;
     expect(JSON.parse(readFileSync(join(STATE, v1File), 'utf8')).comments).toHaveLength(2);
+    // The CLI writes the same replies from the same state (bodies and subjects; ids and dates are fresh).
+    const tui = readFileSync(join(STATE, files[0]!.replace(/\.json$/, '-replies.mbox')), 'utf8');
+    const cli = spawnSync(process.execPath, [resolve(ROOT, 'bin/patchscope'), 'review', join(FIX, 'series-v2.mbox'), '--from', 'Rev Iewer <rev@example.org>'], {
+      encoding: 'utf8', env: { ...process.env, HOME: tmp, XDG_STATE_HOME: join(tmp, 'state'), GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    expect(cli.status).toBe(0);
+    const strip = (mbox: string) => mbox.replace(/^(From patchscope|Message-ID:|Date:) .*$/gm, '');
+    expect(strip(cli.stdout)).toBe(strip(tui));
+    expect(tui).toContain('Who holds the lock here?');
   }, 120000);
 });
