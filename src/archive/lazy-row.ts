@@ -7,6 +7,7 @@
  */
 import { asEightBit, toRawMessage, parsePlainMail, withoutFlowed } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
+import { quickRow } from './quick-row.js';
 
 /** decode.ts's limit: larger header blocks take the full path (which reports them). */
 const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
@@ -16,6 +17,11 @@ const ROW_HEADERS = new Set(['message-id', 'in-reply-to', 'references', 'from', 
 const NO_BYTES = new Uint8Array(0);
 
 export function lazyRow(raw: Uint8Array, source: string, position: string): MessageRow | null {
+  return quickRow(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), source, position) ?? rewrittenRow(raw, source, position);
+}
+
+/** The reference lazy path: the message rewritten (flowed off, transfer encoding undone) and parsed as plain mail. */
+export function rewrittenRow(raw: Uint8Array, source: string, position: string): MessageRow | null {
   // As decodeMessage reads it: format=flowed taken off the Content-Type first (from the raw bytes, so
   // that a base64 body is not looked into), then the transfer encoding undone.
   const unflowed = withoutFlowed(raw);

@@ -9,6 +9,7 @@ import { decodeMessage, type MessageOrigin, type RawMessage, unquoteMboxrd } fro
 import { InputError } from '../util/errors.js';
 import { classify, type MessageKind } from '../series/index.js';
 import { lazyRow } from './lazy-row.js';
+import { multipartRow } from './quick-multipart.js';
 
 export interface MessageRow {
   /** The position as stored: the byte offset (as text) or the commit id. */
@@ -72,7 +73,7 @@ export function toMessageRow(message: RawMessage, source: string, position: stri
 export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
   const position = positionText(p);
   const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
-  const lazy = lazyRow(bytes, p.source, position);
+  const lazy = lazyRow(bytes, p.source, position) ?? multipartRow(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), p.source, position);
   if (lazy) return { kind: 'row', row: lazy };
   try {
     return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };
