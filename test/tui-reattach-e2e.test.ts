@@ -6,10 +6,11 @@
  * lost: every comment is placed or was dropped on the reviewer's word). Skips when tmux is not installed.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { HAS_TMUX, tmuxDriver } from './support/tmux.js';
 import { loadSeriesSet } from '../src/series/index.js';
 import { emptyState, keyOf, saveReviewState, stateFileName, withAnchors, type ReviewComment } from '../src/review/index.js';
 
@@ -17,41 +18,14 @@ const ROOT = resolve(__dirname, '..');
 const FIX = join(ROOT, 'fixtures/dmabuf-mapping-types');
 const SOCKET = `patchscope-reattach-e2e-${process.pid}`;
 const SESSION = 'reattach';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-if (!hasTmux) console.log('tui-reattach-e2e: skipped, tmux not installed');
+if (!HAS_TMUX) console.log('tui-reattach-e2e: skipped, tmux not installed');
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-reattach-e2e-'));
 const STATE = join(tmp, 'state', 'patchscope', 'reviews');
 /** The first added line of v2's patch 2, where the comment is put. */
 let target = '';
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+const { tmux, waitFor, press, typeText, kill } = tmuxDriver(SOCKET, SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(text: string, ms = 60000): Promise<string> {
-  const until = Date.now() + ms;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen();
-    if (last.includes(text)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen was:\n${last}`);
-}
-
-async function press(...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    tmux('send-keys', '-t', SESSION, k);
-    await sleep(40);
-  }
-}
-
-async function typeText(text: string): Promise<void> {
-  for (const ch of text) {
-    tmux('send-keys', '-t', SESSION, '-l', ch);
-    await sleep(15);
-  }
-}
 
 /** A comment on the first added line of a v1 patch. */
 function onFirstAdded(series: Awaited<ReturnType<typeof loadSeriesSet>>['series'][number], patch: number, text: string): ReviewComment {
@@ -61,7 +35,7 @@ function onFirstAdded(series: Awaited<ReturnType<typeof loadSeriesSet>>['series'
   return { id: `t${patch}`, patch, target: { kind: 'line', file: f.path, line: l.newLine!, side: 'new' }, text };
 }
 
-describe.skipIf(!hasTmux)('re-attaching comments of an older version in a real terminal (tmux)', () => {
+describe.skipIf(!HAS_TMUX)('re-attaching comments of an older version in a real terminal (tmux)', () => {
   beforeAll(async () => {
     const v1 = (await loadSeriesSet(join(FIX, 'series.mbox'))).series[0]!;
     const v2 = (await loadSeriesSet(join(FIX, 'series-v2.mbox'))).series[0]!;
@@ -75,7 +49,7 @@ describe.skipIf(!hasTmux)('re-attaching comments of an older version in a real t
   }, 60000);
 
   afterAll(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    kill();
     rmSync(tmp, { recursive: true, force: true });
   });
 
