@@ -2,7 +2,7 @@
 // review; --comments adds to it (saved atomically), an identical comment is not doubled, nothing saved
 // is replaced; comments in == comments out. On the bundled series and on real corpus threads, the
 // mails read back by our parser (and b4 am -t where b4 reads the thread).
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,9 +64,9 @@ async function countInReplies(thread: string, mbox: string, s: PatchSeries, text
 describe('review INPUT and the saved review state', () => {
   let v1: PatchSeries;
   const state = join(tmp, 'state-bundled');
+  beforeAll(async () => { v1 = (await loadSeriesSet(SERIES)).series[0]!; });
 
   it('without --comments writes the saved review; --comments adds to it once, however often it is given', async () => {
-    v1 = (await loadSeriesSet(SERIES)).series[0]!;
     const saved = [onAdded(v1, 23, 0, 'Saved: who holds the lock here?')!, onAdded(v1, 3, 1, 'Saved: this wants a comment.')!];
     const path = saveAsTui(state, v1, { comments: saved, trailers: [{ patch: 21, key: 'Reviewed-by', value: 'Rev Iewer <rev@example.org>' }] });
     const out1 = join(tmp, 'saved.mbox');
@@ -107,11 +107,12 @@ describe('review INPUT and the saved review state', () => {
   });
 
   it('a refused --comments file changes nothing saved', () => {
-    const path = join(stateDir({ XDG_STATE_HOME: state }), stateFileName(keyOf(v1)));
+    const own = join(tmp, 'state-refused');
+    const path = saveAsTui(own, v1, { comments: [onAdded(v1, 23, 0, 'Saved before the refusal.')!], trailers: [] });
     const before = readFileSync(path, 'utf8');
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, JSON.stringify({ comments: [{ patch: 23, file: 'drivers/iommu/iommufd/pages.c', line: 99999, text: 'off the patch' }] }));
-    const r = run(['review', SERIES, '--comments', bad], state);
+    const r = run(['review', SERIES, '--comments', bad], own);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(readFileSync(path, 'utf8')).toBe(before);
@@ -125,6 +126,7 @@ describe('review INPUT and the saved review state', () => {
     const r = run(['review', v2file], st);
     expect(r.err).toMatch(/saved review of v1 moved here: 0 comments and 0 trailers placed/);
     expect(r.err).toMatch(/1 comment of v1 found no place in this version: not in the replies, kept in .*-v2-.*\.json \(the TUI's u re-attaches or drops them\)/);
+    expect(r.err).toMatch(/1 trailer of v1 not carried \(the patch changed or is gone: a review of one version is not one of the next\)/);
     expect(r.err).toMatch(/nothing to write for v2/);
     expect(r.code).toBe(2);
   });

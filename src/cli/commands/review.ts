@@ -73,6 +73,8 @@ export async function runReview(cmd: Extract<Command, { kind: 'review' }>): Prom
   }
   const unmatched = opened.state.unmatched.length;
   if (unmatched) log.write(`${plural(unmatched, 'comment')} of v${opened.state.movedFrom?.version ?? '?'} found no place in this version: not in the replies, kept in ${opened.path} (the TUI's u re-attaches or drops them)\n`);
+  const left = opened.state.trailersLeft.length;
+  if (left) log.write(`${plural(left, 'trailer')} of v${opened.state.movedFrom?.version ?? '?'} not carried (the patch changed or is gone: a review of one version is not one of the next), kept in ${opened.path}\n`);
   if (review.comments.length === 0 && review.trailers.length === 0) {
     throw new UsageError(`nothing to write for v${series.version} of "${sanitizeForTerminal(series.title)}": no saved review and no --comments (README: Writing the review)`);
   }
