@@ -85,7 +85,7 @@ export async function runReview(cmd: Extract<Command, { kind: 'review' }>): Prom
     log.write(`saved: ${plural(review.comments.length, 'comment')} and ${plural(review.trailers.length, 'trailer')} in ${opened.path}\n`);
   }
   if (cmd.output !== null || !cmd.send) writeOutput(cmd.output, out.mbox, 'replies');
-  log.write(`${out.mails.length} replies to v${series.version} of "${sanitizeForTerminal(series.title)}": ${plural(review.comments.length, 'comment')}, ${plural(review.trailers.length, 'trailer')}\n`);
+  log.write(`${out.mails.length} ${out.mails.length === 1 ? 'reply' : 'replies'} to v${series.version} of "${sanitizeForTerminal(series.title)}": ${plural(review.comments.length, 'comment')}, ${plural(review.trailers.length, 'trailer')}\n`);
   for (const m of out.mails) {
     const n = review.comments.filter((c) => c.patch === m.patch).length;
     const t = m.body.split('\n').filter((l) => review.trailers.some((x) => l === `${x.key}: ${x.value}`));

@@ -205,6 +205,9 @@ describe('comments moved from an older version', () => {
     expect(sliceOf(gone).carry).toBeNull();
     expect(gone.note).toBe('let go: the comment stays in the list (u)');
     expect(sliceOf(gone).unmatched?.[0]?.comments).toHaveLength(2);
+    // W says that they are not in the replies.
+    expect(reduce(gone, { type: 'review.written', count: 1, path: '/s/r.mbox', via: 'SMTP h:25' }).note)
+      .toBe('send 1 reply by SMTP h:25? y/N (written to /s/r.mbox) · 2 older comments not placed, not in them (u)');
     ui = cmd(ui, 'nav.top', 'nav.down', 'review.comment');
     expect(review(ui).comments).toEqual([expect.objectContaining({ patch: 1, target: { kind: 'patch' }, text: 'Split this one.' })]);
     expect(sliceOf(ui).unmatched?.[0]?.comments.map((c) => c.text)).toEqual(['Still racy?\nmore']);
@@ -223,6 +226,8 @@ describe('comments moved from an older version', () => {
     expect(ui.note).toBe('dropped; 0 left in the list');
     expect(topEntry(ui).view.kind).toBe('series');
     expect(cmd(ui, 'review.unmatched').note).toBe('no comment of an older version is waiting for a place');
+    // W no longer warns about them.
+    expect(reduce(ui, { type: 'review.written', count: 0, path: '/s/r.mbox', via: 'x' }).note).toBe('nothing to write yet: comment (c) or give a trailer (R A T)');
     expect(review(ui).comments).toEqual([]);
   });
 });

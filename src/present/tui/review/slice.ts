@@ -121,11 +121,15 @@ export function sliceReducer(slice: ReviewSlice, version: number, a: ReviewSlice
     }
     case 'review.edited':
       return { slice: { ...putComment(slice, version, a), request: null }, note: a.text.trim() ? 'comment kept' : 'empty: no comment' };
-    case 'review.written':
+    case 'review.written': {
+      // Comments still waiting for a place are not in the replies: said before anything is sent.
+      const waiting = unmatchedOf(slice, version).length;
+      const left = waiting ? ` · ${waiting} older comment${waiting > 1 ? 's' : ''} not placed, not in them (u)` : '';
       return {
         slice: { ...slice, request: null, confirm: a.count > 0 ? { count: a.count, via: a.via, path: a.path } : null },
-        note: a.count > 0 ? `send ${replies(a.count)} by ${a.via}? y/N (written to ${a.path})` : 'nothing to write yet: comment (c) or give a trailer (R A T)',
+        note: a.count > 0 ? `send ${replies(a.count)} by ${a.via}? y/N (written to ${a.path})${left}` : `nothing to write yet: comment (c) or give a trailer (R A T)${left}`,
       };
+    }
     case 'review.finished':
       return { slice: { ...slice, request: null, confirm: null }, note: a.note };
   }
