@@ -27,3 +27,6 @@ export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';
 export { mailFilesIn } from './format-patch-dir.js';
 export { describeFsError, firstLine } from './source.js';
+// For the archive stage's two-pass `show` of a large mbox: the same cap and skip naming as readInput.
+export { MAX_SINGLE_MESSAGE } from './eml.js';
+export { rawMessageId } from './header-values.js';
