@@ -6,21 +6,20 @@
  * series, the terminal left clean) without waiting for Ink. Skips without tmux.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { HAS_TMUX, tmuxDriver } from './support/tmux.js';
 
 const ROOT = resolve(__dirname, '..');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(!hasTmux)('TUI: keys typed before Ink has loaded', () => {
-  const socket = `patchscope-early-keys-${process.pid}`;
+describe.skipIf(!HAS_TMUX)('TUI: keys typed before Ink has loaded', () => {
   const dir = mkdtempSync(join(tmpdir(), 'patchscope-early-keys-'));
-  const run = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const driver = (name: string) => tmuxDriver(`patchscope-early-keys-${process.pid}`, name);
+  const run = driver('').tmux;
   afterAll(() => {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    driver('').kill();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -31,7 +30,7 @@ describe.skipIf(!hasTmux)('TUI: keys typed before Ink has loaded', () => {
       'sh', '-c', '"$@"; echo "$?" > "$STATUS_FILE"', 'sh', 'node', resolve(ROOT, 'bin/patchscope'));
     run('set-option', '-t', name, 'remain-on-exit', 'on');
     return {
-      pane: () => run('capture-pane', '-p', '-t', name),
+      pane: driver(name).screen,
       status: () => (existsSync(status) ? readFileSync(status, 'utf8').trim() : ''),
     };
   }
