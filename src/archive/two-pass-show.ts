@@ -23,7 +23,7 @@ import {
 } from '../series/index.js';
 import { decodeRow, positionalMessageId } from './record.js';
 import { HeapBound } from './heap-bound.js';
-import { MessageRereader, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
+import { MessageRereader, TwoPassMismatch, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
 export { TwoPassMismatch } from './series-job.js';
 import { defaultShowThreads, runSeriesJobs } from './series-workers.js';
 
@@ -98,6 +98,8 @@ export class TwoPassShow {
   readonly skipped: SkippedMessage[] = [];
   private readonly light: RawMessage[] = [];
   private readonly facts = new Map<RawMessage, LightFacts>();
+  /** Each file's size and modification time as pass 1 read it. */
+  private readonly stamps = new Map<string, string>();
   private grouping: SeriesGrouping | null = null;
   /** Both passes make far more garbage than they keep: peak memory follows the garbage unless bounded. */
   private readonly heap = new HeapBound();
@@ -131,7 +133,9 @@ export class TwoPassShow {
     let items = 0;
     let bytes = 0;
     let last: LightFacts | null = null;
-    const size = (await stat(spec)).size;
+    const st = await stat(spec);
+    const size = st.size;
+    this.stamps.set(spec, `${st.size}:${st.mtimeMs}`);
     const chunks = createReadStream(spec, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
     async function* counted(): AsyncGenerator<Buffer> {
       for await (const c of chunks) {
@@ -198,10 +202,16 @@ export class TwoPassShow {
    * Pass 2: builds every series in buildSeriesSet's order and hands each, as `show --json` writes it, to
    * `onSeries` with its place in SeriesSet.series; returns SeriesSet.unthreaded. With `threads` > 0 that many
    * workers build series beside this thread (each series stands alone once laid out). Throws TwoPassMismatch
-   * when a message read on its headers cannot be decoded whole (then readInput's path must be taken).
+   * when a file changed since pass 1 or a message read on its headers cannot be decoded whole (then readInput's
+   * path must be taken).
    */
   async build(onSeries: (place: number, series: ShowSeries) => void, threads = defaultShowThreads()): Promise<string[]> {
     const grouping = this.groupingOf();
+    for (const [spec, stamp] of this.stamps) {
+      const st = await stat(spec);
+      // Offsets into a file written since pass 1 may point anywhere: read it again the whole-set way.
+      if (`${st.size}:${st.mtimeMs}` !== stamp) throw new TwoPassMismatch(`${spec} changed while it was read`);
+    }
     const jobs = this.jobs(grouping);
     if (threads <= 0) {
       const reader = new MessageRereader(splitOptions(this.opts));
