@@ -255,7 +255,7 @@ export const COMMAND_TABLE: CommandTable = {
         common: a.common,
       };
     },
-    run: async (cmd) => (await import('./commands/archive.js')).runIndex(cmd),
+    run: async (cmd) => (await import('./commands/index-command.js')).runIndex(cmd),
   },
   find: {
     word: 'find',

@@ -25,6 +25,11 @@ export interface SplitOptions {
   mboxrd?: boolean | 'marked';
   /** Per-message cap: a longer message is measured and passed over, not held (default: no cap). */
   maxMessageBytes?: number;
+  /**
+   * The producer reads the next chunk into the same memory: what is kept of a chunk is copied at once. Reusing
+   * one read buffer spares the page faults of fresh memory, which cost more than the copy (issue 18).
+   */
+  reusedChunks?: boolean;
 }
 
 const LF = 0x0a;
@@ -192,7 +197,14 @@ function nextCandidate(buf: Buffer, from: number): number {
 function keep(st: SplitState, piece: Buffer, opts: SplitOptions): void {
   st.size += piece.length;
   if (st.size > (opts.maxMessageBytes ?? Infinity)) st.parts = [];
-  else st.parts.push(piece);
+  else if (!opts.reusedChunks) st.parts.push(piece);
+  else if (piece.length > 0) st.parts.push(copyOf(piece));
+}
+
+function copyOf(piece: Buffer): Buffer {
+  const copy = Buffer.allocUnsafe(piece.length);
+  piece.copy(copy);
+  return copy;
 }
 
 /** Close the message being collected, if any. Bytes before the first separator are dropped. */
@@ -203,7 +215,7 @@ function finish(st: SplitState, opts: SplitOptions): MboxSlice | null {
   st.size = 0;
   if (st.msgOffset === null) return null;
   if (size > (opts.maxMessageBytes ?? Infinity)) return { bytes: Buffer.alloc(0), offset: st.msgOffset, oversize: size };
-  // Most messages lie within one read chunk: a view of it, not a copy (the chunk is never written to again).
+  // Most messages lie within one read chunk: a view of it (or of its copy), not another copy.
   const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   const unquote = opts.mboxrd === true || (opts.mboxrd === 'marked' && st.marked);
   return { bytes: unquote ? unquoteMboxrd(joined) : joined, offset: st.msgOffset };

@@ -46,7 +46,7 @@ export function addedFunctions(patch: Pick<Patch, 'files'>): AddedFunction[] {
       for (let i = 0; i < lines.length; i++) {
         const fn = functionAt(lines, i, file);
         if (fn === null) continue;
-        found.push(fn.fn);
+        if (fn.fn !== null) found.push(fn.fn);
         i = fn.end;
       }
     }
@@ -55,8 +55,13 @@ export function addedFunctions(patch: Pick<Patch, 'files'>): AddedFunction[] {
   return found;
 }
 
-/** The function whose head starts at `lines[i]`, and the index of its closing `}`; null when there is none there. */
-function functionAt(lines: CodeLine[], i: number, file: DiffFile): { fn: AddedFunction; end: number } | null {
+/**
+ * The function whose head starts at `lines[i]` and the index of its closing `}`; null when no head and `{` start
+ * there. A body that never closes in added lines gives fn null and the index where it stopped: no function can
+ * start and close before it either (its `}` would have closed this one), so the caller skips there — a hunk of
+ * unclosed heads costs one pass, not one per head.
+ */
+function functionAt(lines: CodeLine[], i: number, file: DiffFile): { fn: AddedFunction | null; end: number } | null {
   const first = lines[i]!;
   const name = HEAD.exec(first.code)?.[1];
   if (first.at.line.kind !== 'add' || name === undefined || /;\s*$/.test(first.code)) return null;
@@ -74,11 +79,11 @@ function functionAt(lines: CodeLine[], i: number, file: DiffFile): { fn: AddedFu
   const body: CodeLine[] = [];
   for (let k = j + 2; k < lines.length; k++) {
     const line = lines[k]!;
-    if (line.at.line.kind !== 'add') return null;
+    if (line.at.line.kind !== 'add') return { fn: null, end: k };
     if (/^}/.test(line.code)) return { fn: { file, name, head, headLine: first.at, doc: docAbove(lines, i), body }, end: k };
     body.push(line);
   }
-  return null;
+  return { fn: null, end: lines.length };
 }
 
 /** The kernel-doc comment whose `*\/` is the line above `lines[i]`, all of it added; '' when there is none. */

@@ -1,4 +1,5 @@
 import { addedFunctions, type AddedFunction, type CodeLine } from './added-functions.js';
+import { splitArgs } from './c-args.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { addedLineHit } from './diff-lines.js';
 
@@ -45,20 +46,6 @@ function declarations(fn: AddedFunction): Map<string, Declared[]> {
 function only(decls: Map<string, Declared[]>, name: string): Declared | null {
   const all = decls.get(name);
   return all?.length === 1 ? all[0]! : null;
-}
-
-function splitArgs(args: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const ch = args[i];
-    if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (ch === ',' && depth === 0) { out.push(args.slice(start, i).trim()); start = i + 1; }
-  }
-  out.push(args.slice(start).trim());
-  return out;
 }
 
 /** The call's argument list starting at `lines[i]`, joined over up to 4 lines until its parentheses close. */

@@ -51,6 +51,17 @@ describe('EMPTY_RELEASE_CALLBACK', () => {
     expect(hits.map((h) => h.where.line)).toEqual([17]);
   });
 
+  it('reports an empty detach when attach stores a kzalloc\'d object that no other function reads', async () => {
+    const attach = ['static int demo_attach(struct dma_buf *dmabuf, struct dma_buf_attachment *attach)', '{',
+      '\tstruct demo_attachment *a;', '', '\ta = kzalloc(sizeof(*a), GFP_KERNEL);', '\tif (!a)', '\t\treturn -ENOMEM;',
+      '\tattach->priv = a;', '\treturn 0;', '}', ''];
+    const detach = ['static void demo_detach(struct dma_buf *dmabuf, struct dma_buf_attachment *attach)', '{', '}', ''];
+    const hits = await hitsOf('empty-release-callback', [newFilePatch(FILE, [...attach, ...detach])]);
+    expect(hits.map((h) => h.message)).toEqual(["demo_detach() does nothing, but its pair demo_attach() hands out 'a', which it acquired: is it never given back?"]);
+    const reader = ['static void demo_flush(struct dma_buf_attachment *attach)', '{', '\tdemo_clean(attach->priv);', '}', ''];
+    expect(await hitsOf('empty-release-callback', [newFilePatch(FILE, [...attach, ...detach, ...reader])])).toEqual([]);
+  });
+
   it('does not report an unmap that frees, nor one whose pair lies in another file', async () => {
     const freeing = unmap('demo_unmap_dma_buf', ['\tsg_free_table(sgt);', '\tkfree(sgt);']);
     expect(await hitsOf('empty-release-callback', [newFilePatch(FILE, [...mapAllocating, ...freeing])])).toEqual([]);

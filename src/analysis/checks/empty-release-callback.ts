@@ -31,23 +31,29 @@ function pairedName(release: string): string | null {
 }
 
 /**
- * Release function → acquire function, from the `.unmap_dma_buf = foo_unmap` members of each ops struct initializer
- * one file adds, for pairs whose names do not mirror.
+ * Per file, release function → acquire function, from the `.unmap_dma_buf = foo_unmap` members of each ops struct
+ * initializer the series adds, for pairs whose names do not mirror. One pass over the series.
  */
-function opsPairs(series: PatchSeries, path: string): Map<string, string> {
-  const pairs = new Map<string, string>();
+function opsPairs(series: PatchSeries): Map<string, Map<string, string>> {
+  const pairs = new Map<string, Map<string, string>>();
   let member = new Map<string, string>();
+  let path = '';
   const close = () => {
     for (const [rel, fn] of member) {
       const acq = pairedName(rel);
       const acqFn = acq === null ? undefined : member.get(acq);
-      if (acqFn !== undefined) pairs.set(fn, acqFn);
+      if (acqFn === undefined) continue;
+      const ofFile = pairs.get(path) ?? new Map<string, string>();
+      pairs.set(path, ofFile.set(fn, acqFn));
     }
     member = new Map();
   };
   for (const patch of series.patches) {
     for (const a of addedLines(patch)) {
-      if (a.file.path !== path) continue;
+      if (a.file.path !== path) {
+        close();
+        path = a.file.path;
+      }
       const m = /^\s*\.(\w+)\s*=\s*&?(\w+)\s*,?\s*$/.exec(a.line.text);
       if (m) member.set(m[1]!, m[2]!);
       else if (/^}\s*;/.test(a.line.text)) close();
@@ -57,6 +63,13 @@ function opsPairs(series: PatchSeries, path: string): Map<string, string> {
   return pairs;
 }
 
+/** How often each field name is read as `->field` or `.field` in a text. */
+function fieldMentions(code: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of code.matchAll(/(?:->|\.)\s*(\w+)/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return counts;
+}
+
 const isEmpty = (fn: AddedFunction): boolean => bodyCode(fn).replace(/\breturn\s*;/g, '').trim() === '';
 
 /**
@@ -64,8 +77,9 @@ const isEmpty = (fn: AddedFunction): boolean => bodyCode(fn).replace(/\breturn\s
  * from an ACQUIRE call, or filled in place by one) and then returns, or stores in a field that no other added
  * function of the file reads (one that does may be where it is given back: a detach freeing a map's cached table).
  */
-function handedOut(acquire: AddedFunction, othersCode: string): string | null {
+function handedOut(acquire: AddedFunction, fileMentions: Map<string, number>): string | null {
   const code = bodyCode(acquire);
+  const own = fieldMentions(code);
   const vars = new Set<string>();
   for (const m of code.matchAll(/([\w>.-]+)\s*=\s*(?:\([^)]*\)\s*)?(\w+)\s*\(/g)) {
     if (ACQUIRE.test(`${m[2]}(`)) vars.add(m[1]!);
@@ -75,7 +89,7 @@ function handedOut(acquire: AddedFunction, othersCode: string): string | null {
     const simple = /^\w+$/.test(v);
     if (simple && new RegExp(`\\breturn\\s+${v}\\s*;`).test(code)) return v;
     const stored = simple ? new RegExp(`[\\w\\]]\\s*(?:->|\\.)\\s*(\\w+)\\s*=\\s*${v}\\s*;`).exec(code)?.[1] : /(\w+)$/.exec(v)?.[1];
-    if (stored !== undefined && !new RegExp(`(?:->|\\.)\\s*${stored}\\b`).test(othersCode)) return v;
+    if (stored !== undefined && (fileMentions.get(stored) ?? 0) <= (own.get(stored) ?? 0)) return v;
   }
   return null;
 }
@@ -103,15 +117,22 @@ export const emptyReleaseCallback = seriesCheck({
       for (const fn of addedFunctions(patch)) defs.set(`${fn.file.path}\0${fn.name}`, { fn, patch: patch.index });
     }
     const hits: SeriesHit[] = [];
+    const ops = opsPairs(series);
+    // Field mentions per file, counted once from every function the series adds there.
+    const mentions = new Map<string, Map<string, number>>();
+    for (const def of defs.values()) {
+      const counts = mentions.get(def.fn.file.path) ?? new Map<string, number>();
+      for (const [field, n] of fieldMentions(bodyCode(def.fn))) counts.set(field, (counts.get(field) ?? 0) + n);
+      mentions.set(def.fn.file.path, counts);
+    }
     for (const def of defs.values()) {
       const { fn } = def;
-      if (!isEmpty(fn) || changedLater(series, def)) continue;
-      const pairName = opsPairs(series, fn.file.path).get(fn.name) ?? pairedName(fn.name);
+      if (!isEmpty(fn)) continue;
+      const pairName = ops.get(fn.file.path)?.get(fn.name) ?? pairedName(fn.name);
       const pair = pairName === null ? undefined : defs.get(`${fn.file.path}\0${pairName}`);
       if (pair === undefined) continue;
-      const others = [...defs.values()].filter((d) => d.fn.file.path === fn.file.path && d !== pair);
-      const what = handedOut(pair.fn, others.map((d) => bodyCode(d.fn)).join('\n'));
-      if (what === null) continue;
+      const what = handedOut(pair.fn, mentions.get(fn.file.path)!);
+      if (what === null || changedLater(series, def)) continue;
       hits.push({
         ...addedLineHit(fn.headLine, `${fn.name}() does nothing, but its pair ${pair.fn.name}() hands out '${what}', which it acquired: is it never given back?`),
         patch: def.patch,

@@ -1,3 +1,4 @@
+import { splitArgs } from './c-args.js';
 import { sanitizedLines } from './c-sanitize.js';
 import { patchCheck, type CheckHit } from './check.js';
 import { addedLineHit } from './diff-lines.js';
@@ -10,24 +11,6 @@ const TYPE = String.raw`(?:(?:const|volatile)\s+)*(?:(?:struct|union|enum)\s+\w+
 /** A prototype statement: `[extern] TYPE name(args);` or `TYPE (*name)(args);`, no body. */
 const PROTOTYPE = new RegExp(String.raw`^\s*(?:extern\s+)?${TYPE}\s*(?:\w+|\(\s*\*\s*\w+\s*\))\s*\(([^{]+)\)\s*;\s*$`);
 const TYPE_ONLY = new RegExp(String.raw`^${TYPE}$`);
-
-/** The arguments of a list, split at top-level commas. */
-function splitArgs(args: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const ch = args[i];
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(args.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(args.slice(start));
-  return out.map((a) => a.trim().replace(/\s+/g, ' '));
-}
 
 /**
  * checkpatch's FUNCTION_ARGUMENTS: a prototype the patch adds whose argument is a type with no name
@@ -59,7 +42,7 @@ export const functionArguments = patchCheck({
           }
           const args = PROTOTYPE.exec(stmt.replace(/\u0001+/g, ' '))?.[1];
           if (args === undefined || args.trim() === 'void') continue;
-          for (const arg of splitArgs(args)) {
+          for (const arg of splitArgs(args).map((a) => a.replace(/\s+/g, ' '))) {
             if (TYPE_ONLY.test(arg) && !/^enum\s+\w+$/.test(arg)) {
               hits.push(addedLineHit({ file, line, previous: null }, `function definition argument '${arg}' should also have an identifier name`));
             }

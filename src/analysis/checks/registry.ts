@@ -27,6 +27,7 @@ import { splitString } from './split-string.js';
 import { functionArguments } from './function-arguments.js';
 import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
 import { bufferLengthMismatch } from './buffer-length-mismatch.js';
+import { derefBeforeNullCheck } from './deref-before-null-check.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -107,6 +108,7 @@ export const CHECKS = [
   useNegativeErrno,
   positiveReturnDocumentedErrno,
   bufferLengthMismatch,
+  derefBeforeNullCheck,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,

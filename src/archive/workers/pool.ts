@@ -80,7 +80,9 @@ class WorkerDecoder implements Decoder {
   constructor(threads: number) {
     const url = workerUrl();
     this.workers = Array.from({ length: threads }, () => {
-      const slot = { worker: new Worker(url), busy: 0 };
+      // A smaller young generation than V8's default: a worker's garbage is message bodies that die at once,
+      // and the default let a worker's heap add ~50 MiB of RSS (real-archive bench, issue 18).
+      const slot = { worker: new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 16 } }), busy: 0 };
       slot.worker.on('message', (reply: Reply) => {
         slot.busy -= 1;
         this.settle(reply);
