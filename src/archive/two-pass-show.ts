@@ -10,7 +10,6 @@
  *
  * Only plain (not gzipped) mbox files can be read twice by offset; every other input keeps readInput's path.
  */
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import {
@@ -78,6 +77,25 @@ function detached(s: string | null): string | null {
   return s === null || s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/**
+ * A file in chunks read into one buffer again and again, each valid until the next is asked for: fresh memory
+ * for every read costs more in page faults than splitMbox's copies (as archive-folder.ts reads for the index).
+ */
+async function* readInto(path: string): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1024 * 1024);
+    for (let pos = 0; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** A RawMessage without body, headers or sender: all threading and grouping read of it. */
 function lightMessage(origin: MessageOrigin, m: { messageId: string | null; inReplyTo: string | null; references: string[]; date: string | null }): RawMessage {
   return {
@@ -136,7 +154,7 @@ export class TwoPassShow {
     const st = await stat(spec);
     const size = st.size;
     this.stamps.set(spec, `${st.size}:${st.mtimeMs}`);
-    const chunks = createReadStream(spec, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
+    const chunks = readInto(spec);
     async function* counted(): AsyncGenerator<Buffer> {
       for await (const c of chunks) {
         bytes += c.length;
@@ -144,7 +162,8 @@ export class TwoPassShow {
       }
     }
     const split = splitOptions(this.opts);
-    for await (const slice of splitMbox(counted(), split)) {
+    // The chunks share one buffer: splitMbox copies what it keeps of each.
+    for await (const slice of splitMbox(counted(), { ...split, reusedChunks: true })) {
       if (last) last.end = slice.offset;
       last = null;
       const origin: MessageOrigin = { source: spec, index: ++items, offset: slice.offset };
