@@ -23,8 +23,9 @@ import {
 import { decodeRow, positionalMessageId } from './record.js';
 import { HeapBound } from './heap-bound.js';
 import { MessageRereader, TwoPassMismatch, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
-export { TwoPassMismatch } from './series-job.js';
 import { defaultShowThreads, runSeriesJobs } from './series-workers.js';
+
+export { TwoPassMismatch } from './series-job.js';
 
 export interface TwoPassOptions {
   /** As readInput's: un-quote every `>From ` line, else only in public-inbox's marked messages. */
