@@ -2,7 +2,7 @@
 // of the whole-set path (loadSeriesSet, then toShowJson and stringifyJsonSafe): on every real corpus thread, on
 // all of them concatenated into one archive (series, rerolls and replies meeting across threads), and on our
 // hostile fixtures (no Message-ID, repeated ids, cycles, bad encodings, messages over the size cap).
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +75,14 @@ describe('two-pass show --json on our fixtures', () => {
     const single = join(mkdtempSync(join(tmpdir(), 'patchscope-two-pass-')), 'one.eml');
     writeFileSync(single, 'Subject: [PATCH] x\nMessage-ID: <a@b>\n\nbody\n');
     expect(await isRereadableMbox(single)).toBe(false);
+  });
+
+  it('gives way to the whole-set path when the file changed between the passes', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'patchscope-two-pass-')), 'series.mbox');
+    copyFileSync(join(REPO_ROOT, 'fixtures', 'dmabuf-mapping-types', 'series.mbox'), path);
+    const show = await TwoPassShow.read([path], {});
+    expect(await showJsonTwoPass(await TwoPassShow.read([path], {}))).not.toBeNull();
+    appendFileSync(path, 'more\n');
+    expect(await showJsonTwoPass(show)).toBeNull();
   });
 });

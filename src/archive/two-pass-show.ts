@@ -10,7 +10,6 @@
  *
  * Only plain (not gzipped) mbox files can be read twice by offset; every other input keeps readInput's path.
  */
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import {
@@ -23,9 +22,10 @@ import {
 } from '../series/index.js';
 import { decodeRow, positionalMessageId } from './record.js';
 import { HeapBound } from './heap-bound.js';
-import { MessageRereader, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
-export { TwoPassMismatch } from './series-job.js';
+import { MessageRereader, TwoPassMismatch, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
 import { defaultShowThreads, runSeriesJobs } from './series-workers.js';
+
+export { TwoPassMismatch } from './series-job.js';
 
 export interface TwoPassOptions {
   /** As readInput's: un-quote every `>From ` line, else only in public-inbox's marked messages. */
@@ -78,6 +78,25 @@ function detached(s: string | null): string | null {
   return s === null || s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/**
+ * A file in chunks read into one buffer again and again, each valid until the next is asked for: fresh memory
+ * for every read costs more in page faults than splitMbox's copies (as archive-folder.ts reads for the index).
+ */
+async function* readInto(path: string): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1024 * 1024);
+    for (let pos = 0; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** A RawMessage without body, headers or sender: all threading and grouping read of it. */
 function lightMessage(origin: MessageOrigin, m: { messageId: string | null; inReplyTo: string | null; references: string[]; date: string | null }): RawMessage {
   return {
@@ -98,6 +117,8 @@ export class TwoPassShow {
   readonly skipped: SkippedMessage[] = [];
   private readonly light: RawMessage[] = [];
   private readonly facts = new Map<RawMessage, LightFacts>();
+  /** Each file's size and modification time as pass 1 read it. */
+  private readonly stamps = new Map<string, string>();
   private grouping: SeriesGrouping | null = null;
   /** Both passes make far more garbage than they keep: peak memory follows the garbage unless bounded. */
   private readonly heap = new HeapBound();
@@ -131,8 +152,10 @@ export class TwoPassShow {
     let items = 0;
     let bytes = 0;
     let last: LightFacts | null = null;
-    const size = (await stat(spec)).size;
-    const chunks = createReadStream(spec, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
+    const st = await stat(spec);
+    const size = st.size;
+    this.stamps.set(spec, `${st.size}:${st.mtimeMs}`);
+    const chunks = readInto(spec);
     async function* counted(): AsyncGenerator<Buffer> {
       for await (const c of chunks) {
         bytes += c.length;
@@ -140,7 +163,8 @@ export class TwoPassShow {
       }
     }
     const split = splitOptions(this.opts);
-    for await (const slice of splitMbox(counted(), split)) {
+    // The chunks share one buffer: splitMbox copies what it keeps of each.
+    for await (const slice of splitMbox(counted(), { ...split, reusedChunks: true })) {
       if (last) last.end = slice.offset;
       last = null;
       const origin: MessageOrigin = { source: spec, index: ++items, offset: slice.offset };
@@ -152,7 +176,8 @@ export class TwoPassShow {
         last = await this.lightFacts(slice.bytes, origin);
       }
       this.opts.onProgress?.({ spec, messages: items, bytes });
-      this.heap.check();
+      // Every 64 messages: the heap's statistics are not free, and 64 messages make little garbage.
+      if (items % 64 === 0) this.heap.check();
     }
     if (last) last.end = size;
     this.messages += items;
@@ -198,10 +223,16 @@ export class TwoPassShow {
    * Pass 2: builds every series in buildSeriesSet's order and hands each, as `show --json` writes it, to
    * `onSeries` with its place in SeriesSet.series; returns SeriesSet.unthreaded. With `threads` > 0 that many
    * workers build series beside this thread (each series stands alone once laid out). Throws TwoPassMismatch
-   * when a message read on its headers cannot be decoded whole (then readInput's path must be taken).
+   * when a file changed since pass 1 or a message read on its headers cannot be decoded whole (then readInput's
+   * path must be taken).
    */
   async build(onSeries: (place: number, series: ShowSeries) => void, threads = defaultShowThreads()): Promise<string[]> {
     const grouping = this.groupingOf();
+    for (const [spec, stamp] of this.stamps) {
+      const st = await stat(spec);
+      // Offsets into a file written since pass 1 may point anywhere: read it again the whole-set way.
+      if (`${st.size}:${st.mtimeMs}` !== stamp) throw new TwoPassMismatch(`${spec} changed while it was read`);
+    }
     const jobs = this.jobs(grouping);
     if (threads <= 0) {
       const reader = new MessageRereader(splitOptions(this.opts));

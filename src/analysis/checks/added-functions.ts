@@ -67,7 +67,11 @@ function functionAt(lines: CodeLine[], i: number, file: DiffFile): { fn: AddedFu
   if (first.at.line.kind !== 'add' || name === undefined || /;\s*$/.test(first.code)) return null;
   // The head runs to the line that closes its parameter list; `{` must follow alone on the next line.
   let j = i;
-  let head = first.code.trim();
+  // Kernel style may put the return type on its own line above the name (`static struct sg_table *`).
+  const typeLine = lines[i - 1];
+  const typeAbove = typeLine !== undefined && typeLine.at.line.kind === 'add' && /^[A-Za-z_][\w\s*]*$/.test(typeLine.code.trimEnd()) &&
+    !/^(?:return|else|do|goto)\b/.test(typeLine.code);
+  let head = `${typeAbove ? `${typeLine.code.trim()} ` : ''}${first.code.trim()}`;
   let depth = parenDepth(first.code);
   while (depth > 0 && j + 1 < lines.length && j - i < 8 && lines[j + 1]!.at.line.kind === 'add') {
     j++;
@@ -80,7 +84,7 @@ function functionAt(lines: CodeLine[], i: number, file: DiffFile): { fn: AddedFu
   for (let k = j + 2; k < lines.length; k++) {
     const line = lines[k]!;
     if (line.at.line.kind !== 'add') return { fn: null, end: k };
-    if (/^}/.test(line.code)) return { fn: { file, name, head, headLine: first.at, doc: docAbove(lines, i), body }, end: k };
+    if (/^}/.test(line.code)) return { fn: { file, name, head, headLine: first.at, doc: docAbove(lines, typeAbove ? i - 1 : i), body }, end: k };
     body.push(line);
   }
   return { fn: null, end: lines.length };

@@ -71,6 +71,16 @@ describe('EMPTY_RELEASE_CALLBACK', () => {
   });
 });
 
+describe('EMPTY_RELEASE_CALLBACK names what leaks', () => {
+  it('names the table a map fills in place, not the status it returns', async () => {
+    const map = ['static int demo_map(struct demo_buf *buf, struct device *dev)', '{', '\tint ret;', '',
+      '\tret = dma_map_sgtable(dev, buf->sgt, DMA_TO_DEVICE, 0);', '\treturn ret;', '}', ''];
+    const unmapping = ['static void demo_unmap(struct demo_buf *buf, struct device *dev)', '{', '}', ''];
+    const hits = await hitsOf('empty-release-callback', [newFilePatch(FILE, [...map, ...unmapping])]);
+    expect(hits.map((h) => h.message)).toEqual(["demo_unmap() does nothing, but its pair demo_map() hands out 'buf->sgt', which it acquired: is it never given back?"]);
+  });
+});
+
 describe('EMPTY_RELEASE_CALLBACK near misses from the corpus', () => {
   it('does not report an empty unmap when map returns the table attach made (thread 048\'s shape)', async () => {
     const map = ['static struct sg_table *demo_map_dma_buf(struct dma_buf_attachment *attach,',

@@ -82,7 +82,8 @@ function handedOut(acquire: AddedFunction, fileMentions: Map<string, number>): s
   const own = fieldMentions(code);
   const vars = new Set<string>();
   for (const m of code.matchAll(/([\w>.-]+)\s*=\s*(?:\([^)]*\)\s*)?(\w+)\s*\(/g)) {
-    if (ACQUIRE.test(`${m[2]}(`)) vars.add(m[1]!);
+    // A status (`ret = dma_map_sgtable(…)`) is not what was acquired: the in-place pattern below names the table.
+    if (ACQUIRE.test(`${m[2]}(`) && !/^(?:ret|err|rc|error|status)$/.test(m[1]!)) vars.add(m[1]!);
   }
   for (const m of code.matchAll(/\b(?:sg_alloc_table\w*|dma_map_sgtable)\s*\(\s*(?:[\w>.-]+,\s*)?&?([\w>.-]+)\s*,/g)) vars.add(m[1]!);
   for (const v of vars) {

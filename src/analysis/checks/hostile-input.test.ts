@@ -72,6 +72,13 @@ describe('hostile input', () => {
     expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(2000);
   });
 
+  it('should judge a function of 330 NULL tests that do not leave, each followed by dereferences, within its budget', async () => {
+    const lines = ['static int demo_sum(struct demo **p)', '{', '\tint n = 0;'];
+    for (let i = 0; i < 330; i++) lines.push(`\tif (!p${i})`, '\t\tn++;', `\tn += p${i}->count;`);
+    lines.push('\treturn n;', '}');
+    expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(2000);
+  });
+
   it('should compare a run of 30,000 added lines for pasted blocks in linear time (once cubic)', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => [`\tdemo->reg[${i % 7}] = readl(base + ${i % 5});`, `\tdemo->val += demo->reg[${i % 3}];`, '\twritel(demo->val, base + DEMO_CTRL);']).flat();
     expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(1000);
@@ -82,6 +89,6 @@ describe('hostile input', () => {
 async function bodyChecksMs(mails: TestMail[]): Promise<number> {
   const series = await seriesFromMails(mails);
   const start = cpuNow();
-  runChecks(series, { only: ['empty-release-callback', 'positive-return-documented-errno', 'buffer-length-mismatch', 'deref-before-null-check', 'duplicated-added-block'] });
+  runChecks(series, { only: ['empty-release-callback', 'positive-return-errno-function', 'buffer-length-mismatch', 'deref-before-null-check', 'null-check-then-deref', 'duplicated-added-block'] });
   return cpuNow() - start;
 }

@@ -25,9 +25,10 @@ import { emptyReleaseCallback } from './empty-release-callback.js';
 import { useNegativeErrno } from './use-negative-errno.js';
 import { splitString } from './split-string.js';
 import { functionArguments } from './function-arguments.js';
-import { positiveReturnDocumentedErrno } from './positive-return-documented-errno.js';
+import { positiveReturnErrnoFunction } from './positive-return-errno-function.js';
 import { bufferLengthMismatch } from './buffer-length-mismatch.js';
 import { derefBeforeNullCheck } from './deref-before-null-check.js';
+import { nullCheckThenDeref } from './null-check-then-deref.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -106,9 +107,10 @@ export const CHECKS = [
   freeFamilyMismatch,
   emptyReleaseCallback,
   useNegativeErrno,
-  positiveReturnDocumentedErrno,
+  positiveReturnErrnoFunction,
   bufferLengthMismatch,
   derefBeforeNullCheck,
+  nullCheckThenDeref,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,
