@@ -72,7 +72,7 @@ const READ_CHUNK = 1024 * 1024;
  * asked for. Fresh memory for every read cost more than all the rest of splitting (page faults: on the real
  * linaro-mm-sig archive 0.5 s of CPU against 0.1 s; issue 18).
  */
-async function* readInto(path: string, start: number): AsyncGenerator<Buffer> {
+export async function* readInto(path: string, start = 0): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(READ_CHUNK);

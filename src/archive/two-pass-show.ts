@@ -21,6 +21,7 @@ import {
   type BuiltVersion, type ClassifiedMessage, type MessageKind, type SeriesDraft, type ShowSeries, type SubjectInfo,
 } from '../series/index.js';
 import { decodeRow, positionalMessageId } from './record.js';
+import { readInto } from './archive-folder.js';
 import { HeapBound } from './heap-bound.js';
 import { MessageRereader, TwoPassMismatch, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
 import { defaultShowThreads, runSeriesJobs } from './series-workers.js';
@@ -76,25 +77,6 @@ function detached(s: string): string;
 function detached(s: string | null): string | null;
 function detached(s: string | null): string | null {
   return s === null || s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-/**
- * A file in chunks read into one buffer again and again, each valid until the next is asked for: fresh memory
- * for every read costs more in page faults than splitMbox's copies (as archive-folder.ts reads for the index).
- */
-async function* readInto(path: string): AsyncGenerator<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1024 * 1024);
-    for (let pos = 0; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-      if (bytesRead === 0) return;
-      pos += bytesRead;
-      yield buf.subarray(0, bytesRead);
-    }
-  } finally {
-    await fh.close();
-  }
 }
 
 /** A RawMessage without body, headers or sender: all threading and grouping read of it. */
