@@ -120,7 +120,7 @@ describe('patchscope review', () => {
       writeFileSync(join(home, '.gitconfig'), `[user]\n\tname = Rev Iewer\n\temail = rev@example.org\n[sendemail]\n\tsmtpServer = 127.0.0.1\n\tsmtpServerPort = ${port}\n`);
       const out = join(tmp, 'sent.mbox');
       const r = await new Promise<{ code: number | null; err: string }>((ok) => {
-        const child = spawn(process.execPath, [BIN, 'review', SERIES, '--comments', join(tmp, 'c.json'), '-o', out, '--send'], { cwd: tmp, env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config') } });
+        const child = spawn(process.execPath, [BIN, 'review', SERIES, '--comments', join(tmp, 'c.json'), '-o', out, '--send'], { cwd: tmp, env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: mkdtempSync(join(tmp, 'state-')) } });
         let err = '';
         child.stderr.on('data', (d) => { err += d; });
         child.on('exit', (code) => ok({ code, err }));
@@ -166,7 +166,7 @@ describe('patchscope review', () => {
     chmodSync(evil, 0o755);
     execFileSync('git', ['-C', repo, 'config', 'sendemail.smtpServer', evil]);
     const r = spawnSync(process.execPath, [BIN, 'review', SERIES, '--comments', join(tmp, 'c.json'), '-o', join(tmp, 'r2.mbox'), '--send'], {
-      cwd: repo, encoding: 'utf8', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config') },
+      cwd: repo, encoding: 'utf8', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: mkdtempSync(join(tmp, 'state-')) },
     });
     expect(r.stderr).toContain('sent 3 mails by ');
     expect(r.stderr).not.toContain(evil);

@@ -19,6 +19,11 @@ const SESSION = 'review';
 // tmux 3.3a sometimes marks a pane dead without ever recording its exit status (#{pane_dead_status}
 // stays empty): the command records its own status instead.
 const STATUS_FILE = resolve(mkdtempSync(join(tmpdir(), 'patchscope-e2e-')), 'status');
+/**
+ * The panes' own review state: the run-wide XDG_STATE_HOME (global setup) may hold a review of the bundled
+ * series that another test file saved, and a resumed review changes the rows these tests read.
+ */
+const OWN_STATE = `XDG_STATE_HOME=${join(dirname(STATUS_FILE), 'state')}`;
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const ready = hasTmux && existsSync(MBOX);
@@ -67,7 +72,7 @@ describe.skipIf(!ready)('TUI end to end (tmux)', () => {
     if (!existsSync(resolve(ROOT, 'dist/present/tui/index.js'))) {
       spawnSync('npx', ['tsc', '-p', resolve(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'ignore' });
     }
-    tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', '-e', 'TERM=xterm-256color',
+    tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', '-e', 'TERM=xterm-256color', '-e', OWN_STATE,
       // As under CI: the CLI must still draw frames on a terminal (Ink's CI mode draws none until exit).
       '-e', 'CI=true', '-e', `STATUS_FILE=${STATUS_FILE}`,
       'sh', '-c', '"$@"; echo "$?" > "$STATUS_FILE"', 'sh', ...command());
@@ -126,7 +131,7 @@ describe.skipIf(!ready)('TUI end to end: quitting leaves a clean terminal (issue
 
   it.each([['Q', 'Q'], ['Ctrl-C', 'C-c']])('%s quits to the shell with no frame left in the scrollback', async (label, key) => {
     const name = `quit-${label}`;
-    run('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-e', 'CI=true', 'sh');
+    run('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-e', 'CI=true', '-e', OWN_STATE, 'sh');
     const cmd = command().map((a) => `'${a}'`).join(' ');
     run('send-keys', '-t', name, `clear; ${cmd}; echo "EXIT=$?"`, 'Enter');
     await until(name, (s) => /^ ?#\s+\+\/−/m.test(s), 'the patch table');
@@ -154,7 +159,7 @@ describe.skipIf(!ready || !hasShared('corpus'))('TUI end to end: pick a series f
     const threads = ['051', '054', '099'].map((n) => sharedPath('corpus', 'linaro-mm-sig', 'threads', n, 'thread.mbox'));
     execFileSync('node', [resolve(ROOT, 'bin/patchscope'), 'index', '--quiet', '--db', db, ...threads], { stdio: 'ignore' });
     const status = join(dir, 'status');
-    run('new-session', '-d', '-s', 'pick', '-x', '140', '-y', '30', '-e', 'CI=true', '-e', `STATUS_FILE=${status}`,
+    run('new-session', '-d', '-s', 'pick', '-x', '140', '-y', '30', '-e', 'CI=true', '-e', OWN_STATE, '-e', `STATUS_FILE=${status}`,
       'sh', '-c', '"$@"; echo "$?" > "$STATUS_FILE"', 'sh', 'node', resolve(ROOT, 'bin/patchscope'), 'pick', '--db', db);
     run('set-option', '-t', 'pick', 'remain-on-exit', 'on');
     const pane = () => run('capture-pane', '-p', '-t', 'pick');

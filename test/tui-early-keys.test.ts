@@ -26,7 +26,8 @@ describe.skipIf(!HAS_TMUX)('TUI: keys typed before Ink has loaded', () => {
   /** `patchscope` (the bundled series) in a fresh pane; its exit status lands in a file. */
   function start(name: string): { pane: () => string; status: () => string } {
     const status = join(dir, `${name}.status`);
-    run('new-session', '-d', '-s', name, '-x', '120', '-y', '40', '-e', 'CI=true', '-e', `STATUS_FILE=${status}`,
+    // Its own review state: a review of the bundled series saved by another test file would be resumed.
+    run('new-session', '-d', '-s', name, '-x', '120', '-y', '40', '-e', 'CI=true', '-e', `XDG_STATE_HOME=${join(dir, 'state')}`, '-e', `STATUS_FILE=${status}`,
       'sh', '-c', '"$@"; echo "$?" > "$STATUS_FILE"', 'sh', 'node', resolve(ROOT, 'bin/patchscope'));
     run('set-option', '-t', name, 'remain-on-exit', 'on');
     return {
