@@ -12,5 +12,6 @@ if args[:1] == ['--out']:
 start = time.perf_counter()
 r = subprocess.run(args, stdout=out, stderr=subprocess.PIPE)
 seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({'status': r.returncode, 'seconds': seconds, 'peakRssMb': rss, 'stderr': r.stderr.decode('utf8', 'replace')[-2000:]}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+rss = usage.ru_maxrss / 1024
+print(json.dumps({'status': r.returncode, 'seconds': seconds, 'peakRssMb': rss, 'cpuSeconds': usage.ru_utime + usage.ru_stime, 'stderr': r.stderr.decode('utf8', 'replace')[-2000:]}))

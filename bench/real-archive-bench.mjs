@@ -5,7 +5,11 @@
 // process whose peak RSS is measured by getrusage (bench/measure.py). Also prints a SHA-256 of
 // `show --json` and of the index's contents, to prove a change kept the output identical.
 //
-//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show] [--before DIR]
+//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show] [--before DIR] [--threads 0,1]
+//
+// Runs of `git mailsplit` and of `index` alternate (one of each per round), so that each ratio compares runs made
+// under the same load; CPU is user + system seconds. --threads LIST: also this checkout's index with each
+// `--threads N` (decode workers) as rows of their own.
 //
 // --before DIR: a built checkout of another commit (e.g. `git worktree add DIR REV && npm run build`
 // there), run alternately with this one in the same invocation, for a before/after ratio and hashes.
@@ -24,7 +28,9 @@ import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const { values: args } = parseArgs({ options: { archive: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, before: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { archive: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, before: { type: 'string' }, threads: { type: 'string' } },
+});
 const archive = args.archive ?? process.env.PATCHSCOPE_REAL_ARCHIVE;
 if (!archive || !existsSync(archive)) {
   console.log(`real-archive bench: no archive given (--archive FILE or PATCHSCOPE_REAL_ARCHIVE): skipped. To get one:
@@ -70,26 +76,32 @@ const rows = [];
 function report(label, runs, base) {
   const s = median(runs.map((r) => r.seconds));
   const rss = median(runs.map((r) => r.peakRssMb));
+  const cpu = median(runs.map((r) => r.cpuSeconds ?? NaN));
   const ratio = base ? `${(base.s / s).toFixed(2)}x ${base.label}` : 'baseline';
   rows.push({ label, s, rss });
-  console.log(`| ${label} | ${s.toFixed(2)} s | ${rss.toFixed(0)} MB | ${ratio} |`);
+  console.log(`| ${label} | ${s.toFixed(2)} s | ${cpu.toFixed(2)} s | ${rss.toFixed(0)} MB | ${ratio} |`);
   return { s, label };
+}
+
+/** One `git mailsplit --mboxrd` run into a fresh folder. */
+function mailsplitRun(i) {
+  const out = join(work, `split${i}`);
+  spawnSync('mkdir', ['-p', out]);
+  const r = measure(['git', 'mailsplit', '--mboxrd', `-o${out}`, archive]);
+  rmSync(out, { recursive: true, force: true });
+  return r;
 }
 
 try {
   const mib = statSync(archive).size / 2 ** 20;
   console.log(`archive ${archive} (${mib.toFixed(0)} MiB), ${RUNS} run(s) each, median; cores ${availableParallelism()}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log('| run | time | peak RSS | ratio |\n| --- | --- | --- | --- |');
+  console.log('| run | time | CPU | peak RSS | ratio |\n| --- | --- | --- | --- | --- |');
   let git = null;
-  if (only.has('mailsplit')) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
-      const out = join(work, `split${i}`);
-      spawnSync('mkdir', ['-p', out]);
-      runs.push(measure(['git', 'mailsplit', '--mboxrd', `-o${out}`, archive]));
-      rmSync(out, { recursive: true, force: true });
-    }
-    git = report('git mailsplit --mboxrd', runs);
+  const splitRuns = [];
+  // Without index runs to alternate with, mailsplit's runs are made here; otherwise one per index round.
+  if (only.has('mailsplit') && !only.has('index')) {
+    for (let i = 0; i < RUNS; i++) splitRuns.push(mailsplitRun(i));
+    git = report('git mailsplit --mboxrd', splitRuns);
   }
   let py = null;
   if (only.has('python')) {
@@ -100,21 +112,32 @@ try {
   // This checkout and, with --before, another: runs alternate so that both see the same load.
   const builds = [{ name: 'patchscope', bin }, ...(args.before ? [{ name: 'before', bin: join(resolve(args.before), 'bin', 'patchscope') }] : [])];
   if (only.has('index')) {
-    const runs = builds.map(() => []);
-    const hashes = builds.map(() => '');
+    // This checkout's default, then its --threads variants, then --before's build.
+    const variants = [
+      { build: builds[0], label: `${builds[0].name} index`, extra: [] },
+      ...(args.threads ?? '').split(',').filter(Boolean).map((t) => ({ build: builds[0], label: `${builds[0].name} index --threads ${t}`, extra: ['--threads', t] })),
+      ...builds.slice(1).map((b) => ({ build: b, label: `${b.name} index`, extra: [] })),
+    ];
+    const runs = variants.map(() => []);
+    const hashes = variants.map(() => '');
     for (let i = 0; i < RUNS; i++) {
-      for (const [b, build] of builds.entries()) {
-        const db = join(work, `index-${b}-${i}.sqlite`);
-        runs[b].push(measure([process.execPath, build.bin, 'index', archive, '--db', db, '-q']));
-        hashes[b] = indexHash(db);
+      if (only.has('mailsplit')) splitRuns.push(mailsplitRun(i));
+      for (const [v, variant] of variants.entries()) {
+        const db = join(work, `index-${v}-${i}.sqlite`);
+        runs[v].push(measure([process.execPath, variant.build.bin, 'index', archive, '--db', db, '-q', ...variant.extra]));
+        hashes[v] = indexHash(db);
         rmSync(db, { force: true });
       }
     }
-    const now = report(`${builds[0].name} index`, runs[0], git);
-    if (py) console.log(`|   the same, against Python | | | ${(py.s / now.s).toFixed(2)}x Python email |`);
-    if (builds[1]) report(`${builds[1].name} index`, runs[1], git);
-    if (builds[1]) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | ${(median(runs[1].map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
-    console.log(builds.map((b, i) => `index contents sha256 (${b.name}): ${hashes[i]}`).join('\n'));
+    if (only.has('mailsplit')) git = report('git mailsplit --mboxrd', splitRuns);
+    if (py && git) console.log(`|   (Python against mailsplit: ${(git.s / py.s).toFixed(2)}x) | | | | |`);
+    const now = report(variants[0].label, runs[0], git);
+    for (let v = 1; v < variants.length - (builds[1] ? 1 : 0); v++) report(variants[v].label, runs[v], git);
+    if (py) console.log(`|   the same, against Python | | | | ${(py.s / now.s).toFixed(2)}x Python email |`);
+    const before = builds[1] ? runs[runs.length - 1] : null;
+    if (before) report(variants[variants.length - 1].label, before, git);
+    if (before) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | | ${(median(before.map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
+    console.log(variants.map((v, i) => `index contents sha256 (${v.label}): ${hashes[i]}`).join('\n'));
   }
   if (only.has('show')) {
     const runs = builds.map(() => []);

@@ -3,7 +3,8 @@
 //   1. time to first frame on the bundled RFC series and on a generated 300-patch series
 //      (load + checks + model + first render, in process), and whole-process start in a real pty via tmux against `node -e 0`;
 //   2. per-keystroke render time scrolling a 20,000-line diff (key written → frame written).
-// Usage: node bench/tui-bench.mjs [--keys N] [--cold-only] [--index DB]
+//   `--before DIR`: the cold start also of a built checkout of an earlier commit (its bin/patchscope), interleaved.
+// Usage: node bench/tui-bench.mjs [--keys N] [--cold-only] [--index DB] [--before DIR]
 import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -120,17 +121,24 @@ function coldStart(inputs, index) {
   try {
     for (const [label, input] of inputs) {
       const base = [];
-      const frame = [];
-      const key = [];
+      const bins = [['', resolve(root, 'bin/patchscope')], ...(BEFORE ? [['before: ', BEFORE]] : [])];
+      const frame = bins.map(() => []);
+      const key = bins.map(() => []);
       for (let i = 0; i < 7; i++) {
         base.push(timed(`node -e 0; echo READY; sleep 60`, [(s) => s.includes('READY')])[0]);
-        const [f, k] = timed(`node ${resolve(root, 'bin/patchscope')} ${input}`,
-          [(s) => s.includes('patchscope ›'), (s, first) => cursorRow(s) !== cursorRow(first)], (name) => tmux('send-keys', '-t', name, 'j'));
-        frame.push(f);
-        key.push(k);
+        bins.forEach(([, bin], j) => {
+          const [f, k] = timed(`node ${bin} ${input}`,
+            [(s) => s.includes('patchscope ›'), (s, first) => cursorRow(s) !== cursorRow(first)], (name) => tmux('send-keys', '-t', name, 'j'));
+          frame[j].push(f);
+          key[j].push(k);
+        });
       }
       const b = med(base);
-      console.log(`cold start   ${label.padEnd(34)} first frame median ${med(frame).toFixed(0)} ms (${(med(frame) / b).toFixed(2)}x), first key handled ${med(key).toFixed(0)} ms (${(med(key) / b).toFixed(2)}x); baseline node -e 0 median ${b.toFixed(0)} ms (same run, tmux 120x40)`);
+      bins.forEach(([tag], j) => {
+        const f = med(frame[j]);
+        const k = med(key[j]);
+        console.log(`cold start   ${(tag + label).padEnd(42)} first frame median ${f.toFixed(0)} ms (${(f / b).toFixed(2)}x), first key handled ${k.toFixed(0)} ms (${(k / b).toFixed(2)}x); baseline node -e 0 median ${b.toFixed(0)} ms (same run, tmux 120x40)`);
+      });
     }
     if (index) {
       // `patchscope pick` on an archive index: the picker on screen, and a typed letter filtering it.
@@ -153,6 +161,9 @@ function coldStart(inputs, index) {
 }
 
 const COLD_ONLY = process.argv.includes('--cold-only');
+const beforeAt = process.argv.indexOf('--before');
+const BEFORE = beforeAt > 0 ? resolve(process.argv[beforeAt + 1], 'bin/patchscope') : null;
+if (BEFORE && !existsSync(BEFORE)) throw new Error(`--before: no ${BEFORE}`);
 if (!COLD_ONLY) {
   ({ makeLargeSeries, makeSeries, makeSet } = await loadTestUtil('present/tui/testing/fixtures.test-util.ts'));
   // React's development build costs ~30% per keystroke; run with NODE_ENV=production to see what a production bin gets.

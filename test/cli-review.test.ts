@@ -23,8 +23,9 @@ if (!HAS_SEND_EMAIL) console.log('cli-review: git send-email check skipped, git 
 const HAS_B4 = (() => { try { execFileSync('b4', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 if (!HAS_B4) console.log('cli-review: b4 am check skipped, b4 not installed');
 
-function run(args: string[], home = HOME) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config'), FORCE_COLOR: '0' } });
+/** A run with a review state directory of its own (a fresh one unless `state` is given), so runs do not add to each other's saved review. */
+function run(args: string[], home = HOME, state = mkdtempSync(join(tmp, 'state-'))) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: state, FORCE_COLOR: '0' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -107,7 +108,9 @@ describe('patchscope review', () => {
     const r2 = run(['review', SERIES, '--comments', join(tmp, 'c.json')], nobody);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/set git config user\.name and user\.email, or pass --from/);
-    expect(run(['review', SERIES]).err).toMatch(/give --comments FILE\.json/);
+    const none = run(['review', SERIES]);
+    expect(none.err).toMatch(/nothing to write for v1 of ".*": no saved review and no --comments/);
+    expect(none.code).toBe(2);
   });
 
   it.skipIf(!PYTHON)('--send delivers the replies to the SMTP server sendemail.smtpServer names, the bytes of -o', async () => {

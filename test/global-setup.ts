@@ -23,6 +23,8 @@ export default function setup(): () => void {
 
 function prepare(root: string): void {
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+  // bin/patchscope runs the bundle when it is newer than tsc's output: build it too, so the CLI tests run it.
+  execFileSync(process.execPath, [resolve(root, 'scripts/bundle.mjs')], { stdio: 'inherit' });
   if (!hasShared()) {
     if (process.env.CI === 'true') {
       throw new Error(`${SHARED_DIR} is missing: CI must run the suites over ../shared (conformance, corpus, checkpatch)`);

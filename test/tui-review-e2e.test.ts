@@ -4,49 +4,22 @@
  * the state file and the replies are on disk. Skips when tmux is not installed.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { HAS_TMUX, tmuxDriver } from './support/tmux.js';
 
 const ROOT = resolve(__dirname, '..');
 const SOCKET = `patchscope-review-e2e-${process.pid}`;
 const SESSION = 'review';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-if (!hasTmux) console.log('tui-review-e2e: skipped, tmux not installed');
+if (!HAS_TMUX) console.log('tui-review-e2e: skipped, tmux not installed');
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-review-e2e-'));
 const STATE = join(tmp, 'state', 'patchscope', 'reviews');
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+const { tmux, waitFor, press, typeText, kill } = tmuxDriver(SOCKET, SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(text: string, ms = 60000): Promise<string> {
-  const until = Date.now() + ms;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen();
-    if (last.includes(text)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen was:\n${last}`);
-}
-
-async function press(...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    tmux('send-keys', '-t', SESSION, k);
-    await sleep(40);
-  }
-}
-
-async function typeText(text: string): Promise<void> {
-  for (const ch of text) {
-    tmux('send-keys', '-t', SESSION, '-l', ch);
-    await sleep(15);
-  }
-}
-
-describe.skipIf(!hasTmux)('writing the review in a real terminal (tmux)', () => {
+describe.skipIf(!HAS_TMUX)('writing the review in a real terminal (tmux)', () => {
   beforeAll(() => {
     const editor = join(tmp, 'editor.sh');
     writeFileSync(editor, '#!/bin/sh\nprintf "Written in a real editor.\\n" > "$1"\n');
@@ -58,7 +31,7 @@ describe.skipIf(!hasTmux)('writing the review in a real terminal (tmux)', () => 
   }, 60000);
 
   afterAll(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    kill();
     rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -65,6 +65,28 @@ export const isGzipFile = async (path: string): Promise<boolean> => {
   }
 };
 
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * A file from `start` in chunks read into one buffer, again and again: each chunk is valid until the next is
+ * asked for. Fresh memory for every read cost more than all the rest of splitting (page faults: on the real
+ * linaro-mm-sig archive 0.5 s of CPU against 0.1 s; issue 18).
+ */
+export async function* readInto(path: string, start = 0): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(READ_CHUNK);
+    for (let pos = start; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * The messages of one mbox file from byte `from` (which must start a message; 0 for a whole file).
  * A gzipped file is always read whole (it cannot be entered in the middle), and its offsets are
@@ -74,7 +96,7 @@ export const isGzipFile = async (path: string): Promise<boolean> => {
 export async function* mboxRecords(path: string, from: number, mboxrd: boolean): AsyncGenerator<ArchiveRecord> {
   const gz = await isGzipFile(path);
   const start = gz ? 0 : from;
-  const raw = createReadStream(path, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
+  const raw = gz ? (createReadStream(path, { start, highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) : readInto(path, start);
   const size = (await stat(path)).size;
   let held: { offset: number; bytes: Buffer; oversize?: number } | null = null;
   let lastByte = -1;
@@ -86,7 +108,7 @@ export async function* mboxRecords(path: string, from: number, mboxrd: boolean):
   }
   const position = (offset: number): ArchivePosition => ({ kind: 'offset', source: path, offset });
   try {
-    for await (const slice of splitMbox(tracked(), { mboxrd, maxMessageBytes: MAX_ARCHIVE_MESSAGE })) {
+    for await (const slice of splitMbox(tracked(), { mboxrd, maxMessageBytes: MAX_ARCHIVE_MESSAGE, reusedChunks: !gz })) {
       const offset = start + slice.offset;
       // A gzip cannot be entered in the middle: until its end, the only resume point is its start.
       if (held) yield finished(held, gz ? '0' : String(offset));

@@ -6,3 +6,4 @@ export { defaultIndexPath } from './paths.js';
 export type { SkippedRecord } from './read-source.js';
 export { indexState, indexedSources, type IndexState } from './index-state.js';
 export { isBeingWritten } from './writer-lock.js';
+export { TwoPassShow, TwoPassMismatch, isRereadableMbox, type TwoPassOptions } from './two-pass-show.js';

@@ -9,6 +9,7 @@ import { decodeMessage, type MessageOrigin, type RawMessage, unquoteMboxrd } fro
 import { InputError } from '../util/errors.js';
 import { classify, type MessageKind } from '../series/index.js';
 import { lazyRow } from './lazy-row.js';
+import { multipartRow } from './quick-multipart.js';
 
 export interface MessageRow {
   /** The position as stored: the byte offset (as text) or the commit id. */
@@ -67,12 +68,13 @@ export function toMessageRow(message: RawMessage, source: string, position: stri
 /**
  * Decode one archived message into its row; a message the decoder rejects is skipped with why.
  * `mboxrd` un-quotes `>From ` lines here rather than while splitting, so that the work runs in
- * the decode workers. Plain messages take the lazy path (headers only); the rest the full decoder.
+ * the decode workers. Plain messages take the lazy path (lazy-row.ts), simple multipart mail
+ * quick-multipart.ts; the rest the full decoder.
  */
 export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
   const position = positionText(p);
   const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
-  const lazy = lazyRow(bytes, p.source, position);
+  const lazy = lazyRow(bytes, p.source, position) ?? multipartRow(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), p.source, position);
   if (lazy) return { kind: 'row', row: lazy };
   try {
     return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };

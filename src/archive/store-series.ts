@@ -34,7 +34,10 @@ function rowLoader(db: Database): (ids: number[]) => StoredMessage[] {
     const out: StoredMessage[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      out.push(...statement(chunk.length).all(...chunk));
+      // Padded with its last id (IN ignores repeats), so that one prepared statement serves every chunk: a
+      // statement per chunk length cost more than the queries on the real archive (issue 18).
+      while (chunk.length < CHUNK) chunk.push(chunk[chunk.length - 1]!);
+      out.push(...statement(CHUNK).all(...chunk));
     }
     return out.sort((a, b) => a.rowid - b.rowid);
   };

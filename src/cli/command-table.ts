@@ -90,7 +90,7 @@ export type RunCommand =
     }
   | { kind: 'diff'; old: string; new: string | null; versions: number[]; common: CommonOptions }
   | { kind: 'am'; input: string; output: string | null; addLink: boolean; coverTrailers: boolean; common: CommonOptions }
-  | { kind: 'review'; input: string; comments: string; output: string | null; send: boolean; from: string | null; common: CommonOptions }
+  | { kind: 'review'; input: string; comments: string | null; output: string | null; send: boolean; from: string | null; common: CommonOptions }
   | { kind: 'index'; archives: string[]; threads: number | null; common: CommonOptions }
   | { kind: 'find'; query: string; json: boolean; common: CommonOptions }
   | { kind: 'pick'; query: string; common: CommonOptions };
@@ -230,12 +230,11 @@ export const COMMAND_TABLE: CommandTable = {
   review: {
     word: 'review',
     args: 'INPUT',
-    summary: 'the review as reply mails: comments under the lines they concern, trailers, threaded to each patch',
+    summary: 'the review as reply mails (the saved review the TUI keeps, plus --comments): comments under their lines, trailers, threaded',
     options: ['comments', 'output', 'send', 'from'],
     build: (a) => {
-      if (a.values.comments === undefined) throw new UsageError('review: give --comments FILE.json (README: Writing the review)');
       return {
-        kind: 'review', input: a.one('INPUT'), comments: a.values.comments, output: nullable(a.values.output),
+        kind: 'review', input: a.one('INPUT'), comments: nullable(a.values.comments), output: nullable(a.values.output),
         send: a.values.send ?? false, from: nullable(a.values.from), common: a.common,
       };
     },
@@ -255,7 +254,7 @@ export const COMMAND_TABLE: CommandTable = {
         common: a.common,
       };
     },
-    run: async (cmd) => (await import('./commands/archive.js')).runIndex(cmd),
+    run: async (cmd) => (await import('./commands/index-command.js')).runIndex(cmd),
   },
   find: {
     word: 'find',

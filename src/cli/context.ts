@@ -53,6 +53,31 @@ export async function readInputs(specs: string[], common: CommonOptions): Promis
   }
 }
 
+/**
+ * `show`'s reading of one large mbox file: in two passes (archive/two-pass-show.ts), holding one series' bodies
+ * at a time, for a plain mbox file; null for any other input (stdin, gzip, a folder, `git:`, remote, `series:`),
+ * which loadInput reads whole. Skipped messages are reported as loadInput reports them.
+ */
+export async function readShowTwoPass(input: string, common: CommonOptions): Promise<import('../archive/index.js').TwoPassShow | null> {
+  if (input.startsWith('series:') || remoteRef(input) !== null) return null;
+  const path = resolveInput(input);
+  const { TwoPassShow, isRereadableMbox } = await import('../archive/index.js');
+  if (!(await isRereadableMbox(path))) return null;
+  const progress = createProgress('reading', { quiet: common.quiet });
+  let show;
+  try {
+    show = await TwoPassShow.read([path], {
+      mboxrd: common.mboxrd,
+      limits: common.maxMessageBytes !== null ? { maxMessageBytes: common.maxMessageBytes } : {},
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.done();
+  }
+  accountForSkipped({ messages: show.messages, skipped: show.skipped, series: [], unthreaded: [], notes: [] }, input);
+  return show;
+}
+
 /** The archive index to read: it must exist (reading must not create an empty one). */
 export function existingIndex(path: string): string {
   if (!existsSync(path)) throw new InputError({ source: path }, 'no archive index here: run patchscope index ARCHIVE... first');

@@ -34,7 +34,7 @@ export const OPTIONS = {
   now: { type: 'boolean', help: 'stamp the report with the current time (off: byte-identical runs)' },
   v: { type: 'string', multiple: true, value: 'N', help: 'a version of the series in INPUT (give two)' },
   'add-link': { type: 'boolean', help: 'add a Link: trailer to each patch' },
-  comments: { type: 'string', value: 'FILE', help: 'the review as JSON: comments and trailers (README: Writing the review)' },
+  comments: { type: 'string', value: 'FILE', help: 'comments and trailers as JSON, added to the saved review (README: Writing the review)' },
   send: { type: 'boolean', help: 'send the replies (sendemail.* config, else git send-email); without it nothing leaves the machine' },
   from: { type: 'string', value: '"NAME <ADDR>"', help: 'who writes the replies (default: git config user.name and user.email)' },
   'cover-trailers': { type: 'boolean', short: 't', help: 'apply the trailers given on the cover letter to every patch (b4 am -t)' },

@@ -2,7 +2,7 @@
  * Message-ID inputs at the CLI's edge: the fetch options from the command line, notices on stderr,
  * and "the server holds a newer version" once a remote series is open.
  */
-import { findServerVersions, newerThan, type KnownVersion } from '../analysis/versions/index.js';
+import type { KnownVersion } from '../analysis/versions/index.js';
 import { remoteRef, serverFor, type RemoteOptions } from '../ingest/index.js';
 import type { PatchSeries, SeriesSet } from '../series/index.js';
 import { sanitizeForTerminal } from '../present/index.js';
@@ -42,6 +42,8 @@ export async function serverVersions(
   log: (line: string) => void = writeNotice,
 ): Promise<KnownVersion[]> {
   try {
+    // The versions stage (and jsdiff under it) loads only for remote inputs: a local file never asks.
+    const { findServerVersions } = await import('../analysis/versions/index.js');
     return await findServerVersions(series, server, { remote: remoteOptions(common, log), mboxrd: common.mboxrd });
   } catch (e) {
     log(`could not ask ${server} for other versions: ${(e as Error).message}`);
@@ -55,6 +57,7 @@ export async function sayIfNewer(set: SeriesSet, input: string, common: CommonOp
   const newest = set.series.reduce<PatchSeries | null>((best, s) => (best === null || s.version > best.version ? s : best), null);
   if (server === null || newest === null) return [];
   const known = await serverVersions(newest, server, common, log);
+  const { newerThan } = await import('../analysis/versions/index.js');
   const newer = newerThan(known, set.series);
   const latest = newer[newer.length - 1];
   if (latest) {

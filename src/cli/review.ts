@@ -8,7 +8,7 @@ import { loadSequenceFile, loadBindingFile, checkBinding, compareBindings, deriv
 import { BUNDLED_INPUT } from './args.js';
 import { BUNDLED_SEQUENCE } from './bundled.js';
 import type { ReportInput } from '../present/report/index.js';
-import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from './exit-codes.js';
+import { EXIT_OK, EXIT_FINDINGS, hasErrors, type ExitCode } from './exit-codes.js';
 
 /** What `check`, `report` and the TUI show about one series. */
 export interface SeriesReview {
@@ -31,10 +31,6 @@ export async function reviewSeries(series: PatchSeries, opts: ReviewOptions): Pr
   const checks = opts.checked ?? runChecks(series, opts.checks);
   const analysis = await analyzeSeries(series, opts);
   return { series, findings: [...checks, ...analysis.findings], analysis };
-}
-
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
 }
 
 export interface ModelVerdicts {

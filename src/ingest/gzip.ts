@@ -3,7 +3,6 @@
  * decompressed as a stream so that an mbox.gz of any size is read in constant memory.
  */
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { LimitError } from '../util/errors.js';
 
 /**
@@ -43,6 +42,8 @@ export async function* gunzipChunks(
 ): AsyncGenerator<Buffer> {
   const maxRatio = limits.maxRatio ?? MAX_RATIO;
   const minOutput = limits.minBombOutput ?? MIN_BOMB_OUTPUT;
+  // zlib loads only for gzip input: most inputs are plain mail.
+  const { createGunzip } = await import('node:zlib');
   const gunzip = createGunzip();
   const input = Readable.from(chunks);
   let inputError: unknown = null;

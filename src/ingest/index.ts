@@ -8,6 +8,7 @@ export { decodeMessage } from './decode.js';
 export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';
 export { isoDate, localIsoDate, utcOffsetMinutes } from './header-values.js';
+export { unknownCharsets } from './header-values.js';
 export type {
   Header,
   IngestItem,
@@ -20,9 +21,12 @@ export type {
 } from './types.js';
 // For the archive stage: reading whole list archives message by message.
 export { toRawMessage, withoutFlowed } from './decode.js';
-export { parsePlainMail } from './plain-mail.js';
-export { asEightBit } from './transfer-decoding.js';
+export { parsePlainMail, decoderFor as plainBodyDecoder } from './plain-mail.js';
+export { asEightBit, decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';
 export { mailFilesIn } from './format-patch-dir.js';
 export { describeFsError, firstLine } from './source.js';
+// For the archive stage's two-pass `show` of a large mbox: the same cap and skip naming as readInput.
+export { MAX_SINGLE_MESSAGE } from './eml.js';
+export { rawMessageId } from './header-values.js';

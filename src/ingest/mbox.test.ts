@@ -106,3 +106,31 @@ describe('unquoteMboxrd', () => {
     expect(unquoteMboxrd(b)).toBe(b);
   });
 });
+
+describe('splitMbox over a reused read buffer (reusedChunks, issue 18)', () => {
+  /** Chunks read into one buffer again and again, as archive-folder.ts's readInto hands them out. */
+  async function* reused(text: string, size: number): AsyncGenerator<Buffer> {
+    const b = Buffer.from(text, 'latin1');
+    const buf = Buffer.alloc(size);
+    for (let i = 0; i < b.length; i += size) {
+      const n = b.copy(buf, 0, i, i + size);
+      yield buf.subarray(0, n);
+      buf.fill(0x23); // what a later read would leave there
+    }
+  }
+  const piece = fc.constantFrom(SEP, 'Subject: x\n\n', 'body line\n', '>From quoted\n', 'From the start\n', 'From ', '\n', 'x'.repeat(50));
+
+  it('gives the slices of a one-buffer split, for any chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 64 }), async (parts, size) => {
+        const text = `${SEP}${parts.join('')}`;
+        const got: MboxSlice[] = [];
+        for await (const m of splitMbox(reused(text, size), { mboxrd: true, reusedChunks: true })) got.push(m); // held until the end: no view of the buffer
+        const want = await split(text, { mboxrd: true });
+        expect(texts(got)).toEqual(texts(want));
+        expect(got.map((s) => s.offset)).toEqual(want.map((s) => s.offset));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -25,12 +25,18 @@ export interface SplitOptions {
   mboxrd?: boolean | 'marked';
   /** Per-message cap: a longer message is measured and passed over, not held (default: no cap). */
   maxMessageBytes?: number;
+  /**
+   * The producer reads the next chunk into the same memory: what is kept of a chunk is copied at once. Reusing
+   * one read buffer spares the page faults of fresh memory, which cost more than the copy (issue 18).
+   */
+  reusedChunks?: boolean;
 }
 
 const LF = 0x0a;
 const FROM_SPACE = Buffer.from('From ');
 const PUBLIC_INBOX_MBOXRD = Buffer.from('From mboxrd@z ');
 const NL_FROM_SPACE = Buffer.from('\nFrom ');
+const GT_FROM_SPACE = Buffer.from('>From ');
 /**
  * A line that starts with `From ` but has no newline within this many bytes is body text, not a
  * separator. Real separators are under 100 bytes; the cap keeps a hostile endless `From ` line
@@ -80,16 +86,13 @@ function startsWith(b: Uint8Array, at: number, prefix: Uint8Array): boolean {
  * Returns the input itself when nothing needs un-quoting.
  */
 export function unquoteMboxrd(msg: Buffer): Buffer {
+  // Found by searching for `>From ` (rare in mail) rather than by looking at every line: a quoted line is a run
+  // of `>` at a line start followed by `From `, so its last `>` starts a `>From ` whose run reaches the line start.
   const cuts: number[] = [];
-  for (let lineStart = 0; lineStart < msg.length; ) {
-    if (msg[lineStart] === 0x3e) {
-      let j = lineStart;
-      while (msg[j] === 0x3e) j++;
-      if (startsWith(msg, j, FROM_SPACE)) cuts.push(lineStart);
-    }
-    const nl = msg.indexOf(LF, lineStart);
-    if (nl < 0) break;
-    lineStart = nl + 1;
+  for (let at = msg.indexOf(GT_FROM_SPACE); at >= 0; at = msg.indexOf(GT_FROM_SPACE, at + GT_FROM_SPACE.length)) {
+    let lineStart = at;
+    while (lineStart > 0 && msg[lineStart - 1] === 0x3e) lineStart--;
+    if (lineStart === 0 || msg[lineStart - 1] === LF) cuts.push(lineStart);
   }
   if (cuts.length === 0) return msg;
   const parts: Buffer[] = [];
@@ -194,7 +197,14 @@ function nextCandidate(buf: Buffer, from: number): number {
 function keep(st: SplitState, piece: Buffer, opts: SplitOptions): void {
   st.size += piece.length;
   if (st.size > (opts.maxMessageBytes ?? Infinity)) st.parts = [];
-  else st.parts.push(piece);
+  else if (!opts.reusedChunks) st.parts.push(piece);
+  else if (piece.length > 0) st.parts.push(copyOf(piece));
+}
+
+function copyOf(piece: Buffer): Buffer {
+  const copy = Buffer.allocUnsafe(piece.length);
+  piece.copy(copy);
+  return copy;
 }
 
 /** Close the message being collected, if any. Bytes before the first separator are dropped. */
@@ -205,7 +215,8 @@ function finish(st: SplitState, opts: SplitOptions): MboxSlice | null {
   st.size = 0;
   if (st.msgOffset === null) return null;
   if (size > (opts.maxMessageBytes ?? Infinity)) return { bytes: Buffer.alloc(0), offset: st.msgOffset, oversize: size };
-  const joined = Buffer.concat(parts);
+  // Most messages lie within one read chunk: a view of it (or of its copy), not another copy.
+  const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   const unquote = opts.mboxrd === true || (opts.mboxrd === 'marked' && st.marked);
   return { bytes: unquote ? unquoteMboxrd(joined) : joined, offset: st.msgOffset };
 }

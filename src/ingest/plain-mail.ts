@@ -100,7 +100,7 @@ function splitHeaderLines(block: string): { key: string; line: string }[] | null
 }
 
 /** The decoder postal-mime would pick for a label it needs no alias for; null otherwise. */
-function decoderFor(charset: string | undefined): TextDecoder | null {
+export function decoderFor(charset: string | undefined): TextDecoder | null {
   const label = (charset ?? 'utf-8').toLowerCase();
   if (!bodyDecoders.has(label)) {
     let decoder: TextDecoder | null = null;

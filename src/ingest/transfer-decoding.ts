@@ -45,7 +45,7 @@ export function asEightBit(bytes: Uint8Array): EightBit | null {
  * dropped, a run of `=` ends a unit (some mailers pad every line), each unit is decoded on its own
  * and a last group of one character, which cannot hold a byte, is dropped.
  */
-function decodeBase64(body: Buffer): Buffer {
+export function decodeBase64(body: Buffer): Buffer {
   const text = body.toString('latin1').replace(/[^A-Za-z0-9+/=]+/g, '');
   const units = text.split(/=+/);
   const unit = (u: string): Buffer => Buffer.from(u.length % 4 === 1 ? u.slice(0, -1) : u, 'base64');
@@ -53,7 +53,7 @@ function decodeBase64(body: Buffer): Buffer {
 }
 
 /** RFC 2045 §6.7 decoding, line by line, as postal-mime's QPDecoder: a bad escape stays literal. */
-function decodeQuotedPrintable(body: Buffer): Buffer {
+export function decodeQuotedPrintable(body: Buffer): Buffer {
   const out = Buffer.allocUnsafe(body.length);
   let at = 0;
   let lineStart = 0;

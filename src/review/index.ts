@@ -10,6 +10,7 @@ export { replyRecipients, parseAddressList, type Recipients } from './recipients
 export { renderMail, replySubject, rfc5322Date, formatAddress, SYSTEM_CLOCK, type MailClock, type ReplyMail } from './mail.js';
 export { toMbox } from './mbox.js';
 export { wrapProse, WRAP_COLUMNS } from './wrap.js';
+export { mergeReview, type Merged } from './merge.js';
 export { moveReview, withAnchors, pairPatches, type Moved, type PatchRef } from './migrate.js';
 export {
   openReviewState, saveReviewState, stateDir, stateFileName, emptyState, keyOf, STATE_FORMAT,

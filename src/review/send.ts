@@ -2,9 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { createTransport } from 'nodemailer';
 import { GitError } from '../util/errors.js';
-import { userConfigValues } from '../util/git/index.js';
 import type { ReplyMail } from './mail.js';
 
 /** How the mails leave the machine, from the user's `sendemail.*` git configuration. */
@@ -22,6 +20,9 @@ const DEFAULT_PORT = { ssl: 465, tls: 587, none: 25 } as const;
 export async function configuredTransport(env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
   // The user's and the system's config only: a repository the reviewer stands in cannot choose the program.
   const keys = ['sendemail.smtpServer', 'sendemail.smtpEncryption', 'sendemail.smtpServerPort', 'sendemail.smtpUser', 'sendemail.smtpPass'] as const;
+  // git and nodemailer (with tls, net, zlib under it) load only when a review is sent: the TUI imports
+  // this stage for its comments, and loading them cost its first frame ~40 ms.
+  const { userConfigValues } = await import('../util/git/index.js');
   const v = await userConfigValues(keys, env);
   const server = v.get('sendemail.smtpServer') ?? null;
   if (server === null) return { kind: 'git-send-email' };
@@ -62,6 +63,7 @@ export interface Sent {
  */
 export async function sendMails(transport: Transport, mails: readonly ReplyMail[], texts: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Sent> {
   if (transport.kind === 'smtp') {
+    const { createTransport } = await import('nodemailer');
     const smtp = createTransport({
       host: transport.host, port: transport.port, secure: transport.encryption === 'ssl',
       requireTLS: transport.encryption === 'tls', ignoreTLS: transport.encryption === 'none',

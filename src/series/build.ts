@@ -1,32 +1,105 @@
-import type { IngestResult } from '../ingest/index.js';
-import type { Cover, DuplicatePatch, Patch, PatchSeries, Reply, SeriesSet } from './types.js';
+import type { IngestResult, RawMessage } from '../ingest/index.js';
+import type { Cover, DuplicatePatch, Patch, PatchSeries, Reply, SeriesSet, ThreadNode } from './types.js';
 import { threadMessages, descendants, type MessageThreads } from './thread.js';
 import { classify, type ClassifiedMessage } from './classify.js';
 import { groupSeries, type SeriesDraft } from './group.js';
 import { buildCover, buildPatch, buildReply, byDate, baseCommitOf } from './assemble.js';
 import { addedTrailers } from './trailers.js';
 
-interface BuildContext {
-  threads: MessageThreads;
-  byId: Map<string, ClassifiedMessage>;
-  /** Ids of every cover and patch: a reply walk stops there, their replies are their own. */
-  owners: Set<string>;
-  /** Ids placed so far (as a patch, cover, reply or duplicate patch). */
-  placed: Set<string>;
+/** Ids of every cover and patch: a reply walk stops there, their replies are their own. */
+function ownersOf(drafts: SeriesDraft[]): Set<string> {
+  const owners = new Set<string>();
+  for (const d of drafts) {
+    if (d.cover) owners.add(d.cover.id);
+    for (const p of d.patches) owners.add(p.id);
+  }
+  return owners;
 }
 
-function repliesUnder(ctx: BuildContext, ownerId: string): Reply[] {
-  const replies: Reply[] = [];
-  // Ids below a message that was never read: their trailers review an unknown message (b4 drops them too).
-  const cut = new Set<string>();
-  for (const { node, depth } of descendants(ctx.threads.nodes, ownerId, (id) => ctx.owners.has(id))) {
-    const c = ctx.byId.get(node.messageId);
-    if (!c || node.phantom || (node.parentId !== null && cut.has(node.parentId))) cut.add(node.messageId);
-    if (!c || ctx.placed.has(c.id)) continue; // a phantom (never read) is skipped; its children still count
-    ctx.placed.add(c.id);
-    replies.push(buildReply(node, depth, c, node.parentId !== null && cut.has(node.parentId)));
+/** A reply as placed under its patch or cover, before its body is read. */
+export interface ReplySlot {
+  node: ThreadNode;
+  depth: number;
+  message: ClassifiedMessage;
+  /** A message on its way up to the patch was never read (see buildReply). */
+  parentMissing: boolean;
+}
+
+/**
+ * Where every message of one draft goes, decided on threading and classification alone: no body is read. A
+ * streaming reader lays a draft out on light messages and then decodes only the ones named here.
+ */
+export interface DraftLayout {
+  draft: SeriesDraft;
+  duplicates: DuplicatePatch[];
+  cover: { message: ClassifiedMessage; replies: ReplySlot[] } | null;
+  patches: { message: ClassifiedMessage; index: number; replies: ReplySlot[] }[];
+}
+
+/** What a partial reroll needs of the version it stands on. */
+export interface BuiltVersion {
+  version: number;
+  patches: { index: number; messageId: string }[];
+}
+
+/**
+ * Everything read, threaded, classified and grouped into drafts, with the placement state that lays drafts out
+ * one at a time. Drafts must be laid out in buildOrder(): a message already placed under an earlier one is not
+ * placed again. buildSeriesSet is this plus assembleSeries; a streaming reader uses the same steps on light
+ * messages (headers and classification only), so both place every message identically.
+ */
+export class SeriesGrouping {
+  readonly threads: MessageThreads;
+  readonly drafts: SeriesDraft[];
+  private readonly byId: Map<string, ClassifiedMessage>;
+  private readonly owners: Set<string>;
+  /** Ids placed so far (as a patch, cover, reply or duplicate patch). */
+  private readonly placed = new Set<string>();
+
+  constructor(messages: RawMessage[], classifyMessage: (id: string, message: RawMessage) => ClassifiedMessage = classify) {
+    this.threads = threadMessages(messages);
+    const classified = this.threads.messages.map(({ id, message }) => classifyMessage(id, message));
+    this.drafts = groupSeries(classified, this.threads.nodes);
+    this.byId = new Map(classified.map((c) => [c.id, c]));
+    this.owners = ownersOf(this.drafts);
   }
-  return byDate(replies);
+
+  /** Earlier versions first, so a partial reroll finds the version it stands on already built. */
+  buildOrder(): SeriesDraft[] {
+    return [...this.drafts].sort((a, b) => a.version - b.version);
+  }
+
+  private repliesUnder(ownerId: string): ReplySlot[] {
+    const replies: ReplySlot[] = [];
+    // Ids below a message that was never read: their trailers review an unknown message (b4 drops them too).
+    const cut = new Set<string>();
+    for (const { node, depth } of descendants(this.threads.nodes, ownerId, (id) => this.owners.has(id))) {
+      const c = this.byId.get(node.messageId);
+      if (!c || node.phantom || (node.parentId !== null && cut.has(node.parentId))) cut.add(node.messageId);
+      if (!c || this.placed.has(c.id)) continue; // a phantom (never read) is skipped; its children still count
+      this.placed.add(c.id);
+      replies.push({ node, depth, message: c, parentMissing: node.parentId !== null && cut.has(node.parentId) });
+    }
+    return replies;
+  }
+
+  /** Places the draft's messages (in the order buildSeriesSet always placed them) and says where each went. */
+  layout(draft: SeriesDraft): DraftLayout {
+    const { kept, duplicates } = orderPatches(draft);
+    for (const d of duplicates) this.placed.add(d.messageId);
+    const cover = draft.cover ? { message: draft.cover, replies: this.repliesUnder(draft.cover.id) } : null;
+    if (draft.cover) this.placed.add(draft.cover.id);
+    const patches = kept.map((p) => {
+      this.placed.add(p.id);
+      return { message: p, index: p.subject.counter ?? 1, replies: this.repliesUnder(p.id) };
+    });
+    return { draft, duplicates, cover, patches };
+  }
+
+  /** After every draft is laid out: the messages in no series, then later copies of a repeated Message-ID. */
+  unthreaded(): string[] {
+    return [...this.threads.messages.filter((m) => !this.placed.has(m.id)).map((m) => m.id), ...this.threads.duplicates.map((m) => m.id)];
+  }
 }
 
 /**
@@ -77,17 +150,18 @@ function missingIndices(total: number, patches: Patch[], standIns: number[]): nu
   return Array.from({ length: total }, (_, i) => i + 1).filter((i) => !have.has(i));
 }
 
-function buildOne(ctx: BuildContext, draft: SeriesDraft, built: Map<SeriesDraft, PatchSeries>): PatchSeries {
-  const { kept, duplicates } = orderPatches(draft);
-  for (const d of duplicates) ctx.placed.add(d.messageId);
-  const cover: Cover | null = draft.cover ? buildCover(draft.cover, repliesUnder(ctx, draft.cover.id)) : null;
-  if (draft.cover) ctx.placed.add(draft.cover.id);
-  const patches = kept.map((p) => {
-    ctx.placed.add(p.id);
-    return buildPatch(p, p.subject.counter ?? 1, repliesUnder(ctx, p.id));
-  });
+const same = (c: ClassifiedMessage): ClassifiedMessage => c;
+
+/**
+ * Builds one laid-out draft. `full` gives the message with its body for one laid out on headers alone (the
+ * identity when the layout was made on full messages); `earlier` is the built version a partial reroll stands on.
+ */
+export function assembleSeries(layout: DraftLayout, earlier: BuiltVersion | undefined, full: (c: ClassifiedMessage) => ClassifiedMessage = same): PatchSeries {
+  const { draft, duplicates } = layout;
+  const replies = (slots: ReplySlot[]): Reply[] => byDate(slots.map((r) => buildReply(r.node, r.depth, full(r.message), r.parentMissing)));
+  const cover: Cover | null = layout.cover ? buildCover(full(layout.cover.message), replies(layout.cover.replies)) : null;
+  const patches = layout.patches.map((p) => buildPatch(full(p.message), p.index, replies(p.replies)));
   const total = totalOf(draft, patches);
-  const earlier = draft.partialFrom ? built.get(draft.partialFrom) : undefined;
   const standIns = earlier ? earlier.patches.filter((p) => !patches.some((q) => q.index === p.index)).map((p) => ({ index: p.index, messageId: p.messageId })) : [];
   const first = cover ?? patches[0];
   const baseCommit = cover?.baseCommit ?? (patches[0] ? baseCommitOf(patches[0].body) : null);
@@ -117,28 +191,17 @@ function buildOne(ctx: BuildContext, draft: SeriesDraft, built: Map<SeriesDraft,
  */
 export function buildSeriesSet(results: IngestResult | IngestResult[]): SeriesSet {
   const inputs = Array.isArray(results) ? results : [results];
-  const threads = threadMessages(inputs.flatMap((r) => r.messages));
-  const classified = threads.messages.map(({ id, message }) => classify(id, message));
-  const drafts = groupSeries(classified, threads.nodes);
-  const ctx: BuildContext = {
-    threads,
-    byId: new Map(classified.map((c) => [c.id, c])),
-    owners: new Set(drafts.flatMap((d) => [...(d.cover ? [d.cover.id] : []), ...d.patches.map((p) => p.id)])),
-    placed: new Set(),
-  };
+  const grouping = new SeriesGrouping(inputs.flatMap((r) => r.messages));
   const built = new Map<SeriesDraft, PatchSeries>();
-  // Earlier versions first, so a partial reroll finds the version it stands on already built.
-  for (const d of [...drafts].sort((a, b) => a.version - b.version)) built.set(d, buildOne(ctx, d, built));
-  const unthreaded = [
-    ...threads.messages.filter((m) => !ctx.placed.has(m.id)).map((m) => m.id),
-    ...threads.duplicates.map((m) => m.id),
-  ];
+  for (const d of grouping.buildOrder()) {
+    built.set(d, assembleSeries(grouping.layout(d), d.partialFrom ? built.get(d.partialFrom) : undefined));
+  }
   return {
     messages: inputs.reduce((n, r) => n + r.messages.length + r.skipped.length, 0),
-    series: drafts.map((d) => built.get(d) as PatchSeries),
-    unthreaded,
+    series: grouping.drafts.map((d) => built.get(d) as PatchSeries),
+    unthreaded: grouping.unthreaded(),
     skipped: inputs.flatMap((r) => r.skipped),
-    notes: threads.notes,
+    notes: grouping.threads.notes,
   };
 }
 

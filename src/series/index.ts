@@ -1,7 +1,7 @@
 /** Series: RawMessage[] → SeriesSet. The only names other stages should import from this folder. */
 export { buildSeriesSet, countPlaced } from './build.js';
 export { loadSeriesSet, type LoadOptions } from './load.js';
-export { toShowJson } from './serialize.js';
+export { toShowJson, toShowSeries } from './serialize.js';
 export { latestVersion } from './latest.js';
 export type { ShowJson, ShowSeries, ShowPatch, ShowCover, ShowReply, ShowTrailer, ShowPerson } from './serialize.js';
 export { parseSubject } from './subject.js';
@@ -17,5 +17,7 @@ export { parseDiffstat } from './diffstat.js';
 export { splitReply, type SplitReply } from './replies.js';
 export type * from './types.js';
 // For the archive stage: grouping one conversation at a time out of an index.
-export { classify, type ClassifiedMessage, type MessageKind } from './classify.js';
+export { classify, withBody, type ClassifiedMessage, type MessageKind } from './classify.js';
 export { groupSeries, threadRoots, type SeriesDraft } from './group.js';
+// For the archive stage's two-pass `show`: group on light messages, then build one draft at a time.
+export { SeriesGrouping, assembleSeries, type DraftLayout, type ReplySlot, type BuiltVersion } from './build.js';

@@ -18,7 +18,10 @@ export function withoutListFooter(body: string): string {
   const start = Math.max(0, body.length - 400);
   const cut = MAILMAN3.exec(body.slice(start)) ?? MAILMAN2.exec(body.slice(start));
   if (!cut) return body;
-  return `${body.slice(0, start + cut.index).replace(/\n+$/, '')}\n`;
+  // Blank lines before the footer go too; a loop, as /\n+$/ tries every newline of a long body (issue 18).
+  let end = start + cut.index;
+  while (end > 0 && body.charCodeAt(end - 1) === 0x0a) end--;
+  return `${body.slice(0, end)}\n`;
 }
 
 /** The message with its list footer taken off the body (the same object when there is none). */

@@ -116,7 +116,8 @@ function patch(p: Patch): ShowPatch {
   return out;
 }
 
-function series(s: PatchSeries): ShowSeries {
+/** One series as the `show --json` contract writes it (an entry of `series`). */
+export function toShowSeries(s: PatchSeries): ShowSeries {
   const out: ShowSeries = {
     version: s.version, rfc: s.rfc, total: s.total, cover: s.cover ? cover(s.cover) : null,
     patches: s.patches.map(patch), missing: s.missing, title: s.title, duplicates: s.duplicates,
@@ -131,7 +132,7 @@ export function toShowJson(set: SeriesSet): ShowJson {
   return {
     schema: 1,
     messages: set.messages,
-    series: set.series.map(series),
+    series: set.series.map(toShowSeries),
     unthreaded: set.unthreaded,
     skipped: set.skipped.map((s) => ({ source: s.origin.source, index: s.origin.index, messageId: s.messageId, reason: s.reason })),
     notes: set.notes,

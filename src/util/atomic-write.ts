@@ -8,7 +8,6 @@
  */
 import { closeSync, fsyncSync, openSync, readlinkSync, renameSync, lstatSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** Bounded, like git's MAXDEPTH in resolve_symlink: a loop of links is an error, not a hang. */
 const MAX_LINK_DEPTH = 5;
@@ -35,7 +34,9 @@ export function resolveWriteTarget(path: string): string {
 /** Write `data` to `path` atomically (see above). Throws the errno error of the step that failed. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const target = resolveWriteTarget(path);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Opened with O_EXCL ('wx'): the name need only be unlikely to collide, not secret, so no node:crypto
+  // (loading it cost every start-up ~7 ms).
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
   const fd = openSync(temp, 'wx', 0o644);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

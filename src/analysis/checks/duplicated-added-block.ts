@@ -4,6 +4,26 @@ import { addedLineHit, addedLines, isSourceFile, type AddedLine } from './diff-l
 /** Consecutive added lines that must repeat before a block counts as pasted twice. */
 const MIN_BLOCK = 4;
 
+/**
+ * The longest block looked for: blocks are compared line by line from every start, so the bound keeps a crafted run
+ * of repeating lines linear; a paste longer than this is still seen as one of its first MAX_BLOCK lines when they
+ * repeat back to back.
+ */
+const MAX_BLOCK = 100;
+
+/**
+ * The fewest lines from `i` that hold three different keys, or `limit + 1` when the first `limit` do not: a run of
+ * one or two repeating rows is a table (the corpus's Rust f32 coefficient arrays), not a pasted block.
+ */
+function thirdKeyAt(keys: readonly string[], i: number, limit: number): number {
+  const seen = new Set<string>();
+  for (let j = i; j < keys.length && j - i < limit; j++) {
+    seen.add(keys[j]!);
+    if (seen.size === 3) return j - i + 1;
+  }
+  return limit + 1;
+}
+
 /** A line worth comparing: code with some substance, not a brace, blank, comment, label or bare return. */
 function isNonTrivial(text: string): boolean {
   const t = text.trim();
@@ -35,15 +55,22 @@ export const duplicatedAddedBlock = patchCheck({
     const hits = [];
     for (const run of runs) {
       const keys = run.map(norm);
+      const n = run.length;
+      // streak[i]: how many lines from i on may open a block (non-trivial, not a list item ending in a comma).
+      const streak = new Array<number>(n + 1).fill(0);
+      for (let i = n - 1; i >= 0; i--) {
+        const t = run[i]!.line.text;
+        streak[i] = isNonTrivial(t) && !/,\s*$/.test(t) ? streak[i + 1]! + 1 : 0;
+      }
       // Longest block first, so a pasted 6-line block is one finding, not three 4-line ones.
-      for (let i = 0; i < run.length; ) {
+      for (let i = 0; i < n; ) {
+        const longest = Math.min(MAX_BLOCK, streak[i]!, Math.floor((n - i) / 2));
+        const least = Math.max(MIN_BLOCK, thirdKeyAt(keys, i, longest));
         let found = 0;
-        for (let k = Math.floor((run.length - i) / 2); k >= MIN_BLOCK; k--) {
-          const first = run.slice(i, i + k);
-          if (!first.every((a) => isNonTrivial(a.line.text) && !/,\s*$/.test(a.line.text))) continue;
-          // A run of equal rows is a table (the corpus's Rust f32 coefficient arrays), not a pasted block.
-          if (new Set(keys.slice(i, i + k)).size < 3) continue;
-          if (keys.slice(i, i + k).every((key, j) => key === keys[i + k + j])) { found = k; break; }
+        for (let k = longest; k >= least; k--) {
+          let same = true;
+          for (let j = 0; j < k && same; j++) same = keys[i + j] === keys[i + k + j];
+          if (same) { found = k; break; }
         }
         if (found === 0) { i++; continue; }
         const second = run[i + found]!;

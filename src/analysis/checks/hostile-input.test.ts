@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from './run-checks.js';
 import { patchMail, SAMPLE_DIFF, seriesFromMails, type TestMail } from './test-series.test-util.js';
 import { cpuNow } from '../../../test/support/cpu-clock.js';
+import { newFilePatch } from './c-function-fixtures.test-util.js';
 
 const N = 100_000;
 const added = (text: string): TestMail[] => [patchMail({ diff: SAMPLE_DIFF.replace('+\treturn ret;', `+${text}`) })];
@@ -58,4 +59,36 @@ describe('hostile input', () => {
     expect(ids).toEqual(['diffstat-mismatch']);
     expect(ms).toBeLessThan(1000);
   });
+
+  it('should read a hunk of 20,000 function heads whose bodies never close in one pass', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => [`static int demo_${i}(struct demo *d)`, '{', '\td->n++;']).flat();
+    expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(1000);
+  });
+
+  it('should judge a function of ~500 distinct pointers dereferenced then tested within its budget', async () => {
+    const derefs = Array.from({ length: 495 }, (_, i) => `\tn += p${i}->count;`);
+    const tests = Array.from({ length: 495 }, (_, i) => `\tif (!p${i}) n++;`);
+    const lines = ['static int demo_sum(struct demo **p)', '{', '\tint n = 0;', ...derefs, ...tests, '\treturn n;', '}'];
+    expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(2000);
+  });
+
+  it('should judge a function of 330 NULL tests that do not leave, each followed by dereferences, within its budget', async () => {
+    const lines = ['static int demo_sum(struct demo **p)', '{', '\tint n = 0;'];
+    for (let i = 0; i < 330; i++) lines.push(`\tif (!p${i})`, '\t\tn++;', `\tn += p${i}->count;`);
+    lines.push('\treturn n;', '}');
+    expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(2000);
+  });
+
+  it('should compare a run of 30,000 added lines for pasted blocks in linear time (once cubic)', async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => [`\tdemo->reg[${i % 7}] = readl(base + ${i % 5});`, `\tdemo->val += demo->reg[${i % 3}];`, '\twritel(demo->val, base + DEMO_CTRL);']).flat();
+    expect(await bodyChecksMs([newFilePatch('drivers/dma-buf/demo.c', lines)])).toBeLessThan(1000);
+  });
 });
+
+/** CPU time of the checks that read added function bodies and runs of added lines. */
+async function bodyChecksMs(mails: TestMail[]): Promise<number> {
+  const series = await seriesFromMails(mails);
+  const start = cpuNow();
+  runChecks(series, { only: ['empty-release-callback', 'positive-return-errno-function', 'buffer-length-mismatch', 'deref-before-null-check', 'null-check-then-deref', 'duplicated-added-block'] });
+  return cpuNow() - start;
+}

@@ -21,6 +21,14 @@ import { typoSpelling } from './typo-spelling.js';
 import { addedTodo } from './added-todo.js';
 import { duplicatedAddedBlock } from './duplicated-added-block.js';
 import { freeFamilyMismatch } from './free-family-mismatch.js';
+import { emptyReleaseCallback } from './empty-release-callback.js';
+import { useNegativeErrno } from './use-negative-errno.js';
+import { splitString } from './split-string.js';
+import { functionArguments } from './function-arguments.js';
+import { positiveReturnErrnoFunction } from './positive-return-errno-function.js';
+import { bufferLengthMismatch } from './buffer-length-mismatch.js';
+import { derefBeforeNullCheck } from './deref-before-null-check.js';
+import { nullCheckThenDeref } from './null-check-then-deref.js';
 import { longLine, longLineComment, longLineString } from './long-line.js';
 import { missingBaseCommit } from './missing-base-commit.js';
 import { missingCommitDescription } from './missing-commit-description.js';
@@ -92,9 +100,17 @@ export const CHECKS = [
   spacingParenthesis,
   spacingFunctionName,
   unspecifiedInt,
+  splitString,
+  functionArguments,
   addedTodo,
   duplicatedAddedBlock,
   freeFamilyMismatch,
+  emptyReleaseCallback,
+  useNegativeErrno,
+  positiveReturnErrnoFunction,
+  bufferLengthMismatch,
+  derefBeforeNullCheck,
+  nullCheckThenDeref,
   dosLineEndings,
   missingEofNewline,
   unicodeControlChar,

@@ -13,7 +13,9 @@ if (port) {
     void (async () => {
       const results: RowResult[] = [];
       for (const m of job.messages) results.push(await decodeRow(job.data.subarray(m.start, m.end), m.position, m.index, m.mboxrd));
-      port.postMessage({ seq: job.seq, results });
+      // The batch's buffer goes back to be packed into again.
+      const data = job.data.buffer as ArrayBuffer;
+      port.postMessage({ seq: job.seq, results, data }, [data]);
     })().catch((e: unknown) => port.postMessage({ seq: job.seq, error: e instanceof Error ? e.stack ?? e.message : String(e) }));
   });
 }

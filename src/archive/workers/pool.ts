@@ -27,8 +27,13 @@ export interface DecodeJob {
  * Pack a batch. Structured cloning a Buffer view copies its whole backing ArrayBuffer (a 1 MiB
  * read chunk per message), so the bytes are copied once into a buffer of their own and moved.
  */
-export function packJob(seq: number, messages: DecodeMessage[]): DecodeJob {
-  const data = new Uint8Array(messages.reduce((n, m) => n + m.bytes.length, 0));
+export function packJob(seq: number, messages: DecodeMessage[], spare?: ArrayBuffer): DecodeJob {
+  const size = messages.reduce((n, m) => n + m.bytes.length, 0);
+  // A buffer a worker gave back is used again when it is large enough: fresh memory for every batch cost
+  // page faults (issue 18).
+  // New ones get a quarter of headroom, as batches differ in size.
+  const buffer = spare !== undefined && spare.byteLength >= size ? spare : new ArrayBuffer(Math.ceil(size * 1.25));
+  const data = new Uint8Array(buffer, 0, size);
   let at = 0;
   const packed = messages.map((m) => {
     data.set(m.bytes, at);
@@ -38,7 +43,7 @@ export function packJob(seq: number, messages: DecodeMessage[]): DecodeJob {
   return { seq, data, messages: packed };
 }
 
-type Reply = { seq: number; results: RowResult[] } | { seq: number; error: string };
+type Reply = { seq: number; results: RowResult[]; data?: ArrayBuffer } | { seq: number; error: string };
 
 /** Decodes batches: in `threads` workers, or on this thread when `threads` is 0. */
 export interface Decoder {
@@ -76,11 +81,15 @@ class WorkerDecoder implements Decoder {
   private readonly workers: { worker: Worker; busy: number }[];
   private readonly waiting = new Map<number, { resolve: (r: RowResult[]) => void; reject: (e: Error) => void }>();
   private seq = 0;
+  /** Batch buffers the workers gave back, to pack the next batches into. */
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(threads: number) {
     const url = workerUrl();
     this.workers = Array.from({ length: threads }, () => {
-      const slot = { worker: new Worker(url), busy: 0 };
+      // A smaller young generation than V8's default: a worker's garbage is message bodies that die at once,
+      // and the default let a worker's heap add ~50 MiB of RSS (real-archive bench, issue 18).
+      const slot = { worker: new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 16 } }), busy: 0 };
       slot.worker.on('message', (reply: Reply) => {
         slot.busy -= 1;
         this.settle(reply);
@@ -96,7 +105,7 @@ class WorkerDecoder implements Decoder {
     slot.busy += 1;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      const job = packJob(seq, messages);
+      const job = packJob(seq, messages, this.spare.pop());
       slot.worker.postMessage(job, [job.data.buffer as ArrayBuffer]);
     });
   }
@@ -105,6 +114,7 @@ class WorkerDecoder implements Decoder {
     const w = this.waiting.get(reply.seq);
     if (!w) return;
     this.waiting.delete(reply.seq);
+    if ('data' in reply && reply.data) this.spare.push(reply.data);
     if ('error' in reply) w.reject(new Error(`decode worker failed: ${reply.error}`));
     else w.resolve(reply.results);
   }

@@ -5,8 +5,8 @@ import { sanitizeForTerminal } from '../../present/index.js';
 import { UsageError } from '../../util/errors.js';
 import type { Command } from '../args.js';
 import { loadInput, requireSeries, resolveBase } from '../context.js';
-import { reviewSeries, hasErrors, type SeriesReview } from '../review.js';
-import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
+import { reviewSeries, type SeriesReview } from '../review.js';
+import { EXIT_OK, EXIT_FINDINGS, hasErrors, type ExitCode } from '../exit-codes.js';
 
 type CheckCommand = Extract<Command, { kind: 'check' }>;
 

@@ -10,7 +10,7 @@ import { threadSpec } from '../remote-input.js';
 import { BUNDLED_SEQUENCE } from '../bundled.js';
 import { loadInputCached } from '../series-cache.js';
 import type { FullReview } from '../review.js';
-import { EXIT_OK, EXIT_FINDINGS, type ExitCode } from '../exit-codes.js';
+import { EXIT_OK, EXIT_FINDINGS, hasErrors, type ExitCode } from '../exit-codes.js';
 
 /**
  * `patchscope [INPUT]`: the whole review. On a terminal the TUI; piped or under CI the plain
@@ -74,21 +74,22 @@ async function plainReport(cmd: Extract<Command, { kind: 'open' }>, set: SeriesS
 }
 
 /**
- * The first frame is the parsed series with its checkpatch findings, drawn as plain text before Ink
- * and React load (start.ts); Ink takes over when it has loaded, and apply, bisect and the model
- * (git processes, the explorer) redraw in place when they finish.
+ * The first frame is the parsed series, drawn as plain text before the checks run and before Ink and
+ * React load (start.ts): on a 40-message thread the checks (codespell's dictionary among them) took
+ * as long again as everything before them. The findings, then apply, bisect and the model (git
+ * processes, the explorer) fill in as they finish, in Ink's frames.
  */
 async function openTui(
   cmd: Extract<Command, { kind: 'open' }>, set: SeriesSet, series: PatchSeries, base: BaseTree | undefined, startVersion?: number,
   serverVersions?: ReturnType<typeof versionList>,
 ): Promise<TuiOutcome> {
-  const [{ enterTerminal, paintFirstFrame }, { runChecks }] = await Promise.all([
-    import('../../present/tui/start.js'), import('../../analysis/checks/index.js'),
-  ]);
-  const checked = runChecks(series);
-  const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…', ...(startVersion !== undefined ? { startVersion } : {}) };
+  const { enterTerminal, paintFirstFrame } = await import('../../present/tui/start.js');
+  const at = startVersion !== undefined ? { startVersion } : {};
   const session = enterTerminal();
-  paintFirstFrame(session, first);
+  paintFirstFrame(session, { set, findings: [], pending: 'checking the patches…', ...at });
+  const { runChecks } = await import('../../analysis/checks/index.js');
+  const checked = runChecks(series);
+  const first: ReviewData = { set, findings: checked, pending: 'applying, bisecting and verifying the model…', ...at };
   return runReview(cmd, set, series, base, checked, first, session, serverVersions);
 }
 
@@ -98,9 +99,11 @@ async function runReview(
 ): Promise<TuiOutcome> {
   // Ink decides at import whether it runs "in CI" (ink-environment.ts): reset that first.
   drawFramesEvenUnderCi();
-  const [{ runTui, toReviewData }, { reviewWithVerdicts, exitCodeOf, hasErrors }] = await Promise.all([
-    import('../../present/tui/index.js'), import('../review.js'),
-  ]);
+  const modules = Promise.all([import('../../present/tui/index.js'), import('../review.js')]);
+  // ^C typed while Ink loads quits as the TUI's ^C would before the analysis is done (below), without waiting for Ink.
+  const loaded = await Promise.race([modules, session.quitTyped.then(() => null)]);
+  if (loaded === null) quitBeforeAnalysis(session, checked);
+  const [{ runTui, toReviewData }, { reviewWithVerdicts, exitCodeOf }] = loaded;
   // The model view shows what `verify INPUT` would: the given sequences, else the bundled ones, with
   // the binding checked against this series (on a real thread it said "No verification results").
   const later = reviewWithVerdicts(cmd.input, cmd.sequence ?? BUNDLED_SEQUENCE, set, series, { base, checked });
@@ -132,10 +135,15 @@ async function runReview(
     return { kind: 'open', messageId: chosen.messageId };
   }
   if (failure !== null) throw failure;
-  if (settled === null) {
-    // The reviewer quit before the analysis finished: do not keep them waiting for it. The exit
-    // handler of src/analysis/apply removes the temporary worktree.
-    process.exit(hasErrors(checked) ? EXIT_FINDINGS : EXIT_OK);
-  }
+  if (settled === null) quitBeforeAnalysis(session, checked);
   return { kind: 'done', code: exitCodeOf(settled) };
+}
+
+/**
+ * The reviewer quit before the analysis finished: do not keep them waiting for it. The exit handler
+ * of src/analysis/apply removes the temporary worktree.
+ */
+function quitBeforeAnalysis(session: TerminalSession, checked: Finding[]): never {
+  session.leave();
+  process.exit(hasErrors(checked) ? EXIT_FINDINGS : EXIT_OK);
 }

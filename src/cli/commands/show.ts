@@ -1,11 +1,50 @@
 import { toShowJson } from '../../series/index.js';
 import { formatShowText, stringifyJsonSafe } from '../../present/print/index.js';
+import type { TwoPassShow } from '../../archive/index.js';
 import type { Command } from '../args.js';
-import { loadInput } from '../context.js';
+import { loadInput, readShowTwoPass } from '../context.js';
 import { EXIT_OK, type ExitCode } from '../exit-codes.js';
 
 export async function runShow(cmd: Extract<Command, { kind: 'show' }>): Promise<ExitCode> {
+  const twoPass = cmd.json ? await readShowTwoPass(cmd.input, cmd.common) : null;
+  const pieces = twoPass ? await showJsonTwoPass(twoPass) : null;
+  if (pieces !== null) {
+    for (const p of pieces) process.stdout.write(p);
+    return EXIT_OK;
+  }
   const set = await loadInput(cmd.input, cmd.common);
   process.stdout.write(cmd.json ? stringifyJsonSafe(toShowJson(set)) : formatShowText(set));
   return EXIT_OK;
+}
+
+/** `    ` before every line but the first: a value's JSON as it stands inside the top-level `series` array. */
+const inSeriesArray = (json: string): string => json.slice(0, -1).replace(/\n/g, '\n    ');
+
+/**
+ * `show --json` with each series serialised as soon as it is built (its bodies then let go), in pieces whose
+ * concatenation is the bytes stringifyJsonSafe(toShowJson(set)) writes: the same 2-space layout, the same escapes
+ * (they act on single characters, so piece by piece equals all at once). Null when the two passes disagree: the
+ * caller reads the input whole instead. `threads`: pass 2's workers (TwoPassShow.build).
+ */
+export async function showJsonTwoPass(show: TwoPassShow, threads?: number): Promise<(string | Buffer)[] | null> {
+  // As UTF-8 bytes: held until every series is built, a two-byte string (any non-Latin-1 name) costs twice.
+  const series: Buffer[] = [];
+  let unthreaded: string[];
+  try {
+    unthreaded = await show.build((place, s) => {
+      series[place] = Buffer.from(inSeriesArray(stringifyJsonSafe(s)));
+    }, threads);
+  } catch (e) {
+    const { TwoPassMismatch } = await import('../../archive/index.js');
+    if (e instanceof TwoPassMismatch) return null;
+    throw e;
+  }
+  const skipped = show.skipped.map((s) => ({ source: s.origin.source, index: s.origin.index, messageId: s.messageId, reason: s.reason }));
+  const rest = stringifyJsonSafe({ schema: 1, messages: show.messages, series: [], unthreaded, skipped, notes: show.notes });
+  const empty = '\n  "series": [],\n';
+  const at = rest.indexOf(empty);
+  const head = `${rest.slice(0, at)}\n  "series": `;
+  const tail = `,\n${rest.slice(at + empty.length)}`;
+  if (series.length === 0) return [head, '[]', tail];
+  return [head, '[\n    ', ...series.flatMap((s, i) => (i === 0 ? [s] : [',\n    ', s])), '\n  ]', tail];
 }

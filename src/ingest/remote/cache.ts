@@ -3,9 +3,9 @@
  * under $XDG_CACHE_HOME/patchscope/remote (~/.cache when unset), written atomically. A file's mtime is
  * when it was fetched; freshness is the caller's choice.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 
@@ -25,7 +25,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function cachePath(dir: string, url: string): string {
-  return join(dir, `${createHash('sha256').update(url).digest('hex')}.gz`);
+  return join(dir, `${sha256(url)}.gz`);
+}
+
+/** node:crypto is required here, when a remote input is read, not imported: a local input never needs it. */
+function sha256(text: string): string {
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The cached answer for `url`, whatever its age, or null. An unreadable cache file is no copy. */

@@ -3,7 +3,6 @@
  * PATCHSCOPE_SERVER, then git config `patchscope.server`, then b4's own `b4.midmask`
  * (`https://lore.kernel.org/all/%s`), then lore's `/all/` inbox.
  */
-import { configValue } from '../../util/git/index.js';
 import { UsageError } from '../../util/errors.js';
 
 export const DEFAULT_SERVER = 'https://lore.kernel.org/all/';
@@ -29,6 +28,8 @@ export async function resolveServer(settings: ServerSettings = {}): Promise<Serv
   if (settings.option) return { url: normaliseServer(settings.option, '--server'), from: '--server' };
   const env = settings.env ?? process.env;
   if (env.PATCHSCOPE_SERVER) return { url: normaliseServer(env.PATCHSCOPE_SERVER, 'PATCHSCOPE_SERVER'), from: 'PATCHSCOPE_SERVER' };
+  // git (and its client) loads only when a Message-ID input asks for a server: not for a local file.
+  const { configValue } = await import('../../util/git/index.js');
   const own = await configValue('patchscope.server', settings.cwd);
   if (own) return { url: normaliseServer(own, 'git config patchscope.server'), from: 'git config patchscope.server' };
   const midmask = await configValue('b4.midmask', settings.cwd);

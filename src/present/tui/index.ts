@@ -74,6 +74,8 @@ export async function runTui(data: ReviewData, opts: TuiOptions = {}): Promise<S
   const app = (d: ReviewData) =>
     createElement(App, { data: d, reviewer: opts.reviewer, ...(opts.onChoose ? { onChoose: opts.onChoose } : {}), ...(serverVersions ? { serverVersions } : {}) });
   try {
+    // Keys typed while Ink loaded go to Ink first.
+    session.handOverKeys();
     instance = render(app(data), {
       stdin: stdin ?? process.stdin, stdout: session.painted ? clearedOnFirstWrite(stdout) : stdout, exitOnCtrlC: false, patchConsole: false,
     });

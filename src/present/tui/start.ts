@@ -37,7 +37,50 @@ export interface TerminalSession {
   alternate: boolean;
   /** True once a first frame is on the screen (Ink then clears it before drawing its own). */
   painted: boolean;
+  /**
+   * Stops reading keys early (see readEarlyKeys) and gives those read back to the keyboard stream,
+   * in order, for Ink to read first. Called just before Ink renders.
+   */
+  handOverKeys(): void;
+  /** Resolves when ^C is typed before Ink has the keyboard: a start path may quit then without waiting for Ink. */
+  quitTyped: Promise<void>;
   leave(): void;
+}
+
+/** ^C: in raw mode the terminal no longer turns it into SIGINT; the TUI quits on it. */
+const CTRL_C = 0x03;
+
+/**
+ * Keys typed while the checks run and Ink loads are read as they come (raw mode: no echo, no
+ * waiting for Enter) and kept for Ink, which gets them first when it takes the keyboard: a `j`
+ * typed during start-up moves the cursor once the TUI is up. A ^C among them is kept too (Ink quits
+ * on it) and also said at once (`onQuit`), so a start path can quit without loading Ink. Read as
+ * Ink reads (a 'readable' listener, never flowing mode: pausing process.stdin stops its reading a
+ * tick later, after Ink has asked for it). The stream does not keep the process alive meanwhile
+ * (Ink refs it again). Returns the hand-over: `forInk` false when nobody will read on (leaving).
+ */
+export function readEarlyKeys(stdin: NodeJS.ReadStream, onQuit: () => void): (forInk: boolean) => void {
+  const kept: Buffer[] = [];
+  const onReadable = () => {
+    for (let chunk: Buffer | string | null; (chunk = stdin.read() as Buffer | string | null) !== null;) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      kept.push(bytes);
+      if (bytes.includes(CTRL_C)) onQuit();
+    }
+  };
+  stdin.on('readable', onReadable);
+  stdin.unref?.();
+  let stopped = false;
+  return (forInk) => {
+    if (stopped) return;
+    stopped = true;
+    stdin.off('readable', onReadable);
+    if (!forInk) {
+      stdin.pause();
+      return;
+    }
+    if (kept.length) stdin.unshift(Buffer.concat(kept));
+  };
 }
 
 /**
@@ -50,6 +93,9 @@ export function enterTerminal(stdout: NodeJS.WriteStream = process.stdout, given
   const stdin = keyboard(given);
   const alternate = stdout.isTTY === true && stdin !== null;
   let left = false;
+  let stopEarlyKeys = (_forInk: boolean) => {};
+  let sayQuit = () => {};
+  const quitTyped = new Promise<void>((resolve) => { sayQuit = resolve; });
   // A signal (kill, a hangup, ^C before raw mode) leaves the screen first, then ends as it would have.
   const onSignal = (sig: NodeJS.Signals) => {
     session.leave();
@@ -57,9 +103,12 @@ export function enterTerminal(stdout: NodeJS.WriteStream = process.stdout, given
   };
   const session: TerminalSession = {
     stdout, stdin, alternate, painted: false,
+    handOverKeys: () => stopEarlyKeys(true),
+    quitTyped,
     leave() {
       if (left) return;
       left = true;
+      stopEarlyKeys(false);
       process.off('exit', session.leave);
       for (const sig of SIGNALS) process.off(sig, onSignal);
       if (stdin?.isTTY) stdin.setRawMode(false);
@@ -69,7 +118,10 @@ export function enterTerminal(stdout: NodeJS.WriteStream = process.stdout, given
   };
   if (alternate) {
     stdout.write(ENTER_ALTERNATE);
-    if (stdin?.isTTY) stdin.setRawMode(true);
+    if (stdin?.isTTY) {
+      stdin.setRawMode(true);
+      stopEarlyKeys = readEarlyKeys(stdin, () => sayQuit());
+    }
     process.on('exit', session.leave);
     for (const sig of SIGNALS) process.once(sig, onSignal);
   }

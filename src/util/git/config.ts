@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { simpleGit } from 'simple-git';
+import type { simpleGit } from 'simple-git';
 import { cleanEnv, configArgs, PROGRAMS_OFF } from './isolation.js';
+import { loadSimpleGit } from './simple-git.js';
 
 /** `git config --global --get KEY`, or null (no git, no such setting). */
 export function globalConfigValue(key: string): string | null {
@@ -33,7 +34,7 @@ export async function configValue(key: string, cwd: string = process.cwd()): Pro
   try {
     // simple-git drops ambient GIT_* variables unless allowed; git's own config-file choices are the
     // user's and a `git config --get` runs no program, so those three pass.
-    const r = await simpleGit({ baseDir: cwd, allowEnvironment: CONFIG_ENV }).getConfig(key);
+    const r = await (await loadSimpleGit())({ baseDir: cwd, allowEnvironment: CONFIG_ENV }).getConfig(key);
     return r.value && r.value.trim() ? r.value.trim() : null;
   } catch {
     return null;
@@ -53,7 +54,7 @@ export async function userConfigValues(keys: readonly string[], env: NodeJS.Proc
   try {
     const only: Record<string, string> = { GIT_CEILING_DIRECTORIES: dirname(dir) };
     for (const k of USER_CONFIG_ENV) if (env[k] !== undefined) only[k] = env[k]!;
-    const git = simpleGit({
+    const git = (await loadSimpleGit())({
       baseDir: dir,
       unsafe: { allowUnsafeConfigPaths: true },
       allowEnvironment: ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_CEILING_DIRECTORIES', 'XDG_CONFIG_HOME', 'HOME'],

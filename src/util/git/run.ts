@@ -10,8 +10,9 @@
  *   repositories only): they point the global config at /dev/null and skip the system one.
  * Ambient GIT_* and pager/editor variables are still stripped by simple-git.
  */
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
+import { loadSimpleGit } from './simple-git.js';
 import { cleanEnv, PROGRAMS_OFF, SCRATCH_ENV, SCRATCH_ONLY } from './isolation.js';
 
 /** Where git runs: someone's repository (read with plumbing), or a scratch repository of ours. */
@@ -53,7 +54,8 @@ export function stopRunningGit(): void {
 
 const UNSAFE_OVERRIDES = { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeProtocolOverride: true };
 
-function clientFor(place: GitPlace): SimpleGit {
+async function clientFor(place: GitPlace): Promise<SimpleGit> {
+  const simpleGit = await loadSimpleGit();
   if (place.kind === 'repository') {
     return simpleGit({ baseDir: place.dir, maxConcurrentProcesses: 2, config: [...PROGRAMS_OFF], trimmed: false, unsafe: UNSAFE_OVERRIDES, abort: running.signal });
   }
@@ -78,7 +80,7 @@ function messageOf(e: unknown): string {
 /** Runs `git <args>`; a failure of git is a GitError that keeps the command. */
 export async function runGit(place: GitPlace, args: readonly string[]): Promise<string> {
   try {
-    return await clientFor(place).raw([...args]);
+    return await (await clientFor(place)).raw([...args]);
   } catch (e) {
     throw new GitError(`git ${args.join(' ')} (in ${place.dir}): ${messageOf(e).trim()}`, ['git', ...args]);
   }
@@ -87,7 +89,7 @@ export async function runGit(place: GitPlace, args: readonly string[]): Promise<
 /** Runs `git <args>` when failing is an answer, not an error (`git apply --check`). */
 export async function tryGit(place: GitPlace, args: readonly string[]): Promise<GitOutcome> {
   try {
-    return { ok: true, stdout: await clientFor(place).raw([...args]) };
+    return { ok: true, stdout: await (await clientFor(place)).raw([...args]) };
   } catch (e) {
     return { ok: false, stderr: messageOf(e) };
   }

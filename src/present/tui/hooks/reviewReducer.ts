@@ -12,7 +12,7 @@ import type { ListAction } from './listReducer.js';
 import { moveFocused, withTop } from './paneMoves.js';
 import { openTarget } from './openTarget.js';
 import { IDLE_SEARCH, searchReducer } from './searchReducer.js';
-import { isReviewCommand, onComposeKey, onConfirmKey, reviewCommand } from '../review/commands.js';
+import { awaitsAnswer, isReviewCommand, letGo, onComposeKey, onConfirmKey, reviewCommand, withCarryNote } from '../review/commands.js';
 import { sliceOf, sliceReducer, type ReviewSliceAction } from '../review/slice.js';
 
 export type ReviewAction =
@@ -122,7 +122,8 @@ function onCommand(model: ReviewModel, ui: UiState, command: Command, count = 0)
   if (count > 0 && (command === 'nav.top' || command === 'nav.bottom')) return gotoRow(model, ui, count);
   if (move) return moveFocused(model, ui, move(n));
   switch (command) {
-    case 'nav.open': return openTarget(model, ui);
+    // Enter in the list of unmatched comments takes one, as `c` does.
+    case 'nav.open': return topEntry(ui).view.kind === 'unmatched' ? reviewCommand(model, ui, 'review.comment') : openTarget(model, ui);
     case 'view.back': return back(ui, false);
     case 'view.close': return back(ui, true);
     case 'app.quit': return { ...ui, quit: true };
@@ -237,7 +238,7 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         // paste; its input parser already cut escape sequences (arrows, PgDn) out of such runs.
         if (a.input.length > 1 && isPlain(a.key)) return [...a.input].reduce((u, ch) => reducer(u, { type: 'key', input: ch, key: keyOfChar(ch) }), ui);
         if (ui.review?.compose) return onComposeKey(ui, a.input, a.key);
-        if (ui.review?.confirm) return onConfirmKey(ui, a.input);
+        if (awaitsAnswer(ui)) return onConfirmKey(ui, a.input);
         if (ui.search.typing) return onPrompt(model, ui, a.input, a.key);
         if (topEntry(ui).view.kind === 'picker' && !ui.help) {
           const picked = onPickerKey(model, ui, a.input, a.key);
@@ -249,9 +250,11 @@ export function makeReviewReducer(model: ReviewModel): (ui: UiState, a: ReviewAc
         if (!ui.help && (command === 'count.digit' || (command === 'scroll.home' && ui.count > 0))) return addDigit(ui, a.input);
         // Esc (and Backspace) first forget a pending count; only then do they go back.
         if (command === 'view.back' && ui.count > 0) return { ...ui, count: 0, note: '' };
-        return onCommand(model, { ...ui, note: '', count: 0 }, command, ui.count);
+        // Then they let go of a comment being re-attached (src/present/tui/review/commands.ts).
+        if (command === 'view.back' && !ui.help) { const released = letGo(ui); if (released) return released; }
+        return withCarryNote(onCommand(model, { ...ui, note: '', count: 0 }, command, ui.count));
       }
-      case 'command': return onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count);
+      case 'command': return withCarryNote(onCommand(model, { ...ui, note: '', count: 0 }, a.command, a.count ?? ui.count));
       case 'note': return { ...ui, note: a.text };
       case 'resize': {
         if (a.size.columns === ui.size.columns && a.size.rows === ui.size.rows) return ui;

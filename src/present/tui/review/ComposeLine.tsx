@@ -1,15 +1,13 @@
 import { Box, Text } from 'ink';
 import { clean } from '../state/lines.js';
 import type { Compose } from './slice.js';
+import { describePlace } from './doc.js';
 
 /** Where a draft goes, for the prompt: `23 pages.c:120 (new)`. */
 export function describeTarget(c: Compose): string {
-  const t = c.target;
-  const base = (f: string) => f.slice(f.lastIndexOf('/') + 1);
-  const where = t.kind === 'line' ? `${base(t.file)}:${t.line}${t.side === 'old' ? ' (old)' : ''}`
-    : t.kind === 'hunk' ? `${base(t.file)} hunk ${t.hunk}` : t.kind === 'message' ? `message line ${t.line}` : 'whole patch';
-  return `${c.patch === 0 ? 'cover' : c.patch} ${where}`;
+  return describePlace(c.patch, c.target);
 }
+
 
 /** The comment being typed, on the status line: its place, the draft's last line, the keys. */
 export function ComposeLine({ compose, width }: { compose: Compose; width: number }) {

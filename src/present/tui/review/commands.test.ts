@@ -164,7 +164,78 @@ describe('comments moved from an older version', () => {
       unmatched: { from: 1, comments: [{ id: 'x', patch: 23, target: { kind: 'line', file: 'drivers/iommu/iommufd/pages.c', line: 120, side: 'new' }, text: 'Still racy?\nmore' }] },
     });
     const header = screenFor(model, ui).header.map((l) => l.text);
-    expect(header).toContain('1 comment of v1 found no place in this version (kept in the review state):');
+    expect(header).toContain('1 comment of v1 found no place in this version (u: re-attach or drop):');
     expect(header).toContain('  ✎ v1 patch 23 drivers/iommu/iommufd/pages.c:120: Still racy?');
   });
+
+  const left = [
+    { id: 't4', patch: 23, target: { kind: 'line' as const, file: 'drivers/iommu/iommufd/pages.c', line: 120, side: 'new' as const }, text: 'Still racy?\nmore', anchor: '+\tmutex_lock(&pages->mutex);' },
+    // Another older version's comment with the same id: the list keeps both apart.
+    { id: 't4', patch: 2, target: { kind: 'patch' as const }, text: 'Split this one.' },
+  ];
+  const withLeft = reduce(loaded, { type: 'review.loaded', version: 0, review: { comments: [], trailers: [] }, identity: ME, note: '', unmatched: { from: 1, comments: left } });
+
+  it('u lists them with where they were and their whole text; Enter takes one, c on a line puts it there', () => {
+    let ui = cmd(withLeft, 'review.unmatched');
+    expect(topEntry(ui).view).toEqual({ kind: 'unmatched' });
+    expect(rows(ui).map((l) => l.text)).toEqual([
+      '✎ v1 23 pages.c:120  drivers/iommu/iommufd/pages.c', '    was on: +       mutex_lock(&pages->mutex);', '    Still racy?', '    more',
+      '✎ v1 2 whole patch', '    Split this one.',
+    ]);
+    ui = cmd(ui, 'nav.down', 'nav.down', 'nav.open');
+    expect(topEntry(ui).view.kind).toBe('series');
+    expect(ui.note).toBe('carrying "Still racy?": c puts it at the cursor (a line, or a patch of the series) · Esc lets go');
+    // The reminder stays while the reviewer moves to the place.
+    const at = onAddedLineFrom(ui);
+    expect(at.note).toMatch(/^carrying "Still racy\?"/);
+    const placed = cmd(at, 'review.comment');
+    const place = cursorRow(at).fileLine!;
+    expect(placed.note).toBe(`re-attached at 3 ${place.slice(place.lastIndexOf('/') + 1)}`);
+    expect(review(placed).comments).toEqual([expect.objectContaining({ patch: 3, text: 'Still racy?\nmore', target: expect.objectContaining({ kind: 'line', side: 'new' }) })]);
+    expect(sliceOf(placed).unmatched?.[0]?.comments.map((c) => c.text)).toEqual(['Split this one.']);
+    expect(sliceOf(placed).carry).toBeNull();
+    // Placed where the cursor is: the mail quotes that line.
+    expect(checkReview(model.series(0)!, review(placed))).toEqual([]);
+    expect(rows(placed).some((l) => l.text.includes('✎ Still racy?'))).toBe(true);
+  });
+
+  it('c on a series row puts the carried comment on that whole patch; Esc lets go and keeps it listed', () => {
+    let ui = cmd(withLeft, 'review.unmatched', 'nav.bottom', 'nav.open');
+    const gone = press(ui, { escape: true });
+    expect(sliceOf(gone).carry).toBeNull();
+    expect(gone.note).toBe('let go: the comment stays in the list (u)');
+    expect(sliceOf(gone).unmatched?.[0]?.comments).toHaveLength(2);
+    // W says that they are not in the replies.
+    expect(reduce(gone, { type: 'review.written', count: 1, path: '/s/r.mbox', via: 'SMTP h:25' }).note)
+      .toBe('send 1 reply by SMTP h:25? y/N (written to /s/r.mbox) · 2 older comments not placed, not in them (u)');
+    ui = cmd(ui, 'nav.top', 'nav.down', 'review.comment');
+    expect(review(ui).comments).toEqual([expect.objectContaining({ patch: 1, target: { kind: 'patch' }, text: 'Split this one.' })]);
+    expect(sliceOf(ui).unmatched?.[0]?.comments.map((c) => c.text)).toEqual(['Still racy?\nmore']);
+  });
+
+  it('d drops one only after y; the list closes when it empties', () => {
+    let ui = cmd(withLeft, 'review.unmatched', 'review.delete');
+    expect(ui.note).toBe('drop the v1 comment "Still racy?" for good? y/N');
+    const kept = type(ui, 'n');
+    expect(kept.note).toBe('kept in the list');
+    expect(sliceOf(kept).unmatched?.[0]?.comments).toHaveLength(2);
+    ui = type(ui, 'y');
+    expect(ui.note).toBe('dropped; 1 left in the list');
+    expect(sliceOf(ui).unmatched?.[0]?.comments.map((c) => c.text)).toEqual(['Split this one.']);
+    ui = type(cmd(ui, 'nav.top', 'review.delete'), 'y');
+    expect(ui.note).toBe('dropped; 0 left in the list');
+    expect(topEntry(ui).view.kind).toBe('series');
+    expect(cmd(ui, 'review.unmatched').note).toBe('no comment of an older version is waiting for a place');
+    // W no longer warns about them.
+    expect(reduce(ui, { type: 'review.written', count: 0, path: '/s/r.mbox', via: 'x' }).note).toBe('nothing to write yet: comment (c) or give a trailer (R A T)');
+    expect(review(ui).comments).toEqual([]);
+  });
 });
+
+/** From the series view: patch 3 open, the cursor on its first added line. */
+function onAddedLineFrom(start: UiState): UiState {
+  let ui = cmd(start, 'nav.bottom', 'nav.open');
+  const at = rows(ui).findIndex((l) => l.text.startsWith('+') && l.fileLine);
+  for (let i = 0; i < at; i++) ui = cmd(ui, 'nav.down');
+  return ui;
+}

@@ -5,12 +5,12 @@ import type { ReviewModel } from '../state/model.js';
 import { screenFor } from '../state/screens.js';
 import { entry, TOP, topEntry, type UiState } from '../state/ui-state.js';
 import type { TraceView } from '../data.js';
-import { subjectAt } from './doc.js';
-import { putComment, replies, reviewOf, sliceOf, toggleTrailer, type ReviewSlice } from './slice.js';
+import { describePlace, subjectAt } from './doc.js';
+import { dropUnmatched, putComment, reattach, replies, reviewOf, sliceOf, toggleTrailer, unmatchedOf, type ReviewSlice } from './slice.js';
 
 export type ReviewCommand =
   | 'review.comment' | 'review.editor' | 'review.delete'
-  | 'review.reviewed' | 'review.acked' | 'review.tested' | 'review.write';
+  | 'review.reviewed' | 'review.acked' | 'review.tested' | 'review.write' | 'review.unmatched';
 
 /** The review's keys; keys.ts appends them to its table so help lists them. */
 export const REVIEW_BINDINGS = [
@@ -21,6 +21,7 @@ export const REVIEW_BINDINGS = [
   { command: 'review.acked', chars: ['A'], special: [], help: 'Acked-by (again: take back)' },
   { command: 'review.tested', chars: ['T'], special: [], help: 'Tested-by' },
   { command: 'review.write', chars: ['W'], special: [], help: 'write replies, then send?' },
+  { command: 'review.unmatched', chars: ['u'], special: [], help: 'older comments: re-attach' },
 ] as const;
 
 const TRAILER_OF: Partial<Record<ReviewCommand, ReviewTrailerKey>> = {
@@ -101,6 +102,8 @@ function startCompose(ui: UiState, patch: number, target: Parameters<typeof putC
 /** `c`/`C`: comment on the row under the cursor (a ✎ row: edit that comment). */
 function comment(model: ReviewModel, ui: UiState, editor: boolean): UiState {
   const e = topEntry(ui);
+  if (e.view.kind === 'unmatched') return takeUnmatched(model, ui);
+  if (sliceOf(ui).carry) return putCarried(model, ui);
   if (e.view.kind === 'trace') return fromTrace(model, ui, editor);
   if (e.view.kind === 'findings') {
     const screen = screenFor(model, ui);
@@ -134,6 +137,7 @@ function placeComment(model: ReviewModel, ui: UiState, editor: boolean, bodyLine
 
 function remove(model: ReviewModel, ui: UiState): UiState {
   const e = topEntry(ui);
+  if (e.view.kind === 'unmatched') return askDrop(model, ui);
   if (e.view.kind !== 'patch') return { ...ui, note: 'd deletes your comment on a ✎ row of a patch' };
   const row = screenFor(model, ui).panes[e.focus]?.lines[(e.panes[e.focus] ?? TOP).cursor];
   if (!row?.reviewCommentId) return { ...ui, note: 'd deletes your comment: put the cursor on its ✎ row' };
@@ -147,6 +151,7 @@ export function reviewCommand(model: ReviewModel, ui: UiState, command: ReviewCo
     case 'review.comment': return comment(model, ui, false);
     case 'review.editor': return comment(model, ui, true);
     case 'review.delete': return remove(model, ui);
+    case 'review.unmatched': return openUnmatched(ui);
     case 'review.write': return withSlice(ui, { ...sliceOf(ui), request: { kind: 'write' } }, 'writing the replies…');
     default: return trailer(model, ui, TRAILER_OF[command]!);
   }
@@ -166,9 +171,103 @@ export function onComposeKey(ui: UiState, input: string, key: KeyInfo): UiState 
   return withSlice(ui, { ...slice, compose: { ...c, draft: c.draft + input.replace(/\r\n?/g, '\n') } });
 }
 
+/** `u`: the list of comments of an older version that found no place in this one. */
+function openUnmatched(ui: UiState): UiState {
+  const n = unmatchedOf(sliceOf(ui), ui.version).length;
+  if (n === 0) return { ...ui, note: 'no comment of an older version is waiting for a place' };
+  if (topEntry(ui).view.kind === 'unmatched') return ui;
+  return { ...ui, stack: [...ui.stack, entry({ kind: 'unmatched' })], note: `${n} comment${n > 1 ? 's' : ''} with no place: Enter takes one, d drops one` };
+}
+
+/** The unmatched comment under the cursor of the list. */
+function unmatchedAtCursor(model: ReviewModel, ui: UiState): { id: string; text: string; patch: number; from: number } | null {
+  const e = topEntry(ui);
+  const id = screenFor(model, ui).panes[0]?.lines[(e.panes[0] ?? TOP).cursor]?.reviewCommentId;
+  const u = sliceOf(ui).unmatched?.[ui.version];
+  const c = u?.comments.find((x) => x.id === id);
+  return c && u ? { id: c.id, text: c.text, patch: c.patch, from: u.from } : null;
+}
+
+const firstLine = (text: string) => {
+  const t = text.split('\n')[0]!;
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+};
+
+/** What the status line says while a comment is carried (after every key, so it is not lost). */
+export function carryNote(ui: UiState): string {
+  const carry = sliceOf(ui).carry;
+  const c = carry ? unmatchedOf(sliceOf(ui), carry.version).find((x) => x.id === carry.id) : undefined;
+  return c ? `carrying "${firstLine(c.text)}": c puts it at the cursor (a line, or a patch of the series) · Esc lets go` : '';
+}
+
+/** The carry reminder on the status line when a key left it empty. */
+export function withCarryNote(ui: UiState): UiState {
+  return ui.note === '' && sliceOf(ui).carry ? { ...ui, note: carryNote(ui) } : ui;
+}
+
+/** Enter or `c` in the list: take the comment under the cursor and go back to place it. */
+function takeUnmatched(model: ReviewModel, ui: UiState): UiState {
+  const c = unmatchedAtCursor(model, ui);
+  if (!c) return { ...ui, note: 'put the cursor on a comment' };
+  const taken = withSlice({ ...ui, stack: ui.stack.length > 1 ? ui.stack.slice(0, -1) : ui.stack }, { ...sliceOf(ui), carry: { version: ui.version, id: c.id } });
+  return { ...taken, note: carryNote(taken) };
+}
+
+/** `c` while carrying: the carried comment goes to the line (or hunk, message line) under the cursor, or to the series row's patch. */
+function putCarried(model: ReviewModel, ui: UiState): UiState {
+  const slice = sliceOf(ui);
+  const carry = slice.carry!;
+  if (carry.version !== ui.version) return { ...ui, note: 'this comment waits for a place in another version: v switches back, Esc lets go' };
+  const e = topEntry(ui);
+  let place: { patch: number; target: CommentTarget } | null = null;
+  if (e.view.kind === 'series') {
+    const patch = currentPatch(model, ui);
+    if (patch !== null) place = { patch, target: { kind: 'patch' } };
+  } else if (e.view.kind === 'patch') {
+    if (e.focus !== 0) return { ...ui, note: 'comments go on the message + diff pane (Tab)' };
+    const patch = e.view.patch;
+    const m = patch === 0 ? model.series(ui.version)?.cover : model.series(ui.version)?.patches.find((p) => p.index === patch);
+    const s = m ? subjectAt(m, screenFor(model, ui).panes[0]?.lines ?? [], (e.panes[0] ?? TOP).cursor) : null;
+    if (s?.kind === 'comment') return { ...ui, note: 'that row is a comment of yours: put the cursor on a line of the patch' };
+    if (s) place = { patch, target: s.target };
+  }
+  if (!place) return { ...ui, note: 'c puts the carried comment on a line of a patch, or on a patch of the series view' };
+  const next = reattach(slice, ui.version, carry.id, place.patch, place.target);
+  if (!next) return withSlice(ui, { ...slice, carry: null }, 'that comment is no longer in the list');
+  return withSlice(ui, next, `re-attached at ${describePlace(place.patch, place.target)}`);
+}
+
+/** Esc while carrying lets the comment go (it stays in the list); null when nothing is carried. */
+export function letGo(ui: UiState): UiState | null {
+  const slice = sliceOf(ui);
+  if (!slice.carry) return null;
+  return withSlice(ui, { ...slice, carry: null }, 'let go: the comment stays in the list (u)');
+}
+
+/** `d` in the list: asks first, a comment dropped is gone for good. */
+function askDrop(model: ReviewModel, ui: UiState): UiState {
+  const c = unmatchedAtCursor(model, ui);
+  if (!c) return { ...ui, note: 'put the cursor on a comment' };
+  return withSlice(ui, { ...sliceOf(ui), drop: { version: ui.version, id: c.id } }, `drop the v${c.from} comment "${firstLine(c.text)}" for good? y/N`);
+}
+
+/** Whether a y/N question waits for its answer (send the replies, drop a comment). */
+export function awaitsAnswer(ui: UiState): boolean {
+  return Boolean(ui.review?.confirm || ui.review?.drop);
+}
+
 /** y sends what was written; anything else keeps it unsent (nothing leaves the machine without a y). */
 export function onConfirmKey(ui: UiState, input: string): UiState {
   const slice = sliceOf(ui);
+  if (slice.drop) {
+    const { version, id } = slice.drop;
+    if (input !== 'y' && input !== 'Y') return withSlice(ui, { ...slice, drop: null }, 'kept in the list');
+    const next = dropUnmatched(slice, version, id);
+    const left = unmatchedOf(next, version).length;
+    // The list emptied: back to the view it was opened from.
+    const stack = left === 0 && topEntry(ui).view.kind === 'unmatched' && ui.stack.length > 1 ? ui.stack.slice(0, -1) : ui.stack;
+    return withSlice({ ...ui, stack }, next, `dropped; ${left} left in the list`);
+  }
   if (!slice.confirm) return ui;
   if (input === 'y' || input === 'Y') return withSlice(ui, { ...slice, confirm: null, request: { kind: 'send' } }, `sending ${replies(slice.confirm.count)} by ${slice.confirm.via}…`);
   return withSlice(ui, { ...slice, confirm: null }, `not sent; the replies are in ${slice.confirm.path}`);

@@ -72,6 +72,32 @@ export function withReviewRows(rows: readonly DocLine[], m: Patch | Cover | unde
   return out;
 }
 
+/** Where a comment sits, short: `23 pages.c:120 (old)`, `cover message line 4`. */
+export function describePlace(patch: number, t: CommentTarget): string {
+  const base = (f: string) => f.slice(f.lastIndexOf('/') + 1);
+  const where = t.kind === 'line' ? `${base(t.file)}:${t.line}${t.side === 'old' ? ' (old)' : ''}`
+    : t.kind === 'hunk' ? `${base(t.file)} hunk ${t.hunk}` : t.kind === 'message' ? `message line ${t.line}` : 'whole patch';
+  return `${patch === 0 ? 'cover' : patch} ${where}`;
+}
+
+/**
+ * The list `u` opens: each unmatched comment with where it was in the older version, the line it was
+ * on and its whole text; every row of a comment carries its id, so Enter (or `c`) takes it and `d` drops it.
+ */
+export function unmatchedListRows(u: { from: number; comments: ReviewComment[] } | undefined): DocLine[] {
+  if (!u) return [];
+  return u.comments.flatMap((c) => {
+    const id = { reviewCommentId: c.id };
+    const t = c.target;
+    const file = t.kind === 'line' || t.kind === 'hunk' ? `  ${t.file}` : '';
+    return [
+      line([['✎ ', 'accent'], [`v${u.from} ${describePlace(c.patch, t)}`, 'heading'], [clean(file), 'dim']], id),
+      ...(c.anchor !== undefined ? [line([['    was on: ', 'dim'], [clean(c.anchor), 'plain']], id)] : []),
+      ...c.text.split('\n').map((x) => line([['    ', 'plain'], [clean(x), 'pass']], id)),
+    ];
+  });
+}
+
 /** Comments of an older version with no place in this one: listed under the series header, never dropped. */
 export function unmatchedRows(u: { from: number; comments: ReviewComment[] } | undefined): DocLine[] {
   if (!u || u.comments.length === 0) return [];
@@ -80,7 +106,7 @@ export function unmatchedRows(u: { from: number; comments: ReviewComment[] } | u
     return t.kind === 'line' ? `${t.file}:${t.line}` : t.kind === 'hunk' ? `${t.file} hunk ${t.hunk}` : t.kind === 'message' ? `message line ${t.line}` : 'whole patch';
   };
   return [
-    line([[`${u.comments.length} comment${u.comments.length > 1 ? 's' : ''} of v${u.from} found no place in this version (kept in the review state):`, 'warning']]),
+    line([[`${u.comments.length} comment${u.comments.length > 1 ? 's' : ''} of v${u.from} found no place in this version (u: re-attach or drop):`, 'warning']]),
     ...u.comments.map((c) => line([['  ✎ ', 'accent'], [clean(`v${u.from} ${c.patch === 0 ? 'cover' : `patch ${c.patch}`} ${where(c)}: ${c.text.split('\n')[0]}`), 'dim']])),
   ];
 }

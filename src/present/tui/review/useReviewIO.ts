@@ -2,7 +2,7 @@ import { useEffect, useRef, type Dispatch } from 'react';
 import { useStdin, useStdout } from 'ink';
 import {
   configuredTransport, openReviewState, reviewerIdentity, saveReviewState, sendMails, stateDir, withAnchors, writeReplies,
-  type OpenedState, type Review, type ReviewState, type Transport,
+  type OpenedState, type Review, type ReviewComment, type ReviewState, type Transport,
 } from '../../../review/index.js';
 import type { Person } from '../../../series/index.js';
 import { writeFileAtomic } from '../../../util/atomic-write.js';
@@ -37,6 +37,7 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
   const { stdout } = useStdout();
   const opened = useRef(new Map<number, OpenedState>());
   const saved = useRef(new Map<number, Review>());
+  const savedUnmatched = useRef(new Map<number, { comments: ReviewComment[] } | undefined>());
   const identity = useRef<Person | null | undefined>(undefined);
   /** What `W` wrote, sent as is on `y` (the same Message-IDs and bytes as the file). */
   const written = useRef<ReturnType<typeof writeReplies> | null>(null);
@@ -69,19 +70,24 @@ export function useReviewIO(model: ReviewModel, ui: UiState, dispatch: Dispatch<
   }, [model, version, dispatch, env, reviewer]);
 
   // Save after every change (atomic: quitting mid-write leaves the last whole file).
+  // The unmatched list too: a comment re-attached leaves it in the same write that adds it to the comments.
   const review = slice.reviews[version];
+  const unmatched = slice.unmatched?.[version];
   useEffect(() => {
     const o = opened.current.get(version);
     const series = model.series(version);
-    if (!o || !series || !review || saved.current.get(version) === review) return;
+    if (!o || !series || !review) return;
+    if (!savedUnmatched.current.has(version)) savedUnmatched.current.set(version, unmatched);
+    if (saved.current.get(version) === review && savedUnmatched.current.get(version) === unmatched) return;
     saved.current.set(version, review);
+    savedUnmatched.current.set(version, unmatched);
     try {
-      const state: ReviewState = { ...o.state, ...withAnchors(series, review), identity: identity.current ?? null };
+      const state: ReviewState = { ...o.state, ...withAnchors(series, review), unmatched: unmatched?.comments ?? o.state.unmatched, identity: identity.current ?? null };
       saveReviewState(o.path, state);
     } catch (e) {
       dispatch({ type: 'review.finished', note: `cannot save the review: ${(e as Error).message}` });
     }
-  }, [model, version, review, dispatch]);
+  }, [model, version, review, unmatched, dispatch]);
 
   // Requests: $EDITOR, write, send.
   const request = slice.request;

@@ -6,7 +6,7 @@ import { proposedSequence, seriesWideFindings } from './lookups.js';
 import { traceStateRows, traceStepRows } from './trace-doc.js';
 import { wrapDoc } from './wrap.js';
 import { TOP, topEntry, type TermSize, type UiState, type ViewEntry } from './ui-state.js';
-import { unmatchedRows, withReviewColumn, withReviewRows } from '../review/doc.js';
+import { unmatchedListRows, unmatchedRows, withReviewColumn, withReviewRows } from '../review/doc.js';
 import { reviewOf, sliceOf } from '../review/slice.js';
 
 export interface PaneDef {
@@ -130,6 +130,15 @@ function pickerScreen(model: ReviewModel, query: string): Screen {
   return { crumb: 'pick', header, layout: 'columns', panes: [{ id: 'picker', title: 'series', header: [], lines: rows }] };
 }
 
+function unmatchedScreen(ui: UiState): Screen {
+  const rows = unmatchedListRows(sliceOf(ui).unmatched?.[ui.version]);
+  const header = [
+    line([['Comments with no place in this version  ', 'title'], ['Enter/c takes one (then c on a line puts it there) · d drops one · Esc back', 'dim']]),
+    BLANK,
+  ];
+  return { crumb: 'unmatched', header, layout: 'columns', panes: [{ id: 'unmatched', title: 'unmatched', header: [], lines: rows }] };
+}
+
 /** The view on top of the stack, its prose rows wrapped to the width each pane is drawn in (cached). */
 export function screenFor(model: ReviewModel, ui: UiState): Screen {
   const screen = rawScreen(model, ui);
@@ -150,6 +159,7 @@ function rawScreen(model: ReviewModel, ui: UiState): Screen {
     case 'steps': return { crumb: 'steps', header: [line([['Landing sequences against the reference model', 'title']]), BLANK], layout: 'columns', panes: [{ id: 'steps', title: 'steps', header: [], lines: model.stepsDoc() }] };
     case 'trace': return traceScreen(model, e, v.sequence, v.step, v.trace);
     case 'picker': return pickerScreen(model, v.query);
+    case 'unmatched': return unmatchedScreen(ui);
   }
 }
 

@@ -8,6 +8,8 @@ export type View =
   | { kind: 'findings' }
   | { kind: 'steps' }
   | { kind: 'trace'; sequence: number; step: number; trace: number }
+  /** Comments of an older version that found no place in this one (`u`): re-attach or drop them. */
+  | { kind: 'unmatched' }
   /** Choose one series of many (an archive, a folder of threads): typed text filters fuzzily. */
   | { kind: 'picker'; query: string };
 
