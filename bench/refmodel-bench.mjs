@@ -3,7 +3,9 @@
 // deeper, and the time of a full `verify` (every bundled sequence), warm (in this process) and cold (a
 // fresh node process, as the CLI runs it). Prints the median of several runs; wall time and CPU time
 // both, because CI and the dev machine are shared and wall time alone measures the neighbours too.
-// Usage: npx tsc -p . && node bench/refmodel-bench.mjs [--runs N] [SEQUENCE_FILE]
+// With `--before DIR` (a built checkout of an earlier commit), the explorer-only lines also run DIR's
+// explorer in this process on the same contexts' inputs and print the ratio (same machine, same run).
+// Usage: npx tsc -p . && node bench/refmodel-bench.mjs [--runs N] [--before DIR] [SEQUENCE_FILE]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +23,14 @@ const { loadSequenceFile, verifySequences, DEFAULT_DEPTH, groupsOf, checkContext
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 7;
+const beforeAt = args.indexOf('--before');
+const beforeDir = beforeAt >= 0 ? resolve(args.splice(beforeAt, 2)[1]) : null;
+const beforeEntry = beforeDir && join(beforeDir, 'dist/analysis/refmodel/index.js');
+if (beforeEntry && !existsSync(beforeEntry)) {
+  console.error(`--before ${beforeDir}: no dist/analysis/refmodel/index.js there (build it with npx tsc -p .)`);
+  process.exit(2);
+}
+const before = beforeEntry ? await import(beforeEntry) : null;
 const [sequenceFile = join(root, 'fixtures/dmabuf-mapping-types/sequence.json')] = args;
 const { sequences } = loadSequenceFile(sequenceFile);
 
@@ -55,17 +65,19 @@ function measure(label, opts) {
  * contexts built beforehand, one shared map memo as verify uses. This is the states/s of the search
  * itself, without the per-step setup and report building the lines above include.
  */
-function measureExplorer(depth) {
-  const seq = sequences.find((s) => s.name === 'proposed');
+const THIS_TREE = { loadSequenceFile, groupsOf, checkContext, exploreGroup, REFERENCE_STRATEGY };
+
+function measureExplorer(depth, m = THIS_TREE, tag = '', quiet = false) {
+  const seq = m.loadSequenceFile(sequenceFile).sequences.find((s) => s.name === 'proposed');
   const last = seq.steps.length - 1;
-  const contexts = groupsOf(seq.steps[last].world, REFERENCE_STRATEGY, 3).map((g) => checkContext(g, REFERENCE_STRATEGY, seq.steps[last - 1].world));
+  const contexts = m.groupsOf(seq.steps[last].world, m.REFERENCE_STRATEGY, 3).map((g) => m.checkContext(g, m.REFERENCE_STRATEGY, seq.steps[last - 1].world));
   const mapMemo = new Map();
   const samples = Array.from({ length: runs * 4 }, () => {
     let states = 0;
     let transitions = 0;
     const cpu0 = process.cpuUsage();
     for (const ctx of contexts) {
-      const r = exploreGroup(ctx, { depth, mapMemo });
+      const r = m.exploreGroup(ctx, { depth, mapMemo });
       states += r.states;
       transitions += r.transitions;
     }
@@ -74,10 +86,21 @@ function measureExplorer(depth) {
   });
   const cpu = median(samples.map((s) => s.cpu));
   const { states, transitions } = samples[0];
+  if (quiet) return 0;
   console.log(
-    `${`explorer only, depth ${depth}`.padEnd(32)} ${fmt(states).padStart(7)} distinct ${fmt(transitions).padStart(7)} generated | cpu ${cpu.toFixed(2).padStart(6)} ms` +
+    `${`explorer only${tag}, depth ${depth}`.padEnd(32)} ${fmt(states).padStart(7)} distinct ${fmt(transitions).padStart(7)} generated | cpu ${cpu.toFixed(2).padStart(6)} ms` +
       ` (${fmt((states / cpu) * 1000)} distinct/s, ${fmt((transitions / cpu) * 1000)} generated/s)`,
   );
+  return (states / cpu) * 1000;
+}
+
+/** This tree's explorer and, with --before, DIR's on the same input, alternated; the ratio of their states/s. */
+function compareExplorer(depth) {
+  const now = measureExplorer(depth);
+  if (!before) return;
+  measureExplorer(depth, before, '', true); // JIT warm-up of the other tree's code, as the warm-up line above did for this one
+  const then = measureExplorer(depth, before, ' (before)');
+  console.log(`${''.padEnd(32)} explorer distinct/s, this tree ÷ before: ${(now / then).toFixed(2)}×`);
 }
 
 /** A full verify in a fresh process: what `patchscope verify` pays, JIT warm-up included. */
@@ -93,8 +116,8 @@ console.log(`refmodel bench: ${runs} runs each, median; node ${process.version}`
 measure('warm-up (discarded)', { only: ['proposed'] });
 measure(`proposed, depth ${DEFAULT_DEPTH}`, { only: ['proposed'] });
 measure(`proposed, depth ${DEFAULT_DEPTH + 4}`, { only: ['proposed'], depth: DEFAULT_DEPTH + 4 });
-measureExplorer(DEFAULT_DEPTH);
-measureExplorer(DEFAULT_DEPTH + 4);
+compareExplorer(DEFAULT_DEPTH);
+compareExplorer(DEFAULT_DEPTH + 4);
 const full = measure(`all sequences, depth ${DEFAULT_DEPTH} (warm)`, {});
 if (!full.every((s) => s.ok)) console.log('WARNING: a sequence did not come out as expected');
 const cold = Array.from({ length: Math.min(runs, 5) }, coldRun);
