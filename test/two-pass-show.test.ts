@@ -1,4 +1,4 @@
-// `show --json` of a plain mbox file in two passes (src/archive/two-pass-show.ts) must write exactly the bytes
+// `show --json` (and plain `show`) of a plain mbox file in two passes (src/archive/two-pass-show.ts) must write exactly the bytes
 // of the whole-set path (loadSeriesSet, then toShowJson and stringifyJsonSafe): on every real corpus thread, on
 // all of them concatenated into one archive (series, rerolls and replies meeting across threads), and on our
 // hostile fixtures (no Message-ID, repeated ids, cycles, bad encodings, messages over the size cap).
@@ -7,15 +7,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeriesSet, toShowJson, type LoadOptions } from '../src/series/index.js';
-import { stringifyJsonSafe } from '../src/present/print/index.js';
+import { formatShowText, stringifyJsonSafe } from '../src/present/print/index.js';
 import { TwoPassShow, isRereadableMbox } from '../src/archive/index.js';
-import { showJsonTwoPass } from '../src/cli/commands/show.js';
+import { showJsonTwoPass, showTextTwoPass } from '../src/cli/commands/show.js';
 import { describeShared, sharedPath, REPO_ROOT } from './support/shared.js';
+
+const joined = (pieces: (string | Buffer)[] | null): string | undefined => (pieces ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString() : undefined);
 
 async function bothWays(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}, threads = 0): Promise<{ whole: string; twoPass: string | undefined }> {
   const whole = stringifyJsonSafe(toShowJson(await loadSeriesSet(path, opts)));
-  const pieces = await showJsonTwoPass(await TwoPassShow.read([path], opts), threads);
-  return { whole, twoPass: pieces ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString() : undefined };
+  return { whole, twoPass: joined(await showJsonTwoPass(await TwoPassShow.read([path], opts), threads)) };
+}
+
+/** Plain `show`: formatShowText of the whole set, and the two-pass pieces. */
+async function bothWaysText(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}): Promise<{ whole: string; twoPass: string | undefined }> {
+  const whole = formatShowText(await loadSeriesSet(path, opts));
+  return { whole, twoPass: joined(await showTextTwoPass(await TwoPassShow.read([path], opts))) };
 }
 
 const threadsDir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
@@ -48,6 +55,12 @@ describeShared('two-pass show --json on the real corpus', ['corpus', 'linaro-mm-
     const { whole, twoPass } = await bothWays(archive, { mboxrd: true, limits: { maxMessageBytes: 20_000 } });
     expect(twoPass).toBe(whole);
     expect((JSON.parse(whole) as { skipped: unknown[] }).skipped.length).toBeGreaterThan(0);
+    // Plain `show` streams the same series: the same text, with and without a cap.
+    for (const opts of [{ mboxrd: true }, { mboxrd: true, limits: { maxMessageBytes: 20_000 } }]) {
+      const text = await bothWaysText(archive, opts);
+      expect(text.twoPass).toBe(text.whole);
+      expect(text.whole).toMatch(/\d+ outside any series/);
+    }
   });
 });
 
@@ -63,6 +76,8 @@ describe('two-pass show --json on our fixtures', () => {
     for (const mboxrd of [true, false]) {
       const { whole, twoPass } = await bothWays(path, { mboxrd });
       expect(twoPass).toBe(whole);
+      const text = await bothWaysText(path, { mboxrd });
+      expect(text.twoPass).toBe(text.whole);
     }
   });
 
@@ -82,7 +97,9 @@ describe('two-pass show --json on our fixtures', () => {
     copyFileSync(join(REPO_ROOT, 'fixtures', 'dmabuf-mapping-types', 'series.mbox'), path);
     const show = await TwoPassShow.read([path], {});
     expect(await showJsonTwoPass(await TwoPassShow.read([path], {}))).not.toBeNull();
+    const textShow = await TwoPassShow.read([path], {});
     appendFileSync(path, 'more\n');
     expect(await showJsonTwoPass(show)).toBeNull();
+    expect(await showTextTwoPass(textShow)).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../ingest/index.js';
 import {
   SeriesGrouping, classify, parseSubject, toShowSeries,
-  type BuiltVersion, type ClassifiedMessage, type MessageKind, type SeriesDraft, type ShowSeries, type SubjectInfo,
+  type BuiltVersion, type ClassifiedMessage, type MessageKind, type PatchSeries, type SeriesDraft, type ShowSeries, type SubjectInfo,
 } from '../series/index.js';
 import { decodeRow, positionalMessageId } from './record.js';
 import { readInto } from './archive-folder.js';
@@ -209,27 +209,38 @@ export class TwoPassShow {
    * path must be taken).
    */
   async build(onSeries: (place: number, series: ShowSeries) => void, threads = defaultShowThreads()): Promise<string[]> {
+    if (threads <= 0) return this.buildEach((place, series) => onSeries(place, toShowSeries(series)));
+    const grouping = await this.checkedGrouping();
+    await runSeriesJobs(this.jobs(grouping), splitOptions(this.opts), threads, onSeries, () => this.heap.check());
+    return grouping.unthreaded();
+  }
+
+  /**
+   * Pass 2 on this thread, each series handed over whole (what plain `show` formats) with its place in
+   * SeriesSet.series; returns SeriesSet.unthreaded. The caller keeps only what it makes of a series.
+   */
+  async buildEach(onSeries: (place: number, series: PatchSeries) => void): Promise<string[]> {
+    const grouping = await this.checkedGrouping();
+    const reader = new MessageRereader(splitOptions(this.opts));
+    try {
+      for (const job of this.jobs(grouping)) {
+        onSeries(job.place, await buildSeriesJob(job, reader));
+        this.heap.check();
+      }
+    } finally {
+      reader.close();
+    }
+    return grouping.unthreaded();
+  }
+
+  /** The grouping, once every file is as pass 1 read it: offsets into a file written since may point anywhere. */
+  private async checkedGrouping(): Promise<SeriesGrouping> {
     const grouping = this.groupingOf();
     for (const [spec, stamp] of this.stamps) {
       const st = await stat(spec);
-      // Offsets into a file written since pass 1 may point anywhere: read it again the whole-set way.
       if (`${st.size}:${st.mtimeMs}` !== stamp) throw new TwoPassMismatch(`${spec} changed while it was read`);
     }
-    const jobs = this.jobs(grouping);
-    if (threads <= 0) {
-      const reader = new MessageRereader(splitOptions(this.opts));
-      try {
-        for (const job of jobs) {
-          onSeries(job.place, toShowSeries(await buildSeriesJob(job, reader)));
-          this.heap.check();
-        }
-      } finally {
-        reader.close();
-      }
-    } else {
-      await runSeriesJobs(jobs, splitOptions(this.opts), threads, onSeries, () => this.heap.check());
-    }
-    return grouping.unthreaded();
+    return grouping;
   }
 
   /** Every draft laid out in build order (placement decides which replies each gets), as a job that stands alone. */

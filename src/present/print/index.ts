@@ -3,7 +3,7 @@
  * am mbox, without the report's checks, model and renderers, which `present/report/index.ts` loads and which
  * would double these commands' start-up time.
  */
-export { formatShowText } from '../report/show-text.js';
+export { formatShowText, showSeriesText, showTextTail } from '../report/show-text.js';
 export { stringifyJsonSafe } from '../report/safe-json.js';
 export { buildAmMbox, toAmMbox, formatAmSummary } from '../report/am-mbox.js';
 export type { AmMbox, AmMboxOptions, AmPatchReport } from '../report/am-mbox.js';

@@ -14,5 +14,5 @@ export { formatRangeDiff, type RangeDiffTextOptions } from './range-diff-text.js
 export { formatCheckpatch } from './checkpatch-text.js';
 export { depsBlocks } from './deps-section.js';
 export { applyBlocks } from './analysis-section.js';
-export { formatShowText } from './show-text.js';
+export { formatShowText, showSeriesText, showTextTail } from './show-text.js';
 export { formatVerifyText, formatReplayText } from './verify-text.js';

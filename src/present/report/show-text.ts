@@ -7,14 +7,23 @@ import { sanitizeForTerminal } from '../sanitize.js';
  * mail goes through sanitizeForTerminal: a subject must not be able to move the cursor or reorder the line.
  */
 export function formatShowText(set: SeriesSet): string {
+  return set.series.map(showSeriesText).join('') + showTextTail({ ...set, series: set.series.length, unthreaded: set.unthreaded.length, skipped: set.skipped.length });
+}
+
+/** One series as formatShowText writes it: its lines and the blank line after them (a piece of a streamed `show`). */
+export function showSeriesText(series: PatchSeries): string {
+  return `${seriesLines(series).join('\n')}\n\n`;
+}
+
+/** What formatShowText writes after the series: the counts of the whole input and its notes. */
+export function showTextTail(t: { series: number; messages: number; unthreaded: number; skipped: number; notes: readonly string[] }): string {
   const out: string[] = [];
-  for (const series of set.series) out.push(...seriesLines(series), '');
-  if (set.series.length === 0) out.push('No patch series found.', '');
-  const tail = [`${set.messages} message${set.messages === 1 ? '' : 's'} read`];
-  if (set.unthreaded.length > 0) tail.push(`${set.unthreaded.length} outside any series`);
-  if (set.skipped.length > 0) tail.push(`${set.skipped.length} undecodable`);
+  if (t.series === 0) out.push('No patch series found.', '');
+  const tail = [`${t.messages} message${t.messages === 1 ? '' : 's'} read`];
+  if (t.unthreaded > 0) tail.push(`${t.unthreaded} outside any series`);
+  if (t.skipped > 0) tail.push(`${t.skipped} undecodable`);
   out.push(tail.join(', '));
-  for (const note of set.notes) out.push(`note: ${clean(note)}`);
+  for (const note of t.notes) out.push(`note: ${clean(note)}`);
   return `${out.join('\n')}\n`;
 }
 
