@@ -11,6 +11,7 @@ import { formatShowText, stringifyJsonSafe } from '../src/present/print/index.js
 import { TwoPassShow, isRereadableMbox } from '../src/archive/index.js';
 import { showJsonTwoPass, showTextTwoPass } from '../src/cli/commands/show.js';
 import { describeShared, sharedPath, REPO_ROOT } from './support/shared.js';
+import { runCli } from './support/cli.js';
 
 const joined = (pieces: (string | Buffer)[] | null): string | undefined => (pieces ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString() : undefined);
 
@@ -101,5 +102,22 @@ describe('two-pass show --json on our fixtures', () => {
     appendFileSync(path, 'more\n');
     expect(await showJsonTwoPass(show)).toBeNull();
     expect(await showTextTwoPass(textShow)).toBeNull();
+  });
+});
+
+describe('two-pass show on the command line', () => {
+  const series = join(REPO_ROOT, 'fixtures', 'dmabuf-mapping-types', 'series.mbox');
+  const skippedLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('patchscope: skipped '));
+
+  it('names each message over the cap once, as the whole-set path (stdin) does, for text and --json', () => {
+    const cap = ['--max-message-size', '6000', '-q'];
+    const fromStdin = runCli(['show', '-', ...cap], readFileSync(series));
+    const expected = skippedLines(fromStdin.err).map((l) => l.replace('skipped -:', `skipped ${series}:`));
+    expect(expected.length).toBeGreaterThan(1);
+    for (const json of [[], ['--json']]) {
+      const r = runCli(['show', series, ...json, ...cap]);
+      expect(r.code).toBe(0);
+      expect(skippedLines(r.err)).toEqual(expected);
+    }
   });
 });

@@ -74,9 +74,18 @@ export async function readShowTwoPass(input: string, common: CommonOptions): Pro
   } finally {
     progress.done();
   }
-  accountForSkipped({ messages: show.messages, skipped: show.skipped, series: [], unthreaded: [], notes: [] }, input);
+  // Nothing readable is an error now; the skipped messages are named once the two passes agree
+  // (sayTwoPassSkipped), so that a fallback to the whole-set path does not name them twice.
+  accountForSkipped(twoPassSet(show), input, () => {});
   return show;
 }
+
+/** Names on stderr the messages the two-pass read could not decode, as loadInput names them. */
+export function sayTwoPassSkipped(show: import('../archive/index.js').TwoPassShow, input: string): void {
+  accountForSkipped(twoPassSet(show), input);
+}
+
+const twoPassSet = (show: import('../archive/index.js').TwoPassShow): SeriesSet => ({ messages: show.messages, skipped: show.skipped, series: [], unthreaded: [], notes: [] });
 
 /** The archive index to read: it must exist (reading must not create an empty one). */
 export function existingIndex(path: string): string {

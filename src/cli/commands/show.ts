@@ -2,13 +2,14 @@ import { toShowJson } from '../../series/index.js';
 import { formatShowText, showSeriesText, showTextTail, stringifyJsonSafe } from '../../present/print/index.js';
 import type { TwoPassShow } from '../../archive/index.js';
 import type { Command } from '../args.js';
-import { loadInput, readShowTwoPass } from '../context.js';
+import { loadInput, readShowTwoPass, sayTwoPassSkipped } from '../context.js';
 import { EXIT_OK, type ExitCode } from '../exit-codes.js';
 
 export async function runShow(cmd: Extract<Command, { kind: 'show' }>): Promise<ExitCode> {
   const twoPass = await readShowTwoPass(cmd.input, cmd.common);
   const pieces = twoPass ? await (cmd.json ? showJsonTwoPass(twoPass) : showTextTwoPass(twoPass)) : null;
-  if (pieces !== null) {
+  if (twoPass !== null && pieces !== null) {
+    sayTwoPassSkipped(twoPass, cmd.input);
     for (const p of pieces) process.stdout.write(p);
     return EXIT_OK;
   }
