@@ -3,12 +3,11 @@
  * this thread builds them one at a time as well, so both cores decode. Each series lands at its own place, so
  * the output does not depend on which thread built what.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toShowSeries, type ShowSeries } from '../series/index.js';
 import { MessageRereader, TwoPassMismatch, buildSeriesJob, type SeriesJob, type SplitAs } from './series-job.js';
+import { compiledWorkerUrl } from './workers/worker-url.js';
 
 /** What a worker answers for one batch. */
 export type SeriesReply =
@@ -29,15 +28,6 @@ export function defaultShowThreads(cores: number = availableParallelism()): numb
   return cores > 2 ? 1 : 0;
 }
 
-/** The compiled worker; under vitest (src/, TypeScript) the one `npm run build` put in dist/. */
-function workerUrl(): URL {
-  const here = new URL('./series-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const compiled = fileURLToPath(here).replace(/([\\/])src([\\/])archive([\\/])/, '$1dist$2archive$3');
-  if (!existsSync(compiled)) throw new Error(`series worker not built: ${compiled} (run npm run build)`);
-  return pathToFileURL(compiled);
-}
-
 export async function runSeriesJobs(
   jobs: SeriesJob[], split: SplitAs, threads: number, onSeries: (place: number, series: ShowSeries) => void, afterEach: () => void,
 ): Promise<void> {
@@ -51,7 +41,7 @@ export async function runSeriesJobs(
     if (failure !== null || done === jobs.length) finished();
   };
   const workers = Array.from({ length: threads }, () => {
-    const slot = { worker: new Worker(workerUrl(), { workerData: split }), inFlight: 0 };
+    const slot = { worker: new Worker(compiledWorkerUrl(new URL('./series-worker.js', import.meta.url), 'series worker'), { workerData: split }), inFlight: 0 };
     const feed = (): void => {
       while (failure === null && slot.inFlight < AHEAD && next < jobs.length) {
         slot.worker.postMessage(jobs.slice(next, (next = Math.min(jobs.length, next + BATCH))));

@@ -2,11 +2,10 @@
  * A small pool of decode workers. The caller submits batches in archive order and awaits their
  * promises in the same order, so parallel decoding never reorders rows.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ArchivePosition } from '../types.js';
 import { decodeRow, type RowResult } from '../record.js';
+import { compiledWorkerUrl } from './worker-url.js';
 
 export interface DecodeMessage {
   bytes: Uint8Array;
@@ -51,18 +50,6 @@ export interface Decoder {
   close(): Promise<void>;
 }
 
-/**
- * The compiled worker. Under vitest this module runs from src/ (TypeScript, which a Worker
- * cannot load), so the worker is taken from the compiled dist/ that `npm install` builds.
- */
-function workerUrl(): URL {
-  const here = new URL('./decode-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const compiled = fileURLToPath(here).replace(/([\\/])src([\\/])archive([\\/])/, '$1dist$2archive$3');
-  if (!existsSync(compiled)) throw new Error(`decode worker not built: ${compiled} (run npm run build)`);
-  return pathToFileURL(compiled);
-}
-
 export function createDecoder(threads: number): Decoder {
   if (threads <= 0) {
     return {
@@ -85,7 +72,7 @@ class WorkerDecoder implements Decoder {
   private readonly spare: ArrayBuffer[] = [];
 
   constructor(threads: number) {
-    const url = workerUrl();
+    const url = compiledWorkerUrl(new URL('./decode-worker.js', import.meta.url), 'decode worker');
     this.workers = Array.from({ length: threads }, () => {
       // A smaller young generation than V8's default: a worker's garbage is message bodies that die at once,
       // and the default let a worker's heap add ~50 MiB of RSS (real-archive bench, issue 18).
