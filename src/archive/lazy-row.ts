@@ -6,12 +6,9 @@
  * as 8bit. lazy-row.test.ts checks that every row equals the one from the full decoder. Anything that is
  * not plain returns null and goes there (record.ts tries quick-multipart.ts first).
  */
-import { asEightBit, toRawMessage, parsePlainMail, withoutFlowed } from '../ingest/index.js';
+import { asEightBit, toRawMessage, parsePlainMail, withoutFlowed, MAX_HEADERS_BYTES } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 import { quickRow } from './quick-row.js';
-
-/** decode.ts's limit: larger header blocks take the full path (which reports them). */
-const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
 
 /** The headers a row is made of; toRawMessage decodes only these. */
 const ROW_HEADERS = new Set(['message-id', 'in-reply-to', 'references', 'from', 'date', 'subject']);

@@ -14,7 +14,7 @@
  * with the full decoder's on the real corpus and on odd samples.
  */
 import {
-  decodeBase64, decodeQuotedPrintable, plainBodyDecoder, toRawMessage, unknownCharsets, withoutFlowed, type TextAttachment,
+  decodeBase64, decodeQuotedPrintable, plainBodyDecoder, toRawMessage, unknownCharsets, withoutFlowed, MAX_HEADERS_BYTES, type TextAttachment,
 } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
@@ -22,8 +22,6 @@ const LF = 0x0a;
 const CR = 0x0d;
 const DASH = 0x2d;
 const FLOWED = Buffer.from('flowed');
-/** decode.ts's header limit (postal-mime counts header bytes over all parts): larger messages go there. */
-const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 8;
 const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8 = new TextDecoder('utf-8');
@@ -199,7 +197,8 @@ function normaliseNewlines(text: string): string {
 
 /** The row of a multipart message in the strict subset, or undefined for postal-mime to read. `b` has no mboxrd quoting. */
 export function multipartRow(raw: Buffer, source: string, position: string): MessageRow | undefined {
-  if (raw.length > MAX_BYTES || raw.indexOf(CR) >= 0 || raw.indexOf(0) >= 0) return undefined;
+  // decode.ts's header limit (postal-mime counts header bytes over all parts): larger messages go there.
+  if (raw.length > MAX_HEADERS_BYTES || raw.indexOf(CR) >= 0 || raw.indexOf(0) >= 0) return undefined;
   // decode.ts hands postal-mime the message with format=flowed taken off its Content-Type lines.
   const b = raw.indexOf(FLOWED) >= 0 ? asBuffer(withoutFlowed(raw)) : raw;
   try {

@@ -9,7 +9,7 @@
  * an odd header line) returns undefined and takes lazy-row.ts's path, which decides.
  * quick-row.test.ts checks that both give identical rows on the corpus and on odd samples.
  */
-import { decodeQuotedPrintable, decodeBase64, toRawMessage, plainBodyDecoder } from '../ingest/index.js';
+import { decodeQuotedPrintable, decodeBase64, toRawMessage, plainBodyDecoder, FLOWED_PARAM, MAX_HEADERS_BYTES, SIMPLE_TYPE } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
 const LF = 0x0a;
@@ -17,8 +17,6 @@ const CR = 0x0d;
 const COLON = 0x3a;
 const FLOWED = Buffer.from('flowed');
 const LF_LF = Buffer.from('\n\n');
-/** decode.ts's limit: larger header blocks take the full path (which reports them). */
-const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
 /** Headers: UTF-8 with the BOM kept, as plain-mail.ts (and postal-mime) read raw header bytes. */
 const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const NO_BYTES = new Uint8Array(0);
@@ -30,12 +28,8 @@ const CTE = 'content-transfer-encoding';
 const DISPOSITION = 'content-disposition';
 const WANTED = [...ROW, CONTENT_TYPE, CTE, DISPOSITION].map((name) => Buffer.from(name));
 
-/** plain-mail.ts's test of a simple Content-Type value. */
-const SIMPLE_TYPE = /^text\/plain[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*"?([A-Za-z0-9._:-]+)"?[ \t]*;?[ \t]*)?$/i;
 /** A Content-Transfer-Encoding line as transfer-decoding.ts's CTE_VALUE reads it (one line, no fold). */
 const ENCODING_LINE = /^content-transfer-encoding:[ \t]*(quoted-printable|base64|7bit|8bit)?[ \t]*$/i;
-/** decode.ts's FLOWED_PARAM, and a body line withoutFlowed would look at. */
-const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
 const BODY_CONTENT_TYPE = /^content-type:/im;
 /** A Content-Disposition that keeps a text/plain part the body's text in postal-mime. */
 const INLINE = /^content-disposition:[ \t]*inline[ \t]*(?:;[\x20-\x7e]*)?$/i;

@@ -17,7 +17,7 @@ import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.
  * Total header bytes postal-mime accepts per message (its own default is 2 MiB). A 1 MB header
  * line still decodes; a message over this limit is skipped with the library's reason.
  */
-const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
+export const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
 
 /**
  * postal-mime, loaded the first time a message needs it (MIME structure, encoded words): most list mail takes the
@@ -74,7 +74,8 @@ function relabelled(bytes: Uint8Array, unknown: string[]): Uint8Array {
 }
 
 const FLOWED = Buffer.from('flowed');
-const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
+/** A `format=flowed` parameter of a Content-Type value (a fold before it included). */
+export const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"?/gi;
 
 /**
  * The message with `format=flowed` taken off its Content-Type lines: git mailinfo (and b4, through Python's

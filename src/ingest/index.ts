@@ -20,8 +20,8 @@ export type {
   TextAttachment,
 } from './types.js';
 // For the archive stage: reading whole list archives message by message.
-export { toRawMessage, withoutFlowed } from './decode.js';
-export { parsePlainMail, decoderFor as plainBodyDecoder } from './plain-mail.js';
+export { toRawMessage, withoutFlowed, MAX_HEADERS_BYTES, FLOWED_PARAM } from './decode.js';
+export { parsePlainMail, decoderFor as plainBodyDecoder, SIMPLE_TYPE } from './plain-mail.js';
 export { asEightBit, decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';

@@ -22,7 +22,8 @@ export interface ParsedParts {
 /** Headers: UTF-8 with the BOM kept, as postal-mime reads raw (RFC 6532) header bytes. */
 const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const bodyDecoders = new Map<string, TextDecoder | null>();
-const SIMPLE_TYPE = /^text\/plain[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*"?([A-Za-z0-9._:-]+)"?[ \t]*;?[ \t]*)?$/i;
+/** A simple Content-Type value: text/plain, at most a charset; group 1 the charset. */
+export const SIMPLE_TYPE = /^text\/plain[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*"?([A-Za-z0-9._:-]+)"?[ \t]*;?[ \t]*)?$/i;
 const SIMPLE_ENCODING = /^(?:7bit|8bit)?$/i;
 
 /**
