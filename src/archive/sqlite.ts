@@ -52,10 +52,12 @@ export interface VersionRow {
 
 type DatabaseConstructor = new (path: string) => Database;
 
-const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor;
+let betterSqlite3: DatabaseConstructor | undefined;
+/** The native module, loaded on the first open: the archive stage is also imported by work with no index (two-pass `show`). */
+const sqliteConstructor = (): DatabaseConstructor => (betterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor);
 
 /** A plain SQLite connection, not an index (the writer's lock file). */
-export const openSqliteFile = (path: string): Database => new BetterSqlite3(path);
+export const openSqliteFile = (path: string): Database => new (sqliteConstructor())(path);
 
 /** Bump when the tables or what is stored in them change (6: stable-tree notices are not patches): an index of another version is rebuilt from scratch. */
 export const SCHEMA_VERSION = 6;
@@ -105,7 +107,7 @@ export function openIndex(path: string, mode: 'write' | 'read' | 'probe' = 'writ
     if (mode === 'write') mkdirSync(dirname(path), { recursive: true });
     refuseNonSqlite(path);
   }
-  const db = new BetterSqlite3(path);
+  const db = new (sqliteConstructor())(path);
   try {
     refuseForeign(db, path);
     if (mode === 'read') refuseOtherVersion(db, path);
