@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { splitReply } from './replies.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeShared, sharedPath } from '../../test/support/shared.js';
+import { readInput } from '../ingest/index.js';
+import { quoteDepth, splitReply } from './replies.js';
 
 describe('splitReply', () => {
   it('should separate attribution, quotes, new text and signature', () => {
@@ -52,5 +56,51 @@ describe('splitReply', () => {
     const r = splitReply('\n\nReviewed-by: X <x@y.org>\n\n');
     expect(r).toMatchObject({ newText: 'Reviewed-by: X <x@y.org>', quoted: [], attribution: null, signature: null });
     expect(r.newLines[0]?.line).toBe(3);
+  });
+});
+
+/** The regex quoteDepth stands in for (issue 18: the scan replaced a match per line, and one more for the line before). */
+const QUOTE = /^((?:[ \t]?>)+)[ ]?(.*)$/;
+
+/** quoteDepth's answer as [depth, quoted text], and the regex's. */
+function bothReadings(line: string): { scan: [number, string | null]; regex: [number, string | null] } {
+  const at = { at: -1 };
+  const depth = quoteDepth(line, at);
+  const m = QUOTE.exec(line);
+  return {
+    scan: [depth, depth > 0 ? line.slice(at.at) : null],
+    regex: m ? [(m[1] ?? '').replace(/[ \t]/g, '').length, m[2] ?? ''] : [0, null],
+  };
+}
+
+describe('quoteDepth', () => {
+  it('should read a line as the quote regex does, on the edges of its markers', () => {
+    const lines = [
+      '', '>', '> ', '>  two spaces', '>>x', '> > x', '>\t> x', '>\tx', ' >x', '  >x', '\t>x', ' > >  y', '> >', '>> >',
+      'a > b', '>\rx', 'x\r', '> x\u2028y', '> x\u2029', '> \r', '>'.repeat(5000), ' >'.repeat(3000), '> '.repeat(3000) + 'z',
+      '\u00a0>x', '>\u00a0x', '＞x',
+    ];
+    for (const line of lines) {
+      const { scan, regex } = bothReadings(line);
+      expect(scan, JSON.stringify(line)).toEqual(regex);
+    }
+  });
+});
+
+describeShared('quoteDepth on the real corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
+  it('should read every line of every message as the quote regex does', async () => {
+    const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
+    let quoted = 0;
+    for (const t of readdirSync(dir).sort()) {
+      const { messages } = await readInput(join(dir, t, 'thread.mbox'), { mboxrd: true });
+      for (const m of messages) {
+        for (const line of m.body.split('\n')) {
+          const { scan, regex } = bothReadings(line);
+          if (scan[0] !== regex[0] || scan[1] !== regex[1]) expect(scan, `${t}: ${JSON.stringify(line)}`).toEqual(regex);
+          if (regex[0] > 0) quoted++;
+        }
+      }
+    }
+    expect(quoted).toBeGreaterThan(10_000);
   });
 });
