@@ -1,5 +1,5 @@
 import { toShowJson } from '../../series/index.js';
-import { formatShowText, showSeriesText, showTextTail, stringifyJsonSafe } from '../../present/print/index.js';
+import { formatShowText, showSeriesText, showTextTail, stringifyJsonSafe, stringifyJsonSafeNested } from '../../present/print/index.js';
 import type { TwoPassShow } from '../../archive/index.js';
 import type { Command } from '../args.js';
 import { loadInput, readShowTwoPass, sayTwoPassSkipped } from '../context.js';
@@ -18,9 +18,6 @@ export async function runShow(cmd: Extract<Command, { kind: 'show' }>): Promise<
   return EXIT_OK;
 }
 
-/** `    ` before every line but the first: a value's JSON as it stands inside the top-level `series` array. */
-const inSeriesArray = (json: string): string => json.slice(0, -1).replace(/\n/g, '\n    ');
-
 /**
  * `show --json` with each series serialised as soon as it is built (its bodies then let go), in pieces whose
  * concatenation is the bytes stringifyJsonSafe(toShowJson(set)) writes: the same 2-space layout, the same escapes
@@ -31,7 +28,8 @@ export async function showJsonTwoPass(show: TwoPassShow, threads?: number): Prom
   // As UTF-8 bytes: held until every series is built, a two-byte string (any non-Latin-1 name) costs twice.
   const series: Buffer[] = [];
   const unthreaded = await unlessMismatch(show.build((place, s) => {
-    series[place] = Buffer.from(inSeriesArray(stringifyJsonSafe(s)));
+    // As it stands inside the top-level object's `series` array: two levels deep.
+    series[place] = Buffer.from(stringifyJsonSafeNested(s, 2));
   }, threads));
   if (unthreaded === null) return null;
   const skipped = show.skipped.map((s) => ({ source: s.origin.source, index: s.origin.index, messageId: s.messageId, reason: s.reason }));

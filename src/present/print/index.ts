@@ -4,7 +4,7 @@
  * would double these commands' start-up time.
  */
 export { formatShowText, showSeriesText, showTextTail } from '../report/show-text.js';
-export { stringifyJsonSafe } from '../report/safe-json.js';
+export { stringifyJsonSafe, stringifyJsonSafeNested } from '../report/safe-json.js';
 export { buildAmMbox, toAmMbox, formatAmSummary } from '../report/am-mbox.js';
 export type { AmMbox, AmMboxOptions, AmPatchReport } from '../report/am-mbox.js';
 export { sanitizeForTerminal } from '../sanitize.js';

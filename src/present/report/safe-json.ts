@@ -15,3 +15,20 @@ const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).pad
 export function stringifyJsonSafe(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(RAW_IN_JSON, escapeChar)}\n`;
 }
+
+/**
+ * stringifyJsonSafe(value) as it stands `depth` levels deep in a larger value's 2-space layout: every line but the
+ * first indented by 2 × depth more spaces, no final newline. Made by JSON.stringify itself (the value wrapped in
+ * `depth` arrays, the wrapping cut off), not by re-indenting the text: one pass less over a large value.
+ */
+export function stringifyJsonSafeNested(value: unknown, depth: number): string {
+  let wrapped = value;
+  let open = 0;
+  for (let d = 1; d <= depth; d++) {
+    wrapped = [wrapped];
+    open += 2 + 2 * d; // `[`, newline, 2 × d spaces
+  }
+  const json = JSON.stringify(wrapped, null, 2);
+  const close = depth === 0 ? 0 : depth * 2 + depth * (depth - 1); // per level: newline, indent, `]`
+  return json.slice(open, json.length - close).replace(RAW_IN_JSON, escapeChar);
+}
