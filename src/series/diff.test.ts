@@ -1,8 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { describeShared, sharedPath } from '../../test/support/shared.js';
-import { loadSeriesSet } from './load.js';
 import { splitPatchBody, isPatchBreak } from './split.js';
 import { parseDiffstat, statPath } from './diffstat.js';
 import { parseDiff, diffstatMismatches } from './diff.js';
@@ -112,21 +108,6 @@ describe('parseDiff', () => {
     ]);
   });
 
-  it('should build a hunk\'s lines when first read, once, where the eager build put them', () => {
-    const s = splitPatchBody(BODY);
-    const hunk = parseDiff(s.diffText, s.diffBodyLine ?? 0).files[0]!.hunks[0]!;
-    expect(Object.keys(hunk)).toEqual(['oldStart', 'oldLines', 'newStart', 'newLines', 'lines', 'section', 'header', 'bodyLine']);
-    // Copies (spread, structured clone, JSON) read them as a plain value.
-    const copies = [{ ...hunk }, structuredClone(hunk), JSON.parse(JSON.stringify(hunk)) as typeof hunk];
-    const first = hunk.lines;
-    expect(hunk.lines).toBe(first);
-    expect(first.map((l) => l.text)).toEqual(['ctx', 'old', 'new', '-- not a signature', 'ctx2']);
-    for (const c of copies) expect(c).toEqual({ ...hunk, lines: first });
-    expect(JSON.stringify(hunk)).toBe(JSON.stringify(copies[2]));
-    hunk.lines = [];
-    expect(hunk.lines).toEqual([]);
-  });
-
   it('should report wrong hunk counts as a value, not throw', () => {
     const d = parseDiff('--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n', 1);
     expect(d.files).toEqual([]);
@@ -147,21 +128,5 @@ describe('parseDiff', () => {
       { path: '(deletions)', stated: 0, actual: 1 },
       { path: '(files changed)', stated: 2, actual: 3 },
     ]);
-  });
-});
-
-describeShared('parseDiff on the real corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
-  it('should count added and removed lines as the lines it builds mark them', async () => {
-    const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
-    let hunks = 0;
-    for (const t of readdirSync(dir).sort()) {
-      const set = await loadSeriesSet(join(dir, t, 'thread.mbox'), { mboxrd: true });
-      for (const f of set.series.flatMap((x) => x.patches).flatMap((p) => p.files)) {
-        const lines = f.hunks.flatMap((h) => h.lines);
-        hunks += f.hunks.length;
-        expect([f.added, f.removed], `${t} ${f.path}`).toEqual([lines.filter((l) => l.kind === 'add').length, lines.filter((l) => l.kind === 'remove').length]);
-      }
-    }
-    expect(hunks).toBeGreaterThan(1000);
   });
 });

@@ -66,8 +66,8 @@ function headerLines(lines: string[]): { files: number[]; hunks: number[] } {
   return { files, hunks };
 }
 
-/** Hunk lines with their line numbers. */
-function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: number): HunkLine[] {
+/** Hunk lines with their line numbers; `counts` gets the number of added and removed lines (one pass, no copies). */
+function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: number, counts: { added: number; removed: number }): HunkLine[] {
   let oldLine = oldStart;
   let newLine = newStart;
   const out: HunkLine[] = new Array(raw.length);
@@ -75,21 +75,16 @@ function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: 
     const l = raw[i]!;
     const at = bodyLine + 1 + i;
     const c = l[0];
-    if (c === '+') out[i] = { kind: 'add', text: l.slice(1), oldLine: null, newLine: newLine++, bodyLine: at };
-    else if (c === '-') out[i] = { kind: 'remove', text: l.slice(1), oldLine: oldLine++, newLine: null, bodyLine: at };
-    else if (c === '\\') out[i] = { kind: 'no-newline', text: l, oldLine: null, newLine: null, bodyLine: at };
+    if (c === '+') {
+      counts.added++;
+      out[i] = { kind: 'add', text: l.slice(1), oldLine: null, newLine: newLine++, bodyLine: at };
+    } else if (c === '-') {
+      counts.removed++;
+      out[i] = { kind: 'remove', text: l.slice(1), oldLine: oldLine++, newLine: null, bodyLine: at };
+    } else if (c === '\\') out[i] = { kind: 'no-newline', text: l, oldLine: null, newLine: null, bodyLine: at };
     else out[i] = { kind: 'context', text: l.slice(1), oldLine: oldLine++, newLine: newLine++, bodyLine: at };
   }
   return out;
-}
-
-/** Adds a hunk's added and removed lines (as hunkLines marks them) to `counts`, without building its lines. */
-function countLines(raw: string[], counts: { added: number; removed: number }): void {
-  for (const l of raw) {
-    const c = l.charCodeAt(0);
-    if (c === 0x2b) counts.added++;
-    else if (c === 0x2d) counts.removed++;
-  }
 }
 
 function similarity(lines: string[], from: number, to: number): number | null {
@@ -115,22 +110,14 @@ function toHunks(p: StructuredPatch, place: FilePlace, counts: { added: number; 
     const header = place.lines[headerAt] ?? '';
     const bodyLine = place.firstBodyLine + headerAt;
     const section = HUNK_HEADER.exec(header)?.[5] ?? '';
-    const raw = h.lines;
-    const { oldStart, newStart } = h;
-    countLines(raw, counts);
-    // Fields in the order `{ ...h, section, header, bodyLine, lines }` gave (jsdiff's hunk keys first). The lines
-    // are an object each, built when first read and then kept: `show --json` and the index never read them, and
-    // building them was a quarter of assembling a series from an archive (issue 18).
+    // Built field by field in the order `{ ...h, section, header, bodyLine, lines }` gives (jsdiff's hunk keys
+    // first), without copying jsdiff's raw line array only to replace it.
     return {
-      oldStart,
+      oldStart: h.oldStart,
       oldLines: h.oldLines,
-      newStart,
+      newStart: h.newStart,
       newLines: h.newLines,
-      get lines(): HunkLine[] {
-        const lines = hunkLines(raw, oldStart, newStart, bodyLine);
-        Object.defineProperty(this, 'lines', { value: lines, writable: true, enumerable: true, configurable: true });
-        return lines;
-      },
+      lines: hunkLines(h.lines, h.oldStart, h.newStart, bodyLine, counts),
       section,
       header,
       bodyLine,
