@@ -74,7 +74,8 @@ function attributionLines(own: NumberedLine[]): number {
 function blankAfterQuote(own: NumberedLine[], quoted: QuotedBlock[], text: string): boolean {
   const prev = own[own.length - 1];
   const last = quoted[quoted.length - 1];
-  return text.trim() === '' && prev !== undefined && prev.text.trim() === '' && last?.beforeNewLine === own.length;
+  // Where the last quote stood first: it rules out most lines without trimming two of them.
+  return last?.beforeNewLine === own.length && prev !== undefined && text.trim() === '' && prev.text.trim() === '';
 }
 
 function trimBlankEnds(lines: NumberedLine[], quoted: QuotedBlock[]): NumberedLine[] {
@@ -97,7 +98,8 @@ export function splitReply(body: string, firstLine = 1): SplitReply {
   const quoted: QuotedBlock[] = [];
   let attribution: string | null = null;
   const textAt = { at: 0 };
-  const mayBreak = NOT_DOT.test(body); // once for the body, not for each quoted line
+  // Once for the body, not for each quoted line; indexOf finds one character faster than a class regex.
+  const mayBreak = body.includes('\r') || body.includes('\u2028') || body.includes('\u2029');
   let previous = 0; // the quote depth of line i - 1
   for (let i = 0; i < sigAt; i++) {
     const text = all[i]!;
