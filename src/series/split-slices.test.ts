@@ -1,11 +1,17 @@
 import { describe, it, expect } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { describeShared, sharedPath } from '../../test/support/shared.js';
+import { readInput } from '../ingest/index.js';
+import { classify } from './classify.js';
 import { splitPatchBody, isPatchBreak } from './split.js';
 import { parseDiff } from './diff.js';
 
 /**
  * splitPatchBody takes its texts as slices of the body instead of joining line arrays (a copy of every diff was
- * kept per patch). This is the line-join definition it replaced, kept as the reference the slices must equal.
+ * kept per patch), and reads only the lines its scans reach instead of splitting the whole body (issue 18). This is
+ * the line-join definition it replaced, kept as the reference it must equal.
  */
 function reference(body: string, scissors: boolean) {
   const lines = body.split('\n');
@@ -65,6 +71,13 @@ describe('splitPatchBody slices equal the line-join definition', () => {
     'scissors': ['junk', '-- >8 --', 'real msg', '---', ...DIFF, ''].join('\n'),
     'CRLF lines': ['msg\r', '---\r', ...DIFF.map((l) => `${l}\r`), ''].join('\n'),
     'empty body': '',
+    'only newlines': '\n\n\n',
+    'a newline first': '\n---\n' + DIFF.join('\n'),
+    'scissors on the last line': 'junk\n-- >8 --',
+    'signature as the first line': '-- \nsig',
+    'break on the last line': 'msg\n---',
+    '--- x on the last line': 'msg\n--- a/f',
+    '+++ on the line after a short --- x': 'msg\n--- a/f\n+++',
   };
   for (const [name, body] of Object.entries(cases)) {
     it(name, () => {
@@ -88,6 +101,26 @@ describe('splitPatchBody slices equal the line-join definition', () => {
       }),
       { numRuns: 2000, seed: 7 },
     );
+  });
+});
+
+describeShared('splitPatchBody on the real corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
+  it('should equal the line-join definition on every message body and patch body', async () => {
+    const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
+    let diffs = 0;
+    for (const t of readdirSync(dir).sort()) {
+      const { messages } = await readInput(join(dir, t, 'thread.mbox'), { mboxrd: true });
+      for (const m of messages) {
+        const c = classify(m.messageId ?? '', m);
+        for (const body of new Set([m.body, c.patchBody])) {
+          const split = splitPatchBody(body);
+          if (split.diffText !== '') diffs++;
+          expect(split, `${t} ${m.messageId}`).toEqual(reference(body, false));
+          expect(splitPatchBody(body, { scissors: true }), `${t} ${m.messageId}`).toEqual(reference(body, true));
+        }
+      }
+    }
+    expect(diffs).toBeGreaterThan(500);
   });
 });
 

@@ -27,75 +27,119 @@ export function isPatchBreak(line: string): boolean {
   return /^---\s*$/.test(line);
 }
 
-/** A diff starts at `diff -`, `Index: `, or a `--- x` line directly followed by `+++ `. */
-function isDiffStart(lines: string[], i: number): boolean {
-  const line = lines[i]!;
-  if (line.startsWith('diff -') || line.startsWith('Index: ')) return true;
-  return /^--- \S/.test(line) && (lines[i + 1] ?? '').startsWith('+++ ');
-}
-
 // Scissors in the common forms git mailinfo's is_scissors_line accepts: dashes around `>8` / `8<` / `>%` / `%<`.
 const SCISSORS = /^\s*-+\s*(?:>8|8<|>%|%<)\s*-+/;
-
-/** The signature git format-patch appends (`-- ` then the git version): cut at the last `-- ` line. */
-function signatureStart(lines: string[], from: number): number {
-  for (let i = lines.length - 1; i >= from; i--) {
-    if (lines[i] === '-- ' || lines[i] === '--') return i;
-    const l = lines[i]!;
-    if (/^(?:@@ |diff -|[+ -])/.test(l) && l !== '') return lines.length; // diff content after: no signature
-  }
-  return lines.length;
-}
+const DIFF_CONTENT = /^(?:@@ |diff -|[+ -])/;
 
 /**
- * `lines.slice(from, to).join('\n')` taken as a slice of `body` (lines being `body.split('\n')`, `starts[i]` the
- * offset of line i): the same text, without building a copy of it line by line.
+ * The lines of `body` as `body.split('\n')` gives them, read one at a time where a scan needs them: a patch mail is
+ * decided by its first lines (message, notes) and its last (signature), and the diff between them, most of the body,
+ * is never cut into lines (issue 18: splitting whole bodies was most of this step, and its garbage). Lines are
+ * named by the offset they start at; `body.length + 1` stands for the line after the last.
  */
-function joinedRange(body: string, starts: number[], from: number, to: number): string {
-  if (to <= from) return '';
-  return body.slice(starts[from], to < starts.length ? starts[to]! - 1 : body.length);
+class BodyLines {
+  /** Where the line after the last would start. */
+  readonly end: number;
+
+  constructor(readonly body: string) {
+    this.end = body.length + 1;
+  }
+
+  /** The offset just past the line starting at `at` (its newline, or the end of the body). */
+  lineEnd(at: number): number {
+    const nl = this.body.indexOf('\n', at);
+    return nl < 0 ? this.body.length : nl;
+  }
+
+  line(at: number): string {
+    return this.body.slice(at, this.lineEnd(at));
+  }
+
+  /** The start of the line after the one starting at `at` (`end` after the last line). */
+  next(at: number): number {
+    return this.lineEnd(at) + 1;
+  }
+
+  /** The start of the line before the one starting at `at` (`at` > 0), `end` included. */
+  previous(at: number): number {
+    return at <= 1 ? 0 : this.body.lastIndexOf('\n', at - 2) + 1;
+  }
+
+  /** `lines.slice(from, to).join('\n')`, as a slice of the body. */
+  joined(from: number, to: number): string {
+    return to <= from ? '' : this.body.slice(from, to - 1);
+  }
+
+  /** `${joined(from, to) without its trailing newlines}\n`, as a slice of the body when it can be. */
+  diffText(from: number, to: number): string {
+    if (to <= from) return '\n';
+    const body = this.body;
+    // A scan from the end, not the regex `\n*$` (quadratic on a long inner run).
+    let end = to - 1;
+    while (end > from && body[end - 1] === '\n') end--;
+    // body[end] is the first newline cut off, or the newline that ended the range: the one to keep.
+    return end < body.length ? body.slice(from, end + 1) : `${body.slice(from, end)}\n`;
+  }
 }
 
-/** `${text without its trailing newlines}\n` for text = joinedRange(body, starts, from, to), as a slice of body when it can be. */
-function diffTextOf(body: string, starts: number[], from: number, to: number): string {
-  if (to <= from) return '\n';
-  const start = starts[from]!;
-  // A scan from the end, not the regex `\n*$` (quadratic on a long inner run).
-  let end = to < starts.length ? starts[to]! - 1 : body.length;
-  while (end > start && body[end - 1] === '\n') end--;
-  // body[end] is the first newline cut off, or the newline that ended the range: the one to keep.
-  return end < body.length ? body.slice(start, end + 1) : `${body.slice(start, end)}\n`;
+/** A diff starts at `diff -`, `Index: `, or a `--- x` line directly followed by `+++ `. */
+function isDiffStart(lines: BodyLines, at: number): boolean {
+  const line = lines.line(at);
+  if (line.startsWith('diff -') || line.startsWith('Index: ')) return true;
+  return /^--- \S/.test(line) && lines.body.startsWith('+++ ', lines.next(at));
+}
+
+/** The signature git format-patch appends (`-- ` then the git version): cut at the last `-- ` line at or after `from`. */
+function signatureStart(lines: BodyLines, from: number): number {
+  for (let at = lines.previous(lines.end); at >= from; at = lines.previous(at)) {
+    const l = lines.line(at);
+    if (l === '-- ' || l === '--') return at;
+    if (l !== '' && DIFF_CONTENT.test(l)) return lines.end; // diff content after: no signature
+    if (at === 0) break;
+  }
+  return lines.end;
 }
 
 /** `scissors`: honour scissors lines, as `git mailinfo --scissors` does (off by default, as in git). */
 export function splitPatchBody(body: string, opts: { scissors?: boolean } = {}): PatchBodySplit {
-  const lines = body.split('\n');
-  const starts: number[] = new Array(lines.length);
-  for (let i = 0, at = 0; i < lines.length; i++) {
-    starts[i] = at;
-    at += lines[i]!.length + 1;
-  }
+  const lines = new BodyLines(body);
+  // Line numbers are counted in the forward scans only: break and diff lie in them.
   let msgStart = 0;
-  let breakAt = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  let msgLine = 0;
+  let breakAt = lines.end;
+  let breakLine = 0;
+  let n = 0;
+  for (let at = 0; at < lines.end; at = lines.next(at), n++) {
+    const line = lines.line(at);
     if (isPatchBreak(line)) {
-      breakAt = i;
+      breakAt = at;
+      breakLine = n;
       break;
     }
-    if (opts.scissors && SCISSORS.test(line)) msgStart = i + 1;
+    if (opts.scissors && SCISSORS.test(line)) {
+      msgStart = lines.next(at);
+      msgLine = n + 1;
+    }
   }
   let diffAt = -1;
-  for (let i = breakAt; i < lines.length; i++) if (isDiffStart(lines, i)) { diffAt = i; break; }
-  const sig = diffAt >= 0 ? signatureStart(lines, diffAt) : lines.length;
+  let diffLine = 0;
+  for (let at = breakAt, i = breakLine; at < lines.end; at = lines.next(at), i++) {
+    if (isDiffStart(lines, at)) {
+      diffAt = at;
+      diffLine = i;
+      break;
+    }
+  }
+  const hasBreak = breakAt < lines.end;
+  const sig = diffAt >= 0 ? signatureStart(lines, diffAt) : lines.end;
   const notesEnd = diffAt >= 0 ? diffAt : signatureStart(lines, breakAt);
   return {
-    commitMessage: joinedRange(body, starts, msgStart, breakAt),
-    commitBodyLine: msgStart + 1,
-    patchSection: breakAt < lines.length ? joinedRange(body, starts, breakAt, lines.length) : '',
-    breakBodyLine: breakAt < lines.length ? breakAt + 1 : null,
-    notes: breakAt < lines.length && lines[breakAt]?.startsWith('---') && diffAt !== breakAt ? joinedRange(body, starts, breakAt + 1, notesEnd) : '',
-    diffText: diffAt >= 0 ? diffTextOf(body, starts, diffAt, sig) : '',
-    diffBodyLine: diffAt >= 0 ? diffAt + 1 : null,
+    commitMessage: lines.joined(msgStart, breakAt),
+    commitBodyLine: msgLine + 1,
+    patchSection: hasBreak ? lines.joined(breakAt, lines.end) : '',
+    breakBodyLine: hasBreak ? breakLine + 1 : null,
+    notes: hasBreak && body.startsWith('---', breakAt) && diffAt !== breakAt ? lines.joined(lines.next(breakAt), notesEnd) : '',
+    diffText: diffAt >= 0 ? lines.diffText(diffAt, sig) : '',
+    diffBodyLine: diffAt >= 0 ? diffLine + 1 : null,
   };
 }
