@@ -5,7 +5,6 @@ import type { DiffFile, Diffstat, DiffstatMismatch, FileStatus, Hunk, HunkLine }
 import { statPathMatches } from './diffstat.js';
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
-const FILE_START = /^(?:diff -|Index: )/;
 const SIMILARITY = /^(?:similarity|dissimilarity) index (\d+)%$/;
 
 export interface ParsedDiff {
@@ -27,19 +26,57 @@ function statusOf(p: StructuredPatch): FileStatus {
   return 'modified';
 }
 
+/**
+ * The lines of a diff text as `split('\n')` numbers them, held as their start offsets: a line is cut out of the
+ * text only when it is read, and the scans below read the first character of most (hunk bodies, the bulk) and whole
+ * only header lines. Splitting every diff into lines made a quarter of what building a series from an archive
+ * allocated (issue 18).
+ */
+class DiffLines {
+  /** Line i starts at starts[i]; starts[length] is one past the end, as if the text ended in a newline. */
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.starts.push(nl + 1);
+    this.starts.push(text.length + 1);
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  line(i: number): string | undefined {
+    return i >= 0 && i < this.length ? this.text.slice(this.starts[i], this.starts[i + 1]! - 1) : undefined;
+  }
+
+  /** The code of line i's first character; a newline or NaN for an empty line. */
+  first(i: number): number {
+    return this.text.charCodeAt(this.starts[i]!);
+  }
+
+  /** `line(i).startsWith(prefix)` for a prefix without a newline, no line cut out; false past the last line. */
+  startsWith(prefix: string, i: number): boolean {
+    return i >= 0 && i < this.length && this.text.startsWith(prefix, this.starts[i]);
+  }
+}
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const BACKSLASH = 0x5c;
+
 /** The last line of the hunk whose header is at `at`, counting lines as the header states them. */
-function hunkEnd(lines: string[], at: number, oldCount: number, newCount: number): number {
+function hunkEnd(lines: DiffLines, at: number, oldCount: number, newCount: number): number {
   let i = at;
   while ((oldCount > 0 || newCount > 0) && i + 1 < lines.length) {
-    const c = lines[++i]![0];
-    if (c === '+') newCount--;
-    else if (c === '-') oldCount--;
-    else if (c !== '\\') {
+    const c = lines.first(++i);
+    if (c === PLUS) newCount--;
+    else if (c === MINUS) oldCount--;
+    else if (c !== BACKSLASH) {
       oldCount--;
       newCount--;
     }
   }
-  while ((lines[i + 1] ?? '').startsWith('\\')) i++;
+  while (lines.startsWith('\\', i + 1)) i++;
   return i;
 }
 
@@ -47,18 +84,17 @@ function hunkEnd(lines: string[], at: number, oldCount: number, newCount: number
  * Line numbers of each file header and hunk header in the diff text, in order (jsdiff does not keep them). Hunk
  * bodies are skipped by their counts, so a `--- ` line inside a hunk is never taken for a file header.
  */
-function headerLines(lines: string[]): { files: number[]; hunks: number[] } {
+function headerLines(lines: DiffLines): { files: number[]; hunks: number[] } {
   const files: number[] = [];
   const hunks: number[] = [];
   let inFileHeader = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const h = HUNK_HEADER.exec(line);
+    const h = lines.startsWith('@@ -', i) ? HUNK_HEADER.exec(lines.line(i)!) : null;
     if (h) {
       hunks.push(i);
       i = hunkEnd(lines, i, Number(h[2] ?? 1), Number(h[4] ?? 1));
       inFileHeader = false;
-    } else if (FILE_START.test(line) || (!inFileHeader && line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ '))) {
+    } else if (lines.startsWith('diff -', i) || lines.startsWith('Index: ', i) || (!inFileHeader && lines.startsWith('--- ', i) && lines.startsWith('+++ ', i + 1))) {
       files.push(i);
       inFileHeader = true;
     }
@@ -87,9 +123,14 @@ function hunkLines(raw: string[], oldStart: number, newStart: number, bodyLine: 
   return out;
 }
 
-function similarity(lines: string[], from: number, to: number): number | null {
+const LOWER_S = 0x73;
+const LOWER_D = 0x64;
+
+function similarity(lines: DiffLines, from: number, to: number): number | null {
   for (let i = from; i < to && i < lines.length; i++) {
-    const m = SIMILARITY.exec(lines[i]!);
+    const c = lines.first(i);
+    // Only a line starting `s` or `d` can match: no other line is cut out.
+    const m = c === LOWER_S || c === LOWER_D ? SIMILARITY.exec(lines.line(i)!) : null;
     if (m) return Number(m[1]);
   }
   return null;
@@ -97,7 +138,7 @@ function similarity(lines: string[], from: number, to: number): number | null {
 
 /** Where in the diff text a file's header and its hunks' headers stand (0-based lines of the diff text). */
 interface FilePlace {
-  lines: string[];
+  lines: DiffLines;
   start: number;
   end: number;
   hunkHeaders: number[];
@@ -107,7 +148,7 @@ interface FilePlace {
 function toHunks(p: StructuredPatch, place: FilePlace, counts: { added: number; removed: number }): Hunk[] {
   return p.hunks.map((h, i): Hunk => {
     const headerAt = place.hunkHeaders[i] ?? place.start;
-    const header = place.lines[headerAt] ?? '';
+    const header = place.lines.line(headerAt) ?? '';
     const bodyLine = place.firstBodyLine + headerAt;
     const section = HUNK_HEADER.exec(header)?.[5] ?? '';
     // Built field by field in the order `{ ...h, section, header, bodyLine, lines }` gives (jsdiff's hunk keys
@@ -160,7 +201,7 @@ export function parseDiff(diffText: string, firstBodyLine: number): ParsedDiff {
   } catch (e) {
     return { files: [], error: e instanceof Error ? e.message : String(e) };
   }
-  const lines = diffText.split('\n');
+  const lines = new DiffLines(diffText);
   const at = headerLines(lines);
   let hunkIndex = 0;
   const files = patches.map((p, fi) => {

@@ -6,7 +6,7 @@ import { describeShared, sharedPath } from '../../test/support/shared.js';
 import { readInput } from '../ingest/index.js';
 import { classify } from './classify.js';
 import { splitPatchBody, isPatchBreak } from './split.js';
-import { parseDiff } from './diff.js';
+import { parseDiff, type ParsedDiff } from './diff.js';
 
 /**
  * splitPatchBody takes its texts as slices of the body instead of joining line arrays (a copy of every diff was
@@ -142,5 +142,90 @@ describe('parseDiff hunks', () => {
       ['remove', 'e', 3, null, 18],
       ['no-newline', '\\ No newline at end of file', null, null, 19],
     ]);
+  });
+});
+
+/**
+ * Where parseDiff places files and hunks, as it found them on `diffText.split('\n')` before it read lines by offset
+ * (issue 18): file header and hunk header lines (hunk bodies skipped by their counts) and each file's similarity.
+ */
+function placesReference(diffText: string): { files: number[]; hunks: number[]; similarity: (fi: number) => number | null } {
+  const lines = diffText.split('\n');
+  const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+  const files: number[] = [];
+  const hunks: number[] = [];
+  let inFileHeader = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const h = HUNK.exec(line);
+    if (h) {
+      hunks.push(i);
+      let [oldCount, newCount] = [Number(h[2] ?? 1), Number(h[4] ?? 1)];
+      while ((oldCount > 0 || newCount > 0) && i + 1 < lines.length) {
+        const c = (lines[++i] as string)[0];
+        if (c === '+') newCount--;
+        else if (c === '-') oldCount--;
+        else if (c !== '\\') {
+          oldCount--;
+          newCount--;
+        }
+      }
+      while ((lines[i + 1] ?? '').startsWith('\\')) i++;
+      inFileHeader = false;
+    } else if (/^(?:diff -|Index: )/.test(line) || (!inFileHeader && line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ '))) {
+      files.push(i);
+      inFileHeader = true;
+    }
+  }
+  // As parseDiff spans jsdiff's file fi: from header fi (or line 0) to the next header (or the end).
+  const similarity = (fi: number): number | null => {
+    for (let i = files[fi] ?? 0; i < (files[fi + 1] ?? lines.length) && i < lines.length; i++) {
+      const m = /^(?:similarity|dissimilarity) index (\d+)%$/.exec(lines[i] as string);
+      if (m) return Number(m[1]);
+    }
+    return null;
+  };
+  return { files, hunks, similarity };
+}
+
+/** parseDiff's places against the reference's, for a diff starting at body line 1. */
+function expectPlaces(diffText: string, d: ParsedDiff, label: string): void {
+  if (d.error !== null) return;
+  const ref = placesReference(diffText);
+  const lines = diffText.split('\n');
+  expect(d.files.map((f) => f.bodyLine), label).toEqual(d.files.map((_, fi) => 1 + (ref.files[fi] ?? 0)));
+  expect(d.files.map((f) => f.similarity), label).toEqual(d.files.map((_, fi) => ref.similarity(fi)));
+  const hunks = d.files.flatMap((f) => f.hunks);
+  expect(hunks.map((h) => [h.bodyLine, h.header]), label).toEqual(hunks.map((_, k) => [1 + (ref.hunks[k] ?? 0), lines[ref.hunks[k] ?? 0] ?? '']));
+}
+
+describe('parseDiff places files and hunks as on split lines', () => {
+  it('any diff built from patch-like lines', () => {
+    const line = fc.constantFrom('', 'diff --git a/f b/f', 'diff -r x', 'Index: f', '--- a/f', '+++ b/f', '@@ -1 +1 @@', '@@ -1,2 +1,2 @@ fn', ' x', '+y', '-z', '\\ No newline', 'similarity index 90%', 'dissimilarity index 5%', 'd', 's', '\r', 'rename from a');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (ls) => {
+        const text = ls.join('\n');
+        if (text.trim() !== '') expectPlaces(text, parseDiff(text, 1), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+});
+
+describeShared('parseDiff on the real corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
+  it('should place every file and hunk of every corpus patch as on split lines', async () => {
+    const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
+    let hunks = 0;
+    for (const t of readdirSync(dir).sort()) {
+      const { messages } = await readInput(join(dir, t, 'thread.mbox'), { mboxrd: true });
+      for (const m of messages) {
+        const { diffText } = splitPatchBody(classify(m.messageId ?? '', m).patchBody);
+        if (diffText === '') continue;
+        const d = parseDiff(diffText, 1);
+        expectPlaces(diffText, d, `${t} ${m.messageId}`);
+        hunks += d.files.reduce((n, f) => n + f.hunks.length, 0);
+      }
+    }
+    expect(hunks).toBeGreaterThan(1000);
   });
 });
