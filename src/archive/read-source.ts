@@ -162,12 +162,12 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
  * A large plain mbox file in two parts: [from, job.from) read here, [job.from, size) by a range worker started
  * at once. null when the file is small, gzipped, or has no message start near the split point.
  */
-async function rangeSplit(ctx: ReadContext, start: NonNullable<Start>): Promise<{ from: number; job: RangeJob; reader: RangeReader } | null> {
+async function rangeSplit(ctx: ReadContext, start: NonNullable<Start>): Promise<{ from: number; job: { from: number; path: string }; reader: RangeReader } | null> {
   const plain = start.plain;
   if (ctx.rangeWorker == null || !plain || plain.size - plain.from < Math.max(ctx.rangeWorker, 2)) return null;
   const at = await messageStartFrom(plain.path, plain.from + Math.floor((plain.size - plain.from) * MAIN_SHARE), plain.size);
   if (at === null) return null;
-  const job: RangeJob = { path: plain.path, from: at, until: plain.size, mboxrd: ctx.mboxrd };
+  const job: RangeJob = { kind: 'index', path: plain.path, from: at, until: plain.size, mboxrd: ctx.mboxrd };
   return { from: plain.from, job, reader: new RangeReader(job) };
 }
 
