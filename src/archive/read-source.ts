@@ -108,14 +108,21 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
   const writer = new BatchWriter(ctx.db, row.id, source.kind === 'mbox' ? (cursor) => fingerprintUpTo(source.path, Number(cursor)) : () => null);
   if (start.fresh) writer.dropRows();
   let index = writer.count();
+  const split = await rangeSplit(ctx, start);
   const queue: { done: Promise<RowResult[]>; records: ArchiveRecord[]; bytes: number }[] = [];
   const flush = async (keep: number): Promise<void> => {
     while (queue.length > keep) {
       const { done, records, bytes } = queue.shift()!;
       writer.write(records, await done, result);
       result.bytes += bytes;
-      ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped, bytes: result.bytes });
+      progress();
     }
+  };
+  // With a range worker, what it has read but is not yet written counts too: both parts advance at once.
+  let taken = { records: 0, bytes: 0 };
+  const progress = (): void => {
+    const ahead = split ? { records: split.reader.received.records - taken.records, bytes: split.reader.received.bytes - taken.bytes } : { records: 0, bytes: 0 };
+    ctx.onProgress?.({ source: source.path, messages: result.messages + ahead.records, skipped: result.skipped, bytes: result.bytes + ahead.bytes });
   };
   let batch: ArchiveRecord[] = [];
   let batchBytes = 0;
@@ -125,14 +132,14 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
     batchBytes = 0;
     await flush(ctx.inFlight);
   };
-  const split = await rangeSplit(ctx, start);
   try {
     await readRecords(split ? mboxRecords(split.job.path, split.from, false, split.job.from) : start.records());
     if (split) {
       for await (const b of split.reader.batches()) {
         writer.write(b.records, b.rows, result);
         result.bytes += b.bytes;
-        ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped, bytes: result.bytes });
+        taken = { records: taken.records + b.records.length, bytes: taken.bytes + b.bytes };
+        progress();
       }
     }
   } finally {

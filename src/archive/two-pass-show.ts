@@ -178,11 +178,14 @@ export class TwoPassShow {
         const origin: MessageOrigin = { source: spec, index: ++items, offset: slice.offset };
         if (slice.oversize !== undefined) this.skipOversize(origin, slice.oversize, split);
         else last = await this.lightFacts(slice.bytes, origin);
-        this.opts.onProgress?.({ spec, messages: items, bytes });
+        // A range worker's part advances at once: what it has answered with counts too.
+        this.opts.onProgress?.({ spec, messages: items + (range?.reader.received.records ?? 0), bytes: bytes + (range?.reader.received.bytes ?? 0) });
         // Every 64 messages: the heap's statistics are not free, and 64 messages make little garbage.
         if (items % 64 === 0) this.heap.check();
       }
       if (last) last.end = range?.from ?? size;
+      const mainItems = items;
+      const mainBytes = bytes;
       if (range) {
         for await (const batch of range.reader.lightItems()) {
           for (const item of batch.items) {
@@ -191,8 +194,7 @@ export class TwoPassShow {
             if (f) f.end = item.end;
             if (items % 64 === 0) this.heap.check();
           }
-          bytes += batch.bytes;
-          this.opts.onProgress?.({ spec, messages: items, bytes });
+          this.opts.onProgress?.({ spec, messages: mainItems + range.reader.received.records, bytes: mainBytes + range.reader.received.bytes });
         }
       }
     } finally {

@@ -72,7 +72,14 @@ export class RangeReader {
     });
   }
 
+  /** Records (or light items) and bytes the worker has answered with so far, for progress. */
+  readonly received = { records: 0, bytes: 0 };
+
   private push(r: RangeReply): void {
+    if (r.kind === 'batch' || r.kind === 'light') {
+      this.received.records += r.kind === 'batch' ? r.records.length : r.items.length;
+      this.received.bytes += r.bytes;
+    }
     this.ready.push(r);
     this.wake?.();
   }
