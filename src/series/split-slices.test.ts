@@ -104,20 +104,25 @@ describe('splitPatchBody slices equal the line-join definition', () => {
   });
 });
 
+/** Every message of the real corpus, classified, named by its thread and Message-ID. */
+async function* corpusMessages(): AsyncGenerator<{ name: string; body: string; patchBody: string }> {
+  const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
+  for (const t of readdirSync(dir).sort()) {
+    for (const m of (await readInput(join(dir, t, 'thread.mbox'), { mboxrd: true })).messages) {
+      yield { name: `${t} ${m.messageId}`, body: m.body, patchBody: classify(m.messageId ?? '', m).patchBody };
+    }
+  }
+}
+
 describeShared('splitPatchBody on the real corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
   it('should equal the line-join definition on every message body and patch body', async () => {
-    const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
     let diffs = 0;
-    for (const t of readdirSync(dir).sort()) {
-      const { messages } = await readInput(join(dir, t, 'thread.mbox'), { mboxrd: true });
-      for (const m of messages) {
-        const c = classify(m.messageId ?? '', m);
-        for (const body of new Set([m.body, c.patchBody])) {
-          const split = splitPatchBody(body);
-          if (split.diffText !== '') diffs++;
-          expect(split, `${t} ${m.messageId}`).toEqual(reference(body, false));
-          expect(splitPatchBody(body, { scissors: true }), `${t} ${m.messageId}`).toEqual(reference(body, true));
-        }
+    for await (const m of corpusMessages()) {
+      for (const body of new Set([m.body, m.patchBody])) {
+        const split = splitPatchBody(body);
+        if (split.diffText !== '') diffs++;
+        expect(split, m.name).toEqual(reference(body, false));
+        expect(splitPatchBody(body, { scissors: true }), m.name).toEqual(reference(body, true));
       }
     }
     expect(diffs).toBeGreaterThan(500);
@@ -214,17 +219,13 @@ describe('parseDiff places files and hunks as on split lines', () => {
 
 describeShared('parseDiff on the real corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
   it('should place every file and hunk of every corpus patch as on split lines', async () => {
-    const dir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
     let hunks = 0;
-    for (const t of readdirSync(dir).sort()) {
-      const { messages } = await readInput(join(dir, t, 'thread.mbox'), { mboxrd: true });
-      for (const m of messages) {
-        const { diffText } = splitPatchBody(classify(m.messageId ?? '', m).patchBody);
-        if (diffText === '') continue;
-        const d = parseDiff(diffText, 1);
-        expectPlaces(diffText, d, `${t} ${m.messageId}`);
-        hunks += d.files.reduce((n, f) => n + f.hunks.length, 0);
-      }
+    for await (const m of corpusMessages()) {
+      const { diffText } = splitPatchBody(m.patchBody);
+      if (diffText === '') continue;
+      const d = parseDiff(diffText, 1);
+      expectPlaces(diffText, d, m.name);
+      hunks += d.files.reduce((n, f) => n + f.hunks.length, 0);
     }
     expect(hunks).toBeGreaterThan(1000);
   });
