@@ -24,7 +24,7 @@ async function messagesOf(bytes: Buffer, mboxrd: boolean): Promise<Buffer[]> {
 
 /** The row decodeRow gave before the quick paths: the rewrite-and-parse path, else the full decoder. */
 async function reference(bytes: Buffer, position: string): Promise<MessageRow> {
-  return rewrittenRow(bytes, 'src', position) ?? toMessageRow(await decodeMessage(bytes, { source: 'src', index: 1, offset: null }), 'src', position);
+  return rewrittenRow(bytes, 'src', position) ?? toMessageRow(await decodeMessage(bytes, { source: 'src', index: 1, offset: null }, { mimeWalk: false }), 'src', position);
 }
 
 /** Compares every quick row with the reference; returns how many each quick path took. */
