@@ -89,7 +89,8 @@ export async function* readInto(path: string, start = 0): AsyncGenerator<Buffer>
 
 /**
  * The messages of one mbox file from byte `from` (which must start a message; 0 for a whole file).
- * A gzipped file is always read whole (it cannot be entered in the middle), and its offsets are
+ * A plain file's records may be views of a reused read buffer: read (or copy) a record's bytes before asking
+ * for the next one. A gzipped file is always read whole (it cannot be entered in the middle), and its offsets are
  * in the decompressed stream; a cut gzip ends with a damaged record. A plain file's last message
  * that does not end with a newline was cut in half: it is a damaged record.
  */
@@ -110,6 +111,12 @@ export async function* mboxRecords(path: string, from: number, mboxrd: boolean):
   try {
     for await (const slice of splitMbox(tracked(), { mboxrd, maxMessageBytes: MAX_ARCHIVE_MESSAGE, reusedChunks: !gz })) {
       const offset = start + slice.offset;
+      // A plain file's message comes out at once, as a view of the read buffer (valid until this generator is
+      // resumed); only the last waits, to be told whole from cut.
+      if (!gz && slice.last !== true) {
+        yield finished({ offset, bytes: slice.bytes, ...(slice.oversize === undefined ? {} : { oversize: slice.oversize }) }, String(start + slice.end));
+        continue;
+      }
       // A gzip cannot be entered in the middle: until its end, the only resume point is its start.
       if (held) yield finished(held, gz ? '0' : String(offset));
       held = { offset, bytes: slice.bytes, ...(slice.oversize === undefined ? {} : { oversize: slice.oversize }) };

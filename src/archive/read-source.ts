@@ -10,7 +10,7 @@ import { epochHead, epochRecords, isAncestorOfHead } from './public-inbox.js';
 import type { Database } from './sqlite.js';
 import { forgetGrouping } from './store-series.js';
 import { positionText, type RowResult } from './record.js';
-import type { Decoder, DecodeMessage } from './workers/pool.js';
+import type { Decoder } from './workers/pool.js';
 import { fingerprintUpTo } from './fingerprint.js';
 
 /** A message that could not be indexed, with where it is. */
@@ -107,23 +107,21 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
     }
   };
   let batch: ArchiveRecord[] = [];
+  let batchBytes = 0;
   const submit = async (): Promise<void> => {
-    const raws: DecodeMessage[] = [];
-    let bytes = 0;
-    for (const r of batch) {
-      if (r.kind !== 'raw') continue;
-      raws.push({ bytes: r.bytes, position: r.position, index: ++index, mboxrd: ctx.mboxrd && r.position.kind === 'offset' });
-      bytes += r.bytes.length;
-    }
-    // The decoder holds what it still needs of the bytes (a worker has its packed copy): the queue keeps
-    // only where each record was, so that read chunks are freed while the batch waits to be written.
-    const records = batch.map((r): ArchiveRecord => (r.kind === 'raw' ? { ...r, bytes: NO_BYTES } : r));
-    queue.push({ done: ctx.decoder.decode(raws), records, bytes });
+    queue.push({ done: ctx.decoder.take(), records: batch, bytes: batchBytes });
     batch = [];
+    batchBytes = 0;
     await flush(ctx.inFlight);
   };
   for await (const record of start.records()) {
-    batch.push(record);
+    if (record.kind === 'raw') {
+      // The record's bytes may be a view of a read buffer that the next record is read into: the decoder is done
+      // with them when add() returns, and the batch keeps only where the record was.
+      ctx.decoder.add({ bytes: record.bytes, position: record.position, index: ++index, mboxrd: ctx.mboxrd && record.position.kind === 'offset' });
+      batchBytes += record.bytes.length;
+      batch.push({ ...record, bytes: NO_BYTES });
+    } else batch.push(record);
     if (batch.length >= BATCH) await submit();
   }
   if (batch.length) await submit();

@@ -66,16 +66,23 @@ export function toMessageRow(message: RawMessage, source: string, position: stri
 }
 
 /**
- * Decode one archived message into its row; a message the decoder rejects is skipped with why.
- * `mboxrd` un-quotes `>From ` lines here rather than while splitting, so that the work runs in
- * the decode workers. Plain messages take the lazy path (lazy-row.ts), simple multipart mail
- * quick-multipart.ts; the rest the full decoder.
+ * The row of an archived message when a quick path reads it (lazy-row.ts for plain mail, quick-multipart.ts for
+ * simple multipart), else undefined. Synchronous, and done with `raw` when it returns: the caller may hand a view
+ * of a buffer that is read into again next. `mboxrd` un-quotes `>From ` lines here rather than while splitting,
+ * so that the work runs where decoding runs (a decode worker, when there are some).
  */
-export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
+export function quickDecodedRow(raw: Uint8Array, p: ArchivePosition, mboxrd = false): MessageRow | undefined {
   const position = positionText(p);
   const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
-  const lazy = lazyRow(bytes, p.source, position) ?? multipartRow(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), p.source, position);
-  if (lazy) return { kind: 'row', row: lazy };
+  return lazyRow(bytes, p.source, position) ?? multipartRow(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), p.source, position);
+}
+
+/** Decode one archived message into its row (quick paths, else the full decoder); a message the decoder rejects is skipped with why. */
+export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
+  const quick = quickDecodedRow(raw, p, mboxrd);
+  if (quick) return { kind: 'row', row: quick };
+  const position = positionText(p);
+  const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
   try {
     return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };
   } catch (e) {

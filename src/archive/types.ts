@@ -12,7 +12,8 @@ export type ArchivePosition =
   | { kind: 'commit'; source: string; commit: string };
 
 /**
- * One message of an archive: its bytes, or why it could not be read. `resume` is the cursor to
+ * One message of an archive: its bytes, or why it could not be read. A plain mbox file's bytes may be a
+ * view of a reused read buffer, valid until the next record is asked for. `resume` is the cursor to
  * store once this record and all before it are saved: a byte offset (as text) for an mbox, the
  * commit id for an epoch.
  */

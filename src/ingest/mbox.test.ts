@@ -125,10 +125,14 @@ describe('splitMbox over a reused read buffer (reusedChunks, issue 18)', () => {
       fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 64 }), async (parts, size) => {
         const text = `${SEP}${parts.join('')}`;
         const got: MboxSlice[] = [];
-        for await (const m of splitMbox(reused(text, size), { mboxrd: true, reusedChunks: true })) got.push(m); // held until the end: no view of the buffer
+        // A slice may be a view of the reused buffer: valid until the generator is resumed, so copied here.
+        for await (const m of splitMbox(reused(text, size), { mboxrd: true, reusedChunks: true })) got.push({ ...m, bytes: Buffer.from(m.bytes) });
         const want = await split(text, { mboxrd: true });
         expect(texts(got)).toEqual(texts(want));
-        expect(got.map((s) => s.offset)).toEqual(want.map((s) => s.offset));
+        expect(got.map((s) => [s.offset, s.end, s.last])).toEqual(want.map((s) => [s.offset, s.end, s.last]));
+        // Each message ends where the next begins, and the last at the end of the stream.
+        expect(want.map((s) => s.end)).toEqual([...want.slice(1).map((s) => s.offset), ...(want.length ? [Buffer.byteLength(text, 'latin1')] : [])]);
+        expect(want.map((s) => s.last === true)).toEqual(want.map((_, i) => i === want.length - 1));
       }),
       { numRuns: 300 },
     );

@@ -12,6 +12,10 @@ export interface MboxSlice {
   bytes: Buffer;
   /** Byte offset of the separator line (the message's first byte) in the whole stream. */
   offset: number;
+  /** Byte offset just past the message: the next separator line, or the end of the stream. */
+  end: number;
+  /** Set on the stream's last message (whose end is the end of the stream). */
+  last?: true;
   /** Set when the message was larger than `maxMessageBytes`: its size; `bytes` is then empty (never held). */
   oversize?: number;
 }
@@ -26,8 +30,11 @@ export interface SplitOptions {
   /** Per-message cap: a longer message is measured and passed over, not held (default: no cap). */
   maxMessageBytes?: number;
   /**
-   * The producer reads the next chunk into the same memory: what is kept of a chunk is copied at once. Reusing
-   * one read buffer spares the page faults of fresh memory, which cost more than the copy (issue 18).
+   * The producer reads the next chunk into the same memory. A message that lies within one chunk comes out as a
+   * view of it, valid only until the generator is resumed (read it, or copy it, before asking for the next);
+   * what is kept of a chunk for a message not yet complete is copied before the next chunk is asked for.
+   * Reusing one read buffer spares the page faults of fresh memory, and views spare a copy and an allocation
+   * per message (issue 18).
    */
   reusedChunks?: boolean;
 }
@@ -119,6 +126,8 @@ interface SplitState {
   size: number;
   /** The current message's separator is public-inbox's mboxrd marker. */
   marked: boolean;
+  /** How many of `parts` are copies: the rest are views of the chunk being scanned (reusedChunks). */
+  copied: number;
 }
 
 /**
@@ -126,7 +135,7 @@ interface SplitState {
  * git also skips) with a `From ` separator line; the caller checks that with {@link isFromLine}.
  */
 export async function* splitMbox(chunks: AsyncIterable<Buffer>, opts: SplitOptions = {}): AsyncGenerator<MboxSlice> {
-  const st: SplitState = { parts: [], msgOffset: null, carryOffset: 0, carry: Buffer.alloc(0), midLine: false, size: 0, marked: false };
+  const st: SplitState = { parts: [], msgOffset: null, carryOffset: 0, carry: Buffer.alloc(0), midLine: false, size: 0, marked: false, copied: 0 };
   let leading = true;
   for await (const raw of chunks) {
     let chunk = raw;
@@ -142,8 +151,8 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>, opts: SplitOptio
     yield* scan(st, buf, false, opts);
   }
   yield* scan(st, st.carry, true, opts);
-  const last = finish(st, opts);
-  if (last) yield last;
+  const last = finish(st, opts, st.carryOffset);
+  if (last) yield { ...last, last: true };
 }
 
 /** Scan `buf` (which starts at a line start unless `st.midLine`) for separator lines; keep an undecided tail in `st.carry`. */
@@ -158,6 +167,7 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
     if (nl < 0 && !atEnd && buf.length - cand < MAX_SEPARATOR_LINE) {
       // The candidate line is incomplete: flush what precedes it, carry the rest.
       keep(st, buf.subarray(bodyFrom, cand), opts);
+      settleViews(st, opts);
       st.carry = Buffer.from(buf.subarray(cand));
       st.carryOffset = base + cand;
       return;
@@ -165,7 +175,7 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
     const lineEnd = nl < 0 ? buf.length : nl + 1;
     if (isFromLine(buf.subarray(cand, lineEnd))) {
       keep(st, buf.subarray(bodyFrom, cand), opts);
-      const done = finish(st, opts);
+      const done = finish(st, opts, base + cand);
       if (done) yield done;
       st.msgOffset = base + cand;
       st.marked = startsWith(buf, cand, PUBLIC_INBOX_MBOXRD);
@@ -182,6 +192,7 @@ function* scan(st: SplitState, buf: Buffer, atEnd: boolean, opts: SplitOptions):
     tail.length > 0 && tail.length < MAX_SEPARATOR_LINE && startsWith(FROM_SPACE, 0, tail.subarray(0, 5));
   const cut = tailMayBeSeparator ? keepFrom : buf.length;
   keep(st, buf.subarray(bodyFrom, cut), opts);
+  settleViews(st, opts);
   st.carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
   st.carryOffset = base + cut;
   st.midLine = cut === buf.length && buf.length > 0 && buf[buf.length - 1] !== LF;
@@ -196,9 +207,17 @@ function nextCandidate(buf: Buffer, from: number): number {
 /** Add a piece of the current message; past the cap, drop what is held and only count (memory stays bounded). */
 function keep(st: SplitState, piece: Buffer, opts: SplitOptions): void {
   st.size += piece.length;
-  if (st.size > (opts.maxMessageBytes ?? Infinity)) st.parts = [];
-  else if (!opts.reusedChunks) st.parts.push(piece);
-  else if (piece.length > 0) st.parts.push(copyOf(piece));
+  if (st.size > (opts.maxMessageBytes ?? Infinity)) {
+    st.parts = [];
+    st.copied = 0;
+  } else if (piece.length > 0 || !opts.reusedChunks) st.parts.push(piece);
+}
+
+/** Before the next chunk overwrites the one scanned: copy what the message being collected holds of it. */
+function settleViews(st: SplitState, opts: SplitOptions): void {
+  if (!opts.reusedChunks) return;
+  for (let i = st.copied; i < st.parts.length; i++) st.parts[i] = copyOf(st.parts[i]!);
+  st.copied = st.parts.length;
 }
 
 function copyOf(piece: Buffer): Buffer {
@@ -208,15 +227,16 @@ function copyOf(piece: Buffer): Buffer {
 }
 
 /** Close the message being collected, if any. Bytes before the first separator are dropped. */
-function finish(st: SplitState, opts: SplitOptions): MboxSlice | null {
+function finish(st: SplitState, opts: SplitOptions, end: number): MboxSlice | null {
   const parts = st.parts;
   const size = st.size;
   st.parts = [];
   st.size = 0;
+  st.copied = 0;
   if (st.msgOffset === null) return null;
-  if (size > (opts.maxMessageBytes ?? Infinity)) return { bytes: Buffer.alloc(0), offset: st.msgOffset, oversize: size };
+  if (size > (opts.maxMessageBytes ?? Infinity)) return { bytes: Buffer.alloc(0), offset: st.msgOffset, end, oversize: size };
   // Most messages lie within one read chunk: a view of it (or of its copy), not another copy.
-  const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  const joined = parts.length === 1 ? parts[0]! : parts.length === 0 ? Buffer.alloc(0) : Buffer.concat(parts);
   const unquote = opts.mboxrd === true || (opts.mboxrd === 'marked' && st.marked);
-  return { bytes: unquote ? unquoteMboxrd(joined) : joined, offset: st.msgOffset };
+  return { bytes: unquote ? unquoteMboxrd(joined) : joined, offset: st.msgOffset, end };
 }

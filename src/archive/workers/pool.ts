@@ -1,10 +1,10 @@
 /**
- * A small pool of decode workers. The caller submits batches in archive order and awaits their
- * promises in the same order, so parallel decoding never reorders rows.
+ * A small pool of decode workers. The caller adds messages in archive order and takes their rows
+ * batch by batch in the same order, so parallel decoding never reorders rows.
  */
 import { Worker } from 'node:worker_threads';
 import type { ArchivePosition } from '../types.js';
-import { decodeRow, type RowResult } from '../record.js';
+import { decodeRow, quickDecodedRow, type RowResult } from '../record.js';
 import { compiledWorkerUrl } from './worker-url.js';
 
 export interface DecodeMessage {
@@ -23,45 +23,82 @@ export interface DecodeJob {
 }
 
 /**
- * Pack a batch. Structured cloning a Buffer view copies its whole backing ArrayBuffer (a 1 MiB
- * read chunk per message), so the bytes are copied once into a buffer of their own and moved.
+ * Packs a batch message by message, each copied in as it is added (its bytes may be a view of a read buffer that
+ * is reused for the next). Structured cloning a Buffer view would copy its whole backing ArrayBuffer (a 1 MiB read
+ * chunk per message), so the bytes go into a buffer of their own, which is moved to the worker.
  */
-export function packJob(seq: number, messages: DecodeMessage[], spare?: ArrayBuffer): DecodeJob {
-  const size = messages.reduce((n, m) => n + m.bytes.length, 0);
-  // A buffer a worker gave back is used again when it is large enough: fresh memory for every batch cost
-  // page faults (issue 18).
-  // New ones get a quarter of headroom, as batches differ in size.
-  const buffer = spare !== undefined && spare.byteLength >= size ? spare : new ArrayBuffer(Math.ceil(size * 1.25));
-  const data = new Uint8Array(buffer, 0, size);
-  let at = 0;
-  const packed = messages.map((m) => {
-    data.set(m.bytes, at);
-    at += m.bytes.length;
-    return { start: at - m.bytes.length, end: at, position: m.position, index: m.index, mboxrd: m.mboxrd };
-  });
-  return { seq, data, messages: packed };
+export class JobPacker {
+  private data = new Uint8Array(0);
+  private size = 0;
+  private messages: DecodeJob['messages'] = [];
+
+  /** `spare`: a buffer a worker gave back; fresh memory for every batch cost page faults (issue 18). */
+  add(m: DecodeMessage, spare: () => ArrayBuffer | undefined): void {
+    const need = this.size + m.bytes.length;
+    if (need > this.data.byteLength) {
+      const reused = this.size === 0 ? spare() : undefined;
+      // A quarter of headroom, as batches differ in size.
+      const buffer = reused !== undefined && reused.byteLength >= need ? reused : new ArrayBuffer(Math.max(need * 1.25, 1 << 20));
+      const grown = new Uint8Array(buffer);
+      grown.set(this.data.subarray(0, this.size));
+      this.data = grown;
+    }
+    this.data.set(m.bytes, this.size);
+    this.messages.push({ start: this.size, end: need, position: m.position, index: m.index, mboxrd: m.mboxrd });
+    this.size = need;
+  }
+
+  get count(): number {
+    return this.messages.length;
+  }
+
+  /** The batch packed so far; the packer starts empty again. */
+  take(seq: number): DecodeJob {
+    const job = { seq, data: this.data.subarray(0, this.size), messages: this.messages };
+    this.data = new Uint8Array(0);
+    this.size = 0;
+    this.messages = [];
+    return job;
+  }
 }
 
 type Reply = { seq: number; results: RowResult[]; data?: ArrayBuffer } | { seq: number; error: string };
 
-/** Decodes batches: in `threads` workers, or on this thread when `threads` is 0. */
+/**
+ * Decodes messages into rows: in `threads` workers, or on this thread when `threads` is 0. Messages are added one
+ * by one and read (or copied) at once; their rows are taken per batch, in the order added.
+ */
 export interface Decoder {
-  decode(messages: DecodeMessage[]): Promise<RowResult[]>;
+  /** Takes one message; done with its bytes when it returns. */
+  add(message: DecodeMessage): void;
+  /** The rows of the messages added since the last take, in order. */
+  take(): Promise<RowResult[]>;
   close(): Promise<void>;
 }
 
-export function createDecoder(threads: number): Decoder {
-  if (threads <= 0) {
-    return {
-      decode: async (messages) => {
-        const out: RowResult[] = [];
-        for (const m of messages) out.push(await decodeRow(m.bytes, m.position, m.index, m.mboxrd));
-        return out;
-      },
-      close: async () => undefined,
-    };
+/**
+ * Decoding on this thread: the quick paths read a message while its bytes are valid; the few that need the full
+ * decoder (asynchronous) get a copy.
+ */
+class LocalDecoder implements Decoder {
+  private rows: (RowResult | Promise<RowResult>)[] = [];
+
+  add(m: DecodeMessage): void {
+    const quick = quickDecodedRow(m.bytes, m.position, m.mboxrd);
+    this.rows.push(quick ? { kind: 'row', row: quick } : decodeRow(Uint8Array.prototype.slice.call(m.bytes), m.position, m.index, m.mboxrd));
   }
-  return new WorkerDecoder(threads);
+
+  take(): Promise<RowResult[]> {
+    const rows = this.rows;
+    this.rows = [];
+    return Promise.all(rows);
+  }
+
+  async close(): Promise<void> {}
+}
+
+export function createDecoder(threads: number): Decoder {
+  return threads <= 0 ? new LocalDecoder() : new WorkerDecoder(threads);
 }
 
 class WorkerDecoder implements Decoder {
@@ -86,13 +123,20 @@ class WorkerDecoder implements Decoder {
     });
   }
 
-  decode(messages: DecodeMessage[]): Promise<RowResult[]> {
+  private readonly packer = new JobPacker();
+
+  add(m: DecodeMessage): void {
+    this.packer.add(m, () => this.spare.pop());
+  }
+
+  take(): Promise<RowResult[]> {
+    if (this.packer.count === 0) return Promise.resolve([]);
     const seq = this.seq++;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy += 1;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      const job = packJob(seq, messages, this.spare.pop());
+      const job = this.packer.take(seq);
       slot.worker.postMessage(job, [job.data.buffer as ArrayBuffer]);
     });
   }
