@@ -3,24 +3,13 @@
 // message, else the full decoder (postal-mime). Checked on every message of the real-thread corpus, on git's and
 // b4's samples, and on odd mail built to sit on each edge the quick paths decline or read.
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describeShared, sharedPath } from '../../test/support/shared.js';
-import { decodeBase64, decodeMessage, splitMbox, unquoteMboxrd } from '../ingest/index.js';
+import { describeShared } from '../../test/support/shared.js';
+import { conformanceMessages, corpusThreadMessages } from '../../test/support/shared-mail.js';
+import { decodeBase64, decodeMessage, unquoteMboxrd } from '../ingest/index.js';
 import { rewrittenRow } from './lazy-row.js';
 import { quickRow } from './quick-row.js';
 import { multipartRow } from './quick-multipart.js';
 import { toMessageRow, type MessageRow } from './record.js';
-
-async function messagesOf(bytes: Buffer, mboxrd: boolean): Promise<Buffer[]> {
-  async function* one(): AsyncGenerator<Buffer> {
-    yield bytes;
-  }
-  if (!bytes.subarray(0, 5).equals(Buffer.from('From '))) return [bytes];
-  const out: Buffer[] = [];
-  for await (const s of splitMbox(one(), { mboxrd })) out.push(s.bytes);
-  return out;
-}
 
 /** The row decodeRow gave before the quick paths: the rewrite-and-parse path, else the full decoder. */
 async function reference(bytes: Buffer, position: string): Promise<MessageRow> {
@@ -43,13 +32,11 @@ async function compare(messages: Buffer[], label: string): Promise<{ single: num
 
 describeShared('quick index rows on the real-thread corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
   it('equal the reference rows on every message of the 150 threads, multipart ones included', async () => {
-    const threads = sharedPath('corpus', 'linaro-mm-sig', 'threads');
     let all = 0;
     const taken = { single: 0, multi: 0 };
-    for (const t of readdirSync(threads)) {
-      const messages = await messagesOf(readFileSync(join(threads, t, 'thread.mbox')), true);
+    for (const { label, messages } of await corpusThreadMessages()) {
       all += messages.length;
-      const n = await compare(messages, t);
+      const n = await compare(messages, label);
       taken.single += n.single;
       taken.multi += n.multi;
     }
@@ -63,12 +50,9 @@ describeShared('quick index rows on the real-thread corpus', ['corpus', 'linaro-
 describeShared('quick index rows on shared samples', ['conformance'], () => {
   it('equal the reference rows on git t5100 and b4 sample mails', async () => {
     let taken = 0;
-    for (const folder of ['git-t5100', 'b4-samples']) {
-      for (const name of readdirSync(sharedPath('conformance', folder))) {
-        if (/\.(json|md)$/.test(name)) continue;
-        const n = await compare(await messagesOf(readFileSync(sharedPath('conformance', folder, name)), name.endsWith('mboxrd')), name);
-        taken += n.single + n.multi;
-      }
+    for (const { label, messages } of await conformanceMessages()) {
+      const n = await compare(messages, label);
+      taken += n.single + n.multi;
     }
     expect(taken).toBeGreaterThan(5);
   });

@@ -3,26 +3,13 @@
 // message of the real-thread corpus, on git's and b4's samples, and on odd and hostile mail built to sit on each
 // edge the walk declines or reads (attachment names, RFC 2231 and encoded-word filenames, nesting, charsets).
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describeShared, sharedPath } from '../../test/support/shared.js';
-import { decodeMessage } from './decode.js';
-import { splitMbox } from './mbox.js';
+import { describeShared } from '../../test/support/shared.js';
+import { conformanceMessages, corpusThreadMessages } from '../../test/support/shared-mail.js';
+import { decodeMessage, withoutFlowed } from './decode.js';
 import { walkMime } from './mime-walk.js';
 import { parsePlainMail } from './plain-mail.js';
 import { MAX_HEADERS_BYTES } from './postal-mime.js';
 import { asEightBit } from './transfer-decoding.js';
-import { withoutFlowed } from './decode.js';
-
-async function messagesOf(bytes: Buffer, mboxrd: boolean): Promise<Buffer[]> {
-  async function* one(): AsyncGenerator<Buffer> {
-    yield bytes;
-  }
-  if (!bytes.subarray(0, 5).equals(Buffer.from('From '))) return [bytes];
-  const out: Buffer[] = [];
-  for await (const s of splitMbox(one(), { mboxrd })) out.push(s.bytes);
-  return out;
-}
 
 /** Which of decodeMessage's readers takes the message (its unknown-charset relabelling aside). */
 function pathOf(bytes: Buffer): 'plain' | 'walk' | 'postal' {
@@ -53,13 +40,11 @@ async function compareAll(messages: Buffer[], label: string): Promise<number> {
 
 describeShared('the MIME walk on the real-thread corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
   it('gives the RawMessage postal-mime gives on every message of the 150 threads', async () => {
-    const threads = sharedPath('corpus', 'linaro-mm-sig', 'threads');
     let all = 0;
     let walked = 0;
-    for (const t of readdirSync(threads)) {
-      const messages = await messagesOf(readFileSync(join(threads, t, 'thread.mbox')), true);
+    for (const { label, messages } of await corpusThreadMessages()) {
       all += messages.length;
-      walked += await compareAll(messages, t);
+      walked += await compareAll(messages, label);
     }
     expect(all).toBeGreaterThan(1000);
     // The corpus's multipart mail (list footers, PGP signatures, attached patches) takes the walk.
@@ -70,13 +55,9 @@ describeShared('the MIME walk on the real-thread corpus', ['corpus', 'linaro-mm-
 describeShared('the MIME walk on shared samples', ['conformance'], () => {
   it('gives the RawMessage postal-mime gives on git t5100 and b4 sample mails', async () => {
     let all = 0;
-    for (const folder of ['git-t5100', 'b4-samples']) {
-      for (const name of readdirSync(sharedPath('conformance', folder))) {
-        if (/\.(json|md)$/.test(name)) continue;
-        const messages = await messagesOf(readFileSync(sharedPath('conformance', folder, name)), name.endsWith('mboxrd'));
-        all += messages.length;
-        await compareAll(messages, name);
-      }
+    for (const { label, messages } of await conformanceMessages()) {
+      all += messages.length;
+      await compareAll(messages, label);
     }
     expect(all).toBeGreaterThan(20);
   });
