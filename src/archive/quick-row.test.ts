@@ -103,6 +103,16 @@ describe('quick index rows on odd mail', () => {
     ['an unknown charset', multipartMail('mixed', [`Content-Type: text/plain; charset="y"\n\n${PATCH}`]), 'none'],
     ['flowed multipart', multipartMail('mixed', [`Content-Type: text/plain; format=flowed\n\nSoft \nbreak.\n`, `Content-Type: text/plain\n\n${FOOTER}`]), 'multi'],
     ['an 8-bit body in a declared charset', multipartMail('mixed', ['Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nGr\xfc\xdfe.\n']), 'multi'],
+    // Bodies on the edges of what classify() reads: a regex's `^` after CR, U+2028 and a BOM; any case of the
+    // diffstat and change-id; a charset whose ASCII is not one byte per character.
+    ['a reply quoting a diff only', mail('Content-Type: text/plain', '> --- a/x\n> +++ b/x\n> diff --git a/x b/x\n>  1 file changed, 2 insertions(+)\nOK.\n'), 'single'],
+    ['a diff after a lone CR', mail('Content-Type: text/plain', 'Note\r--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n'), 'single'],
+    ['a diff after U+2028', mail('Content-Type: text/plain; charset=utf-8', 'Note\u2028--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n'), 'single'],
+    ['a diff after a BOM', mail('Content-Type: text/plain; charset=utf-8', '\ufeff--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n'), 'single'],
+    ['a base64 body with a diff only after decoding', mail('Content-Type: text/plain\nContent-Transfer-Encoding: base64', b64('x\ndiff --git a/x b/x\n')), 'single'],
+    ['a diffstat in capitals', mail('Content-Type: text/plain', 'Stats:\n 1 FILE CHANGED, 2 INSERTIONS(+)\n'), 'single'],
+    ['a change-id in odd case', mail('Content-Type: text/plain', 'Cover.\n\nCHANGE-Id: 20261205-abc\n'), 'single'],
+    ['a diff in UTF-16', mail('Content-Type: text/plain; charset=utf-16le\nContent-Transfer-Encoding: base64', Buffer.from('--- a/x\n+++ b/x\n', 'utf16le').toString('base64')), 'single'],
   ];
   for (const [name, bytes, path] of cases) {
     it(`${name}: ${path === 'none' ? 'declined' : `read by the ${path}-part path, as the reference reads it`}`, async () => {
