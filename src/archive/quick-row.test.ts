@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { describeShared } from '../../test/support/shared.js';
 import { conformanceMessages, corpusThreadMessages } from '../../test/support/shared-mail.js';
+import { piecedStrings } from '../../test/support/pieces.js';
 import { decodeBase64, decodeMessage, unquoteMboxrd } from '../ingest/index.js';
 import { rewrittenRow } from './lazy-row.js';
 import { quickRow } from './quick-row.js';
@@ -136,13 +137,7 @@ describe("the premises the quick paths rest on", () => {
   it('mboxrd un-quoting by search equals a line-by-line reading', () => {
     const lineByLine = (s: string): string => s.split('\n').map((l) => (/^>+From /.test(l) ? l.slice(1) : l)).join('\n');
     const pieces = ['From x\n', '>From a\n', '>>From b\n', 'x >From c\n', '>>>', 'From ', '\n', 'a>From d\n', '>'];
-    let seed = 7;
-    for (let n = 0; n < 500; n++) {
-      let s = '';
-      for (let k = 0; k < 8; k++) {
-        seed = (seed * 1103515245 + 12345) % 2 ** 31;
-        s += pieces[seed % pieces.length];
-      }
+    for (const s of piecedStrings(pieces, 500, 8, 7)) {
       expect(unquoteMboxrd(Buffer.from(s)).toString(), JSON.stringify(s)).toBe(lineByLine(s));
     }
   });

@@ -11,6 +11,7 @@ import { splitMbox } from './mbox.js';
 import { headerEnd, headerEndByBytes, parsePlainMail } from './plain-mail.js';
 import type { MessageOrigin } from './types.js';
 import { hasShared, sharedPath } from '../../test/support/shared.js';
+import { piecedStrings } from '../../test/support/pieces.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CONFORMANCE = sharedPath('conformance');
@@ -85,14 +86,8 @@ describe('plain fast path ≡ postal-mime', () => {
 describe('where the header block ends', () => {
   it('found by search, as the byte loop finds it, on mail built from NUL, CR, CRLF and blank-line pieces', () => {
     const pieces = ['Subject: a\n', '\n', '\r\n', '\r', '\0', 'X: b\r\n', ' fold\n', 'body\n', '\n\r\n', '\n\n'];
-    let seed = 11;
     const seen = new Set<string>();
-    for (let n = 0; n < 3000; n++) {
-      let s = '';
-      for (let k = 0; k < 7; k++) {
-        seed = (seed * 1103515245 + 12345) % 2 ** 31;
-        s += pieces[seed % pieces.length];
-      }
+    for (const s of piecedStrings(pieces, 3000, 7, 11)) {
       const b = Buffer.from(s, 'latin1');
       const expected = headerEndByBytes(b);
       seen.add(expected === null ? 'null' : `${expected.body - expected.headers}`);
