@@ -219,8 +219,14 @@ describe('archive index: a range worker', () => {
       const one = join(dir, `range-${name}-one.sqlite`);
       const two = join(dir, `range-${name}-two.sqlite`);
       const a = await indexArchives([path], { db: one, threads: 0 });
-      const b = await indexArchives([path], { db: two, threads: 0, rangeWorker: { minBytes: 1 } });
+      const seen: IndexProgress[] = [];
+      const b = await indexArchives([path], { db: two, threads: 0, rangeWorker: { minBytes: 1 }, onProgress: (p) => seen.push(p) });
       expect(b).toEqual(a);
+      // Progress counts both parts as they are read, only goes forward, and ends where one thread's ends.
+      const alone: IndexProgress[] = [];
+      await indexArchives([path], { db: join(dir, `range-${name}-alone.sqlite`), threads: 0, onProgress: (p) => alone.push(p) });
+      expect(seen.map((p) => p.bytes)).toEqual([...seen.map((p) => p.bytes)].sort((x, y) => x - y));
+      expect(seen.at(-1)).toEqual(alone.at(-1));
       expect(dumpAll(two)).toEqual(dumpAll(one));
       if (name === 'cut') expect(a.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('cut in half')]);
     }

@@ -108,14 +108,21 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
   const writer = new BatchWriter(ctx.db, row.id, source.kind === 'mbox' ? (cursor) => fingerprintUpTo(source.path, Number(cursor)) : () => null);
   if (start.fresh) writer.dropRows();
   let index = writer.count();
+  const split = await rangeSplit(ctx, start);
   const queue: { done: Promise<RowResult[]>; records: ArchiveRecord[]; bytes: number }[] = [];
   const flush = async (keep: number): Promise<void> => {
     while (queue.length > keep) {
       const { done, records, bytes } = queue.shift()!;
       writer.write(records, await done, result);
       result.bytes += bytes;
-      ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped, bytes: result.bytes });
+      progress();
     }
+  };
+  // With a range worker, what it has read but is not yet written counts too: both parts advance at once.
+  let taken = { records: 0, bytes: 0 };
+  const progress = (): void => {
+    const ahead = split ? { records: split.reader.received.records - taken.records, bytes: split.reader.received.bytes - taken.bytes } : { records: 0, bytes: 0 };
+    ctx.onProgress?.({ source: source.path, messages: result.messages + ahead.records, skipped: result.skipped, bytes: result.bytes + ahead.bytes });
   };
   let batch: ArchiveRecord[] = [];
   let batchBytes = 0;
@@ -125,14 +132,14 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
     batchBytes = 0;
     await flush(ctx.inFlight);
   };
-  const split = await rangeSplit(ctx, start);
   try {
     await readRecords(split ? mboxRecords(split.job.path, split.from, false, split.job.from) : start.records());
     if (split) {
       for await (const b of split.reader.batches()) {
         writer.write(b.records, b.rows, result);
         result.bytes += b.bytes;
-        ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped, bytes: result.bytes });
+        taken = { records: taken.records + b.records.length, bytes: taken.bytes + b.bytes };
+        progress();
       }
     }
   } finally {
@@ -162,12 +169,12 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
  * A large plain mbox file in two parts: [from, job.from) read here, [job.from, size) by a range worker started
  * at once. null when the file is small, gzipped, or has no message start near the split point.
  */
-async function rangeSplit(ctx: ReadContext, start: NonNullable<Start>): Promise<{ from: number; job: RangeJob; reader: RangeReader } | null> {
+async function rangeSplit(ctx: ReadContext, start: NonNullable<Start>): Promise<{ from: number; job: { from: number; path: string }; reader: RangeReader } | null> {
   const plain = start.plain;
   if (ctx.rangeWorker == null || !plain || plain.size - plain.from < Math.max(ctx.rangeWorker, 2)) return null;
   const at = await messageStartFrom(plain.path, plain.from + Math.floor((plain.size - plain.from) * MAIN_SHARE), plain.size);
   if (at === null) return null;
-  const job: RangeJob = { path: plain.path, from: at, until: plain.size, mboxrd: ctx.mboxrd };
+  const job: RangeJob = { kind: 'index', path: plain.path, from: at, until: plain.size, mboxrd: ctx.mboxrd };
   return { from: plain.from, job, reader: new RangeReader(job) };
 }
 

@@ -7,18 +7,30 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ArchiveRecord } from '../types.js';
-import type { RowResult } from '../record.js';
+import type { MessageRow, RowResult } from '../record.js';
+import type { SplitAs } from '../series-job.js';
 import { compiledWorkerUrl } from './worker-url.js';
 
-export interface RangeJob {
+/**
+ * One range of a file: for the index (its records and rows, mboxrd un-quoted while decoding), or for two-pass
+ * `show`'s pass 1 (each message's light item, split as readInput splits).
+ */
+export type RangeJob = {
   path: string;
   /** A message start. */
   from: number;
   /** A message start, or the file's end. */
   until: number;
-  /** Un-quote `>From ` lines (mboxrd). */
-  mboxrd: boolean;
-}
+} & ({ kind: 'index'; mboxrd: boolean } | { kind: 'light'; split: SplitAs });
+
+/** What pass 1 of two-pass `show` learns of one message of a range: its row, or why it has none. */
+export type LightItem = { offset: number; end: number } & (
+  | { kind: 'row'; row: MessageRow }
+  | { kind: 'oversize'; size: number }
+  | { kind: 'skipped'; reason: string; messageId: string | null }
+  /** A message without Message-ID: its row names it otherwise than threading does, so it is decoded whole. */
+  | { kind: 'whole' }
+);
 
 /** A batch of records (bytes dropped) and the rows of their raw ones, in file order. */
 export interface RangeBatch {
@@ -27,7 +39,11 @@ export interface RangeBatch {
   bytes: number;
 }
 
-export type RangeReply = ({ kind: 'batch' } & RangeBatch) | { kind: 'done' } | { kind: 'error'; error: string };
+export type RangeReply =
+  | ({ kind: 'batch' } & RangeBatch)
+  | { kind: 'light'; items: LightItem[]; bytes: number }
+  | { kind: 'done' }
+  | { kind: 'error'; error: string };
 
 /** Files with less than this to read are read on one thread: a worker's start costs more than it saves. */
 export const MIN_RANGE_SPLIT = 32 * 1024 * 1024;
@@ -56,13 +72,29 @@ export class RangeReader {
     });
   }
 
+  /** Records (or light items) and bytes the worker has answered with so far, for progress. */
+  readonly received = { records: 0, bytes: 0 };
+
   private push(r: RangeReply): void {
+    if (r.kind === 'batch' || r.kind === 'light') {
+      this.received.records += r.kind === 'batch' ? r.records.length : r.items.length;
+      this.received.bytes += r.bytes;
+    }
     this.ready.push(r);
     this.wake?.();
   }
 
-  /** The worker's batches in file order; throws what the worker hit. */
+  /** The worker's batches in file order (index jobs); throws what the worker hit. */
   async *batches(): AsyncGenerator<RangeBatch> {
+    for await (const r of this.replies()) if (r.kind === 'batch') yield r;
+  }
+
+  /** The worker's light items in file order (pass 1 jobs), with the bytes they span. */
+  async *lightItems(): AsyncGenerator<{ items: LightItem[]; bytes: number }> {
+    for await (const r of this.replies()) if (r.kind === 'light') yield r;
+  }
+
+  private async *replies(): AsyncGenerator<RangeReply> {
     for (;;) {
       const r = this.ready.shift();
       if (r === undefined) {

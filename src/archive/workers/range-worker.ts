@@ -1,18 +1,46 @@
 /**
- * Worker thread body: reads the records of one byte range of a plain mbox file and decodes them into index rows,
- * splitting included, so that on two cores the main thread reads one part of the file and this worker the rest
- * (range-reader.ts). Answers with batches in file order; the main thread writes them after its own part.
+ * Worker thread body: reads the records of one byte range of a plain mbox file and decodes them into index rows
+ * (or two-pass `show`'s light items), splitting included, so that on two cores the main thread reads one part of
+ * the file and this worker the rest (range-reader.ts). Answers with batches in file order; the main thread takes
+ * them after its own part.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { mboxRecords } from '../archive-folder.js';
-import { decodeRow, quickDecodedRow, type RowResult } from '../record.js';
+import { rawMessageId, splitMbox } from '../../ingest/index.js';
+import { mboxRecords, readInto } from '../archive-folder.js';
+import { decodeRow, positionalMessageId, quickDecodedRow, type RowResult } from '../record.js';
 import type { ArchiveRecord } from '../types.js';
-import type { RangeJob, RangeReply } from './range-reader.js';
+import type { LightItem, RangeJob, RangeReply } from './range-reader.js';
 
 const NO_BYTES = Buffer.alloc(0);
 const BATCH = 1024;
 
-async function readRange(job: RangeJob, post: (r: RangeReply) => void): Promise<void> {
+/** Pass 1 of two-pass `show` over the range: each message split as readInput splits it, and its row. */
+async function readLight(job: Extract<RangeJob, { kind: 'light' }>, post: (r: RangeReply) => void): Promise<void> {
+  let items: LightItem[] = [];
+  let bytes = 0;
+  for await (const slice of splitMbox(readInto(job.path, job.from, job.until), { ...job.split, reusedChunks: true })) {
+    const offset = job.from + slice.offset;
+    const end = job.from + slice.end;
+    bytes += end - offset;
+    if (slice.oversize !== undefined) items.push({ kind: 'oversize', offset, end, size: slice.oversize });
+    else {
+      // The bytes are a view of the read buffer until the next slice is asked for: decoded before that.
+      const read = await decodeRow(slice.bytes, { kind: 'offset', source: job.path, offset }, 0);
+      if (read.kind === 'skipped') items.push({ kind: 'skipped', offset, end, reason: read.reason, messageId: rawMessageId(slice.bytes) });
+      else if (read.row.msgid === positionalMessageId(job.path, String(offset))) items.push({ kind: 'whole', offset, end });
+      else items.push({ kind: 'row', offset, end, row: read.row });
+    }
+    if (items.length >= BATCH) {
+      post({ kind: 'light', items, bytes });
+      items = [];
+      bytes = 0;
+    }
+  }
+  if (items.length) post({ kind: 'light', items, bytes });
+  post({ kind: 'done' });
+}
+
+async function readRange(job: Extract<RangeJob, { kind: 'index' }>, post: (r: RangeReply) => void): Promise<void> {
   let records: ArchiveRecord[] = [];
   let rows: RowResult[] = [];
   let bytes = 0;
@@ -39,6 +67,8 @@ async function readRange(job: RangeJob, post: (r: RangeReply) => void): Promise<
 
 const port = parentPort;
 if (port) {
-  readRange(workerData as RangeJob, (r) => port.postMessage(r)).catch((e: unknown) =>
+  const job = workerData as RangeJob;
+  const post = (r: RangeReply): void => port.postMessage(r);
+  (job.kind === 'index' ? readRange(job, post) : readLight(job, post)).catch((e: unknown) =>
     port.postMessage({ kind: 'error', error: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies RangeReply));
 }
