@@ -3,28 +3,18 @@
 // message, else the full decoder (postal-mime). Checked on every message of the real-thread corpus, on git's and
 // b4's samples, and on odd mail built to sit on each edge the quick paths decline or read.
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describeShared, sharedPath } from '../../test/support/shared.js';
-import { decodeBase64, decodeMessage, splitMbox, unquoteMboxrd } from '../ingest/index.js';
+import { describeShared } from '../../test/support/shared.js';
+import { conformanceMessages, corpusThreadMessages } from '../../test/support/shared-mail.js';
+import { piecedStrings } from '../../test/support/pieces.js';
+import { decodeBase64, decodeMessage, unquoteMboxrd } from '../ingest/index.js';
 import { rewrittenRow } from './lazy-row.js';
 import { quickRow } from './quick-row.js';
 import { multipartRow } from './quick-multipart.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
-async function messagesOf(bytes: Buffer, mboxrd: boolean): Promise<Buffer[]> {
-  async function* one(): AsyncGenerator<Buffer> {
-    yield bytes;
-  }
-  if (!bytes.subarray(0, 5).equals(Buffer.from('From '))) return [bytes];
-  const out: Buffer[] = [];
-  for await (const s of splitMbox(one(), { mboxrd })) out.push(s.bytes);
-  return out;
-}
-
 /** The row decodeRow gave before the quick paths: the rewrite-and-parse path, else the full decoder. */
 async function reference(bytes: Buffer, position: string): Promise<MessageRow> {
-  return rewrittenRow(bytes, 'src', position) ?? toMessageRow(await decodeMessage(bytes, { source: 'src', index: 1, offset: null }), 'src', position);
+  return rewrittenRow(bytes, 'src', position) ?? toMessageRow(await decodeMessage(bytes, { source: 'src', index: 1, offset: null }, { mimeWalk: false }), 'src', position);
 }
 
 /** Compares every quick row with the reference; returns how many each quick path took. */
@@ -43,13 +33,11 @@ async function compare(messages: Buffer[], label: string): Promise<{ single: num
 
 describeShared('quick index rows on the real-thread corpus', ['corpus', 'linaro-mm-sig', 'threads'], () => {
   it('equal the reference rows on every message of the 150 threads, multipart ones included', async () => {
-    const threads = sharedPath('corpus', 'linaro-mm-sig', 'threads');
     let all = 0;
     const taken = { single: 0, multi: 0 };
-    for (const t of readdirSync(threads)) {
-      const messages = await messagesOf(readFileSync(join(threads, t, 'thread.mbox')), true);
+    for (const { label, messages } of await corpusThreadMessages()) {
       all += messages.length;
-      const n = await compare(messages, t);
+      const n = await compare(messages, label);
       taken.single += n.single;
       taken.multi += n.multi;
     }
@@ -63,12 +51,9 @@ describeShared('quick index rows on the real-thread corpus', ['corpus', 'linaro-
 describeShared('quick index rows on shared samples', ['conformance'], () => {
   it('equal the reference rows on git t5100 and b4 sample mails', async () => {
     let taken = 0;
-    for (const folder of ['git-t5100', 'b4-samples']) {
-      for (const name of readdirSync(sharedPath('conformance', folder))) {
-        if (/\.(json|md)$/.test(name)) continue;
-        const n = await compare(await messagesOf(readFileSync(sharedPath('conformance', folder, name)), name.endsWith('mboxrd')), name);
-        taken += n.single + n.multi;
-      }
+    for (const { label, messages } of await conformanceMessages()) {
+      const n = await compare(messages, label);
+      taken += n.single + n.multi;
     }
     expect(taken).toBeGreaterThan(5);
   });
@@ -152,13 +137,7 @@ describe("the premises the quick paths rest on", () => {
   it('mboxrd un-quoting by search equals a line-by-line reading', () => {
     const lineByLine = (s: string): string => s.split('\n').map((l) => (/^>+From /.test(l) ? l.slice(1) : l)).join('\n');
     const pieces = ['From x\n', '>From a\n', '>>From b\n', 'x >From c\n', '>>>', 'From ', '\n', 'a>From d\n', '>'];
-    let seed = 7;
-    for (let n = 0; n < 500; n++) {
-      let s = '';
-      for (let k = 0; k < 8; k++) {
-        seed = (seed * 1103515245 + 12345) % 2 ** 31;
-        s += pieces[seed % pieces.length];
-      }
+    for (const s of piecedStrings(pieces, 500, 8, 7)) {
       expect(unquoteMboxrd(Buffer.from(s)).toString(), JSON.stringify(s)).toBe(lineByLine(s));
     }
   });

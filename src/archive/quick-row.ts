@@ -109,26 +109,9 @@ function isInline(b: Buffer, s: HeaderSpan): boolean {
   return !s.folded && INLINE.test(b.toString('latin1', s.start, s.end));
 }
 
-/** Whether `c` is in the base64 alphabet. */
-const inAlphabet = (c: number): boolean =>
-  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
-
-/**
- * Base64 as transfer-decoding.ts's decodeBase64 (postal-mime's reading) decodes it, by Node's own decoder when
- * the two agree: Node skips characters outside the alphabet and stops at the first `=` as decodeBase64 does, but
- * also reads base64url's `-` and `_`, and decodeBase64 goes on after a `=` in mid-body (lines padded one by one).
- * quick-row.test.ts pins Node's reading.
- */
-function base64Bytes(body: Buffer): Buffer {
-  if (body.indexOf(0x2d) >= 0 || body.indexOf(0x5f) >= 0) return decodeBase64(body);
-  const pad = body.indexOf(0x3d);
-  if (pad >= 0) for (let i = pad + 1; i < body.length; i++) if (inAlphabet(body[i]!)) return decodeBase64(body);
-  return Buffer.from(body.toString('latin1'), 'base64');
-}
-
 /** The body as text, transfer encoding undone. */
 function bodyText(body: Buffer, encoding: string, decoder: TextDecoder): string {
-  if (encoding === 'base64') return decoder.decode(base64Bytes(body));
+  if (encoding === 'base64') return decoder.decode(decodeBase64(body));
   if (encoding === 'quoted-printable') return decoder.decode(decodeQuotedPrintable(body));
   return decoder.decode(body);
 }

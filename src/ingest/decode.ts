@@ -2,46 +2,46 @@
  * One message's bytes → RawMessage, through postal-mime (chosen in docs/mime-decoder.md).
  * postal-mime does the MIME work (RFC 2047 words, QP, base64, charsets, multipart); this file
  * only maps its result onto the contract in ./types.ts and records what it had to guess.
+ * Mail that needs no library is read without it, giving what postal-mime gives: plain single
+ * parts (plain-mail.ts, transfer-decoding.ts) and simple multipart mail (mime-walk.ts).
  */
-import { createRequire } from 'node:module';
 import type { Email, Attachment } from 'postal-mime';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
 import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
+import { postalMime, MAX_HEADERS_BYTES } from './postal-mime.js';
+import { walkMime } from './mime-walk.js';
 import { asEightBit } from './transfer-decoding.js';
 import type { Header, MessageOrigin, RawMessage, TextAttachment } from './types.js';
 
-/**
- * Total header bytes postal-mime accepts per message (its own default is 2 MiB). A 1 MB header
- * line still decodes; a message over this limit is skipped with the library's reason.
- */
-export const MAX_HEADERS_BYTES = 4 * 1024 * 1024;
-
-/**
- * postal-mime, loaded the first time a message needs it (MIME structure, encoded words): most list mail takes the
- * plain fast path, and loading the library costs every `show` and `am` start-up time. Its CommonJS build loads
- * synchronously, so header decoding stays synchronous.
- */
-let postal: typeof import('postal-mime') | null = null;
-function postalMime(): typeof import('postal-mime') {
-  postal ??= createRequire(import.meta.url)('postal-mime') as typeof import('postal-mime');
-  return postal;
-}
+export { MAX_HEADERS_BYTES };
 
 /** The MIME types whose parts we keep as text attachments (patches sent as attachments). */
 const TEXT_ATTACHMENT = /^text\//;
+
+export interface DecodeOptions {
+  /**
+   * false: postal-mime reads the multipart mail mime-walk.ts would read (the reference the walk is
+   * compared with in mime-walk.test.ts). Default true.
+   */
+  mimeWalk?: boolean;
+}
 
 /**
  * Decode one message. Throws InputError naming the origin when postal-mime rejects the bytes;
  * streaming callers turn that into a SkippedMessage so that count in == count out.
  */
-export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin): Promise<RawMessage> {
+export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin, options: DecodeOptions = {}): Promise<RawMessage> {
   const unknown = unknownCharsets(raw);
   const asUtf8 = unknown.length > 0 && isUtf8(raw);
   const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
-  const parsed: ParsedMail = plainAfterTransferDecoding(bytes) ?? parsePlainMail(bytes, MAX_HEADERS_BYTES) ?? (await parseMime(bytes, origin));
+  const parsed: ParsedMail =
+    plainAfterTransferDecoding(bytes) ??
+    parsePlainMail(bytes, MAX_HEADERS_BYTES) ??
+    (options.mimeWalk === false ? undefined : walkMime(bytes)) ??
+    (await parseMime(bytes, origin));
   if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
   parsed.unknownCharsets = unknown;
   return toRawMessage(parsed, raw, origin);

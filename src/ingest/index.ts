@@ -4,7 +4,7 @@ export {
   parseRemoteSpec, resolveServer, serverFor, RemoteError, DEFAULT_SERVER, DEFAULT_CACHE_MAX_AGE_SECONDS, defaultCacheDir,
   type RemoteRef, type RemoteOptions, type RemoteFailure, type ServerChoice,
 } from './remote/index.js';
-export { decodeMessage } from './decode.js';
+export { decodeMessage, type DecodeOptions } from './decode.js';
 export type { IngestLimits } from './items.js';
 export { parseGitRange } from './git-range.js';
 export { isoDate, localIsoDate, utcOffsetMinutes } from './header-values.js';
@@ -22,6 +22,7 @@ export type {
 // For the archive stage: reading whole list archives message by message.
 export { toRawMessage, withoutFlowed, MAX_HEADERS_BYTES, FLOWED_PARAM } from './decode.js';
 export { parsePlainMail, decoderFor as plainBodyDecoder, SIMPLE_TYPE } from './plain-mail.js';
+export { walkMime, type WalkedMail } from './mime-walk.js';
 export { asEightBit, decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';

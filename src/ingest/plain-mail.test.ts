@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMime, toRawMessage } from './decode.js';
 import { splitMbox } from './mbox.js';
-import { parsePlainMail } from './plain-mail.js';
+import { headerEnd, headerEndByBytes, parsePlainMail } from './plain-mail.js';
 import type { MessageOrigin } from './types.js';
 import { hasShared, sharedPath } from '../../test/support/shared.js';
+import { piecedStrings } from '../../test/support/pieces.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CONFORMANCE = sharedPath('conformance');
@@ -79,5 +80,20 @@ describe('plain fast path ≡ postal-mime', () => {
     expect(parsePlainMail(Buffer.from('Subject: x\nContent-Type: text/plain; charset="utf-8"\n\nKönig\n'), 1 << 22)?.text).toBe('König\n');
     const latin1 = Buffer.concat([Buffer.from('Content-Type: text/plain; charset=iso-8859-1\n\n'), Buffer.from('K\xf6nig\n', 'latin1')]);
     expect(parsePlainMail(latin1, 1 << 22)?.text).toBe('König\n');
+  });
+});
+
+describe('where the header block ends', () => {
+  it('found by search, as the byte loop finds it, on mail built from NUL, CR, CRLF and blank-line pieces', () => {
+    const pieces = ['Subject: a\n', '\n', '\r\n', '\r', '\0', 'X: b\r\n', ' fold\n', 'body\n', '\n\r\n', '\n\n'];
+    const seen = new Set<string>();
+    for (const s of piecedStrings(pieces, 3000, 7, 11)) {
+      const b = Buffer.from(s, 'latin1');
+      const expected = headerEndByBytes(b);
+      seen.add(expected === null ? 'null' : `${expected.body - expected.headers}`);
+      expect(headerEnd(b), JSON.stringify(s)).toEqual(b[0] === 0x0a || b[0] === 0x0d ? null : expected);
+    }
+    // Both kinds of blank line and the declined blocks all occurred.
+    expect([...seen].sort()).toEqual(['2', '3', 'null']);
   });
 });

@@ -69,9 +69,29 @@ function countLines(b: Uint8Array): number {
   return n;
 }
 
-/** Where the header block ends (before the empty line) and the body starts; null without one. */
-function headerEnd(b: Uint8Array): { headers: number; body: number } | null {
-  if (b[0] === 0x0a || b[0] === 0x0d) return null; // no headers at all
+const LF_LF = Buffer.from('\n\n');
+const LF_CRLF = Buffer.from('\n\r\n');
+
+/**
+ * Where the header block ends (before the empty line) and the body starts; null without one. The
+ * end is found by search and the block checked for NUL and CR by search; a block with a CR takes
+ * the byte loop, which tells a lone CR from a CRLF.
+ */
+export function headerEnd(bytes: Uint8Array): { headers: number; body: number } | null {
+  if (bytes[0] === 0x0a || bytes[0] === 0x0d) return null; // no headers at all
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lf = b.indexOf(LF_LF);
+  const crlf = (lf < 0 ? b : b.subarray(0, lf + 2)).indexOf(LF_CRLF);
+  const end = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
+  if (end < 0) return null;
+  const head = b.subarray(0, end + 1);
+  if (head.indexOf(0x00) >= 0) return null; // leave oddities to postal-mime
+  if (head.indexOf(0x0d) >= 0) return headerEndByBytes(b);
+  return end === lf ? { headers: end, body: end + 2 } : { headers: end, body: end + 3 };
+}
+
+/** The byte loop headerEnd stands for (exported for plain-mail.test.ts, which compares the two). */
+export function headerEndByBytes(b: Uint8Array): { headers: number; body: number } | null {
   for (let i = 0; i < b.length; i++) {
     const c = b[i];
     if (c === 0x00 || (c === 0x0d && b[i + 1] !== 0x0a)) return null; // leave oddities to postal-mime

@@ -6,10 +6,11 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeShared, sharedPath } from '../../test/support/shared.js';
+import { piecedStrings } from '../../test/support/pieces.js';
 import { decodeMessage, parseMime, toRawMessage, withoutFlowed } from './decode.js';
 import { unknownCharsets } from './header-values.js';
 import { unquoteMboxrd } from './mbox.js';
-import { asEightBit } from './transfer-decoding.js';
+import { asEightBit, base64ByUnits, decodeBase64 } from './transfer-decoding.js';
 import type { MessageOrigin } from './types.js';
 
 /** postal-mime's reading of a message, as decodeMessage made it before the fast path. */
@@ -77,5 +78,20 @@ describeShared('transfer decoding on git and b4 samples', ['conformance'], () =>
         await compareAll(messagesOf(readFileSync(sharedPath('conformance', folder, name))), `${folder}/${name}`);
       }
     }
+  });
+});
+
+describe("base64 by Node's decoder where it reads as postal-mime does", () => {
+  it('equals the unit-by-unit reading on bodies built from alphabet, padding, base64url, blank and 8-bit pieces', () => {
+    const pieces = ['QUJD', 'REVGRw', 'SGk=', 'SA==', '\n', ' \t', '-', '_', '=', 'Q', '*!', '\xe9', 'QUJDREVG\n', '___\nlist footer -- x\n'];
+    let byNode = 0;
+    for (const s of piecedStrings(pieces, 4000, 6, 5)) {
+      const body = Buffer.from(s, 'latin1');
+      expect(decodeBase64(body), JSON.stringify(s)).toEqual(base64ByUnits(body));
+      if (!/[-_]/.test(s) && !/=.*[A-Za-z0-9+/]/s.test(s)) byNode += 1;
+    }
+    // Both readings were exercised.
+    expect(byNode).toBeGreaterThan(200);
+    expect(byNode).toBeLessThan(3500);
   });
 });
