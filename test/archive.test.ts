@@ -197,50 +197,6 @@ describe('archive index: workers', () => {
   });
 });
 
-describe('archive index: a range worker', () => {
-  /** Every table the index fills for its sources, row ids aside. */
-  const dumpAll = (path: string): string => {
-    const db = openIndex(path);
-    const rows = db.prepare('SELECT position, msgid, in_reply_to, refs, subject, from_name, from_email, date, kind, has_diff, has_diffstat, change_id FROM messages ORDER BY id').all();
-    const damaged = db.prepare('SELECT position, reason FROM damaged ORDER BY rowid').all();
-    const sources = db.prepare('SELECT path, size, cursor, fingerprint, complete FROM sources ORDER BY id').all();
-    return JSON.stringify({ rows, damaged, sources, found: findSeries(db, '') });
-  };
-  const many = (n: number): TestMail[] =>
-    Array.from({ length: n }, (_, i) => (i % 3 === 0
-      ? cover(`c${i}@x`, 'PATCH 0/1', `part${i}: Add thing ${i}`, i)
-      : patch(`p${i}@x`, 'PATCH 1/1', `part${i - (i % 3)}: Add thing ${i - (i % 3)}`, i, `c${i - (i % 3)}@x`)));
-
-  it('gives the index of one thread, cut or whole, and on an append reads on from the cursor', async () => {
-    const text = mboxText(many(40));
-    for (const [name, body] of [['whole', text], ['cut', text.slice(0, text.length - 10)]] as const) {
-      const path = join(dir, `range-${name}.mbox`);
-      writeFileSync(path, body);
-      const one = join(dir, `range-${name}-one.sqlite`);
-      const two = join(dir, `range-${name}-two.sqlite`);
-      const a = await indexArchives([path], { db: one, threads: 0 });
-      const seen: IndexProgress[] = [];
-      const b = await indexArchives([path], { db: two, threads: 0, rangeWorker: { minBytes: 1 }, onProgress: (p) => seen.push(p) });
-      expect(b).toEqual(a);
-      // Progress counts both parts as they are read, only goes forward, and ends where one thread's ends.
-      const alone: IndexProgress[] = [];
-      await indexArchives([path], { db: join(dir, `range-${name}-alone.sqlite`), threads: 0, onProgress: (p) => alone.push(p) });
-      expect(seen.map((p) => p.bytes)).toEqual([...seen.map((p) => p.bytes)].sort((x, y) => x - y));
-      expect(seen.at(-1)).toEqual(alone.at(-1));
-      expect(dumpAll(two)).toEqual(dumpAll(one));
-      if (name === 'cut') expect(a.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('cut in half')]);
-    }
-    // Appended to: both read on from the cursor (the worker's part included) to the same index.
-    const path = join(dir, 'range-whole.mbox');
-    appendFileSync(path, mboxText(many(46).slice(40)));
-    const a = await indexArchives([path], { db: join(dir, 'range-whole-one.sqlite'), threads: 0 });
-    const b = await indexArchives([path], { db: join(dir, 'range-whole-two.sqlite'), threads: 0, rangeWorker: { minBytes: 1 } });
-    expect(b).toEqual(a);
-    expect(a.indexed).toBe(6);
-    expect(dumpAll(join(dir, 'range-whole-two.sqlite'))).toEqual(dumpAll(join(dir, 'range-whole-one.sqlite')));
-  });
-});
-
 describe('archive index: damaged archives', () => {
   it('skips a corrupt git object and a message cut in half, names their positions, indexes the rest', async () => {
     const bad = join(dir, 'bad');

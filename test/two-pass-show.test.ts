@@ -15,22 +15,15 @@ import { runCli } from './support/cli.js';
 
 const joined = (pieces: (string | Buffer)[] | null): string | undefined => (pieces ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString() : undefined);
 
-/** Pass 1 on one thread, or with its latter part read by a range worker however small the file. */
-const RANGES = { one: { rangeWorker: false }, split: { rangeWorker: { minBytes: 1 } } } as const;
-
-async function bothWays(
-  path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}, threads = 0, range: keyof typeof RANGES = 'one',
-): Promise<{ whole: string; twoPass: string | undefined }> {
+async function bothWays(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}, threads = 0): Promise<{ whole: string; twoPass: string | undefined }> {
   const whole = stringifyJsonSafe(toShowJson(await loadSeriesSet(path, opts)));
-  return { whole, twoPass: joined(await showJsonTwoPass(await TwoPassShow.read([path], { ...opts, ...RANGES[range] }), threads)) };
+  return { whole, twoPass: joined(await showJsonTwoPass(await TwoPassShow.read([path], opts), threads)) };
 }
 
 /** Plain `show`: formatShowText of the whole set, and the two-pass pieces. */
-async function bothWaysText(
-  path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}, range: keyof typeof RANGES = 'one',
-): Promise<{ whole: string; twoPass: string | undefined }> {
+async function bothWaysText(path: string, opts: Pick<LoadOptions, 'mboxrd' | 'limits'> = {}): Promise<{ whole: string; twoPass: string | undefined }> {
   const whole = formatShowText(await loadSeriesSet(path, opts));
-  return { whole, twoPass: joined(await showTextTwoPass(await TwoPassShow.read([path], { ...opts, ...RANGES[range] }))) };
+  return { whole, twoPass: joined(await showTextTwoPass(await TwoPassShow.read([path], opts))) };
 }
 
 const threadsDir = sharedPath('corpus', 'linaro-mm-sig', 'threads');
@@ -51,8 +44,8 @@ describeShared('two-pass show --json on the real corpus', ['corpus', 'linaro-mm-
   it('equals the whole-set path on all threads as one archive, with and without --mboxrd, with and without a worker', async () => {
     const archive = join(mkdtempSync(join(tmpdir(), 'patchscope-two-pass-')), 'all.mboxrd');
     writeFileSync(archive, Buffer.concat(threads.map((t) => readFileSync(join(threadsDir, t, 'thread.mbox')))));
-    for (const [mboxrd, workers, range] of [[true, 0, 'one'], [false, 0, 'one'], [true, 1, 'one'], [true, 0, 'split'], [false, 0, 'split']] as const) {
-      const { whole, twoPass } = await bothWays(archive, { mboxrd }, workers, range);
+    for (const [mboxrd, workers] of [[true, 0], [false, 0], [true, 1]] as const) {
+      const { whole, twoPass } = await bothWays(archive, { mboxrd }, workers);
       expect(twoPass).toBe(whole);
       const parsed = JSON.parse(whole) as { series: unknown[]; unthreaded: unknown[]; messages: number };
       // Not a trivial equality: the archive holds many series and mail outside them.
@@ -60,11 +53,9 @@ describeShared('two-pass show --json on the real corpus', ['corpus', 'linaro-mm-
       expect(parsed.unthreaded.length).toBeGreaterThan(0);
     }
     // Messages over the size cap are skipped the same way (named, counted), not dropped.
-    for (const range of ['one', 'split'] as const) {
-      const { whole, twoPass } = await bothWays(archive, { mboxrd: true, limits: { maxMessageBytes: 20_000 } }, 0, range);
-      expect(twoPass).toBe(whole);
-      expect((JSON.parse(whole) as { skipped: unknown[] }).skipped.length).toBeGreaterThan(0);
-    }
+    const { whole, twoPass } = await bothWays(archive, { mboxrd: true, limits: { maxMessageBytes: 20_000 } });
+    expect(twoPass).toBe(whole);
+    expect((JSON.parse(whole) as { skipped: unknown[] }).skipped.length).toBeGreaterThan(0);
     // Plain `show` streams the same series: the same text, with and without a cap.
     for (const opts of [{ mboxrd: true }, { mboxrd: true, limits: { maxMessageBytes: 20_000 } }]) {
       const text = await bothWaysText(archive, opts);
@@ -83,10 +74,10 @@ describe('two-pass show --json on our fixtures', () => {
 
   it.each(mboxes)('equals the whole-set path on %s', async (path) => {
     expect(await isRereadableMbox(path)).toBe(true);
-    for (const [mboxrd, range] of [[true, 'one'], [false, 'one'], [true, 'split']] as const) {
-      const { whole, twoPass } = await bothWays(path, { mboxrd }, 0, range);
+    for (const mboxrd of [true, false]) {
+      const { whole, twoPass } = await bothWays(path, { mboxrd });
       expect(twoPass).toBe(whole);
-      const text = await bothWaysText(path, { mboxrd }, range);
+      const text = await bothWaysText(path, { mboxrd });
       expect(text.twoPass).toBe(text.whole);
     }
   });

@@ -42,28 +42,6 @@ async function inboxEpochs(dir: string): Promise<string[]> {
   return epochs;
 }
 
-/**
- * The first message start (a `From ` separator line) at or after `at` and before `before`, looking at most 1 MiB
- * ahead; null when there is none there.
- */
-export async function messageStartFrom(path: string, at: number, before: number): Promise<number | null> {
-  const fh = await open(path, 'r');
-  try {
-    const head = Buffer.allocUnsafe(Math.max(0, Math.min(READ_CHUNK, before - at + 1)));
-    const { bytesRead } = await fh.read(head, 0, head.length, at - 1);
-    const bytes = head.subarray(0, bytesRead);
-    // From the byte before `at`: a separator is a line start.
-    for (let i = bytes.indexOf(NL_FROM); i >= 0 && at + i < before; i = bytes.indexOf(NL_FROM, i + 1)) {
-      const nl = bytes.indexOf(0x0a, i + 1);
-      if (nl >= 0 && isFromLine(bytes.subarray(i + 1, nl + 1))) return at + i;
-    }
-    return null;
-  } finally {
-    await fh.close();
-  }
-}
-const NL_FROM = Buffer.from('\nFrom ');
-
 /** Whether the bytes at `offset` of a file start a message (a `From ` separator line). */
 export async function startsMessageAt(path: string, offset: number): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -94,12 +72,12 @@ const READ_CHUNK = 1024 * 1024;
  * asked for. Fresh memory for every read cost more than all the rest of splitting (page faults: on the real
  * linaro-mm-sig archive 0.5 s of CPU against 0.1 s; issue 18).
  */
-export async function* readInto(path: string, start = 0, until = Infinity): AsyncGenerator<Buffer> {
+export async function* readInto(path: string, start = 0): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(READ_CHUNK);
-    for (let pos = start; pos < until; ) {
-      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, until - pos), pos);
+    for (let pos = start; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) return;
       pos += bytesRead;
       yield buf.subarray(0, bytesRead);
@@ -116,13 +94,11 @@ export async function* readInto(path: string, start = 0, until = Infinity): Asyn
  * in the decompressed stream; a cut gzip ends with a damaged record. A plain file's last message
  * that does not end with a newline was cut in half: it is a damaged record.
  */
-export async function* mboxRecords(path: string, from: number, mboxrd: boolean, until?: number): AsyncGenerator<ArchiveRecord> {
+export async function* mboxRecords(path: string, from: number, mboxrd: boolean): AsyncGenerator<ArchiveRecord> {
   const gz = await isGzipFile(path);
   const start = gz ? 0 : from;
-  // `until` (a plain file only): where a message starts (or the file's end); the records of [from, until).
-  const end = gz ? undefined : until;
-  const raw = gz ? (createReadStream(path, { start, highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) : readInto(path, start, end);
-  const size = end ?? (await stat(path)).size;
+  const raw = gz ? (createReadStream(path, { start, highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) : readInto(path, start);
+  const size = (await stat(path)).size;
   let held: { offset: number; bytes: Buffer; oversize?: number } | null = null;
   let lastByte = -1;
   async function* tracked(): AsyncGenerator<Buffer> {

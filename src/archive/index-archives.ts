@@ -12,7 +12,6 @@ import { readSource, type SkippedRecord, type SourceProgress } from './read-sour
 import { checkIndexFile, openIndex, type Database } from './sqlite.js';
 import { regroupIndex } from './store-series.js';
 import { createDecoder } from './workers/pool.js';
-import { MIN_RANGE_SPLIT } from './workers/range-reader.js';
 import { acquireWriterLock } from './writer-lock.js';
 
 export interface IndexOptions {
@@ -20,11 +19,6 @@ export interface IndexOptions {
   db: string | Database;
   /** Decode workers; 0 decodes on the main thread. Default: defaultThreads(). */
   threads?: number;
-  /**
-   * Read a large plain mbox file's latter part in a worker of its own (workers/range-reader.ts), from files with
-   * `minBytes` to read (default MIN_RANGE_SPLIT). Default: when `threads` is not given and there are two cores or more.
-   */
-  rangeWorker?: { minBytes?: number } | false;
   /** Un-quote `>From ` lines. Default true: list archives (lore, public-inbox exports) are mboxrd. */
   mboxrd?: boolean;
   /** Progress after each batch (the shape src/cli/progress.ts draws: messages, MB, rate, ETA). */
@@ -116,10 +110,7 @@ async function indexLocked(paths: string[], opts: IndexOptions): Promise<IndexSu
     const sources: ArchiveSource[] = [];
     for (const p of paths) sources.push(...(await archiveSources(p)));
     summary.sources = sources.length;
-    // On two cores the default is no decode pool but a range worker: the file's latter part read by a second thread.
-    const range = opts.rangeWorker ?? (opts.threads === undefined && threads === 0 && availableParallelism() >= 2 ? {} : false);
-    const rangeWorker = range === false ? null : (range.minBytes ?? MIN_RANGE_SPLIT);
-    const ctx = { db, decoder, mboxrd: opts.mboxrd ?? true, inFlight: Math.max(2, threads * 2), rangeWorker };
+    const ctx = { db, decoder, mboxrd: opts.mboxrd ?? true, inFlight: Math.max(2, threads * 2) };
     const total = await bytesToRead(db, sources);
     const done = { messages: 0, skipped: 0, bytes: 0 };
     for (const [i, source] of sources.entries()) {

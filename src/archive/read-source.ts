@@ -4,8 +4,7 @@
  * index whose cursor matches its rows: the next run resumes there and reads nothing twice.
  */
 import { stat } from 'node:fs/promises';
-import { isGzipFile, mboxRecords, messageStartFrom, startsMessageAt } from './archive-folder.js';
-import { MAIN_SHARE, RangeReader, type RangeJob } from './workers/range-reader.js';
+import { mboxRecords, startsMessageAt } from './archive-folder.js';
 import type { ArchiveRecord, ArchiveSource } from './types.js';
 import { epochHead, epochRecords, isAncestorOfHead } from './public-inbox.js';
 import type { Database } from './sqlite.js';
@@ -57,20 +56,11 @@ export interface ReadContext {
   mboxrd: boolean;
   /** Batches decoding at once; more than the worker count keeps every worker busy. */
   inFlight: number;
-  /** Read a plain mbox file with at least this many bytes to read in two parts, the latter in a worker (workers/range-reader.ts); null: never. */
-  rangeWorker?: number | null;
   onProgress?: (p: SourceProgress) => void;
 }
 
 /** Where to start reading a source: null when it is unchanged. `fresh` drops its old rows first. */
-type Start = {
-  records: () => AsyncGenerator<ArchiveRecord>;
-  fresh: boolean;
-  size: number | null;
-  mtime: number | null;
-  /** A plain (not gzipped) mbox file read from `from`: it can be read in two parts. */
-  plain?: { path: string; from: number; size: number };
-} | null;
+type Start = { records: () => AsyncGenerator<ArchiveRecord>; fresh: boolean; size: number | null; mtime: number | null } | null;
 
 async function mboxStart(ctx: ReadContext, path: string, row: SourceRow): Promise<Start> {
   const st = await stat(path);
@@ -83,8 +73,7 @@ async function mboxStart(ctx: ReadContext, path: string, row: SourceRow): Promis
   const from = resumable ? cursor : 0;
   if (from === st.size) return { records: async function* () {}, fresh: false, size: st.size, mtime: st.mtimeMs };
   // Split without un-quoting: decodeRow un-quotes mboxrd in the workers, off the main thread.
-  const plain = (await isGzipFile(path)) ? {} : { plain: { path, from, size: st.size } };
-  return { records: () => mboxRecords(path, from, false), fresh: !resumable, size: st.size, mtime: st.mtimeMs, ...plain };
+  return { records: () => mboxRecords(path, from, false), fresh: !resumable, size: st.size, mtime: st.mtimeMs };
 }
 
 async function epochStart(path: string, row: SourceRow): Promise<Start> {
@@ -108,21 +97,14 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
   const writer = new BatchWriter(ctx.db, row.id, source.kind === 'mbox' ? (cursor) => fingerprintUpTo(source.path, Number(cursor)) : () => null);
   if (start.fresh) writer.dropRows();
   let index = writer.count();
-  const split = await rangeSplit(ctx, start);
   const queue: { done: Promise<RowResult[]>; records: ArchiveRecord[]; bytes: number }[] = [];
   const flush = async (keep: number): Promise<void> => {
     while (queue.length > keep) {
       const { done, records, bytes } = queue.shift()!;
       writer.write(records, await done, result);
       result.bytes += bytes;
-      progress();
+      ctx.onProgress?.({ source: source.path, messages: result.messages, skipped: result.skipped, bytes: result.bytes });
     }
-  };
-  // With a range worker, what it has read but is not yet written counts too: both parts advance at once.
-  let taken = { records: 0, bytes: 0 };
-  const progress = (): void => {
-    const ahead = split ? { records: split.reader.received.records - taken.records, bytes: split.reader.received.bytes - taken.bytes } : { records: 0, bytes: 0 };
-    ctx.onProgress?.({ source: source.path, messages: result.messages + ahead.records, skipped: result.skipped, bytes: result.bytes + ahead.bytes });
   };
   let batch: ArchiveRecord[] = [];
   let batchBytes = 0;
@@ -132,50 +114,20 @@ export async function readSource(ctx: ReadContext, source: ArchiveSource): Promi
     batchBytes = 0;
     await flush(ctx.inFlight);
   };
-  try {
-    await readRecords(split ? mboxRecords(split.job.path, split.from, false, split.job.from) : start.records());
-    if (split) {
-      for await (const b of split.reader.batches()) {
-        writer.write(b.records, b.rows, result);
-        result.bytes += b.bytes;
-        taken = { records: taken.records + b.records.length, bytes: taken.bytes + b.bytes };
-        progress();
-      }
-    }
-  } finally {
-    await split?.reader.close();
+  for await (const record of start.records()) {
+    if (record.kind === 'raw') {
+      // The record's bytes may be a view of a read buffer that the next record is read into: the decoder is done
+      // with them when add() returns, and the batch keeps only where the record was.
+      ctx.decoder.add({ bytes: record.bytes, position: record.position, index: ++index, mboxrd: ctx.mboxrd && record.position.kind === 'offset' });
+      batchBytes += record.bytes.length;
+      batch.push({ ...record, bytes: NO_BYTES });
+    } else batch.push(record);
+    if (batch.length >= BATCH) await submit();
   }
+  if (batch.length) await submit();
+  await flush(0);
   writer.finish(start.size, start.mtime);
   return result;
-
-  async function readRecords(records: AsyncGenerator<ArchiveRecord>): Promise<void> {
-    for await (const record of records) {
-      if (record.kind === 'raw') {
-        // The record's bytes may be a view of a read buffer that the next record is read into: the decoder is done
-        // with them when add() returns, and the batch keeps only where the record was.
-        ctx.decoder.add({ bytes: record.bytes, position: record.position, index: ++index, mboxrd: ctx.mboxrd && record.position.kind === 'offset' });
-        batchBytes += record.bytes.length;
-        batch.push({ ...record, bytes: NO_BYTES });
-      } else batch.push(record);
-      if (batch.length >= BATCH) await submit();
-    }
-
-    if (batch.length) await submit();
-    await flush(0);
-  }
-}
-
-/**
- * A large plain mbox file in two parts: [from, job.from) read here, [job.from, size) by a range worker started
- * at once. null when the file is small, gzipped, or has no message start near the split point.
- */
-async function rangeSplit(ctx: ReadContext, start: NonNullable<Start>): Promise<{ from: number; job: { from: number; path: string }; reader: RangeReader } | null> {
-  const plain = start.plain;
-  if (ctx.rangeWorker == null || !plain || plain.size - plain.from < Math.max(ctx.rangeWorker, 2)) return null;
-  const at = await messageStartFrom(plain.path, plain.from + Math.floor((plain.size - plain.from) * MAIN_SHARE), plain.size);
-  if (at === null) return null;
-  const job: RangeJob = { kind: 'index', path: plain.path, from: at, until: plain.size, mboxrd: ctx.mboxrd };
-  return { from: plain.from, job, reader: new RangeReader(job) };
 }
 
 /** Writes decoded batches and the cursor, one transaction per batch. */

@@ -20,10 +20,8 @@ import {
   SeriesGrouping, classify, parseSubject, toShowSeries,
   type BuiltVersion, type ClassifiedMessage, type MessageKind, type PatchSeries, type SeriesDraft, type ShowSeries, type SubjectInfo,
 } from '../series/index.js';
-import { availableParallelism } from 'node:os';
-import { decodeRow, positionalMessageId, type MessageRow } from './record.js';
-import { messageStartFrom, readInto } from './archive-folder.js';
-import { MAIN_SHARE, MIN_RANGE_SPLIT, RangeReader, type LightItem } from './workers/range-reader.js';
+import { decodeRow, positionalMessageId } from './record.js';
+import { readInto } from './archive-folder.js';
 import { HeapBound } from './heap-bound.js';
 import { MessageRereader, TwoPassMismatch, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
 import { defaultShowThreads, runSeriesJobs } from './series-workers.js';
@@ -34,11 +32,6 @@ export interface TwoPassOptions {
   /** As readInput's: un-quote every `>From ` line, else only in public-inbox's marked messages. */
   mboxrd?: boolean;
   limits?: IngestLimits;
-  /**
-   * Read a large file's latter part in pass 1 by a range worker (workers/range-reader.ts), from files of `minBytes`
-   * (default MIN_RANGE_SPLIT). Default: on two cores or more.
-   */
-  rangeWorker?: { minBytes?: number } | false;
   /** Progress while splitting, per input, as loadSeriesSet reports it. */
   onProgress?: (p: { spec: string; messages: number; bytes: number }) => void;
 }
@@ -94,23 +87,6 @@ function lightMessage(origin: MessageOrigin, m: { messageId: string | null; inRe
   };
 }
 
-/** The message at [offset, end) of a file, split as pass 1 split it (un-quoting included). */
-async function sliceAt(path: string, offset: number, end: number, split: SplitAs): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const bytes = Buffer.allocUnsafe(end - offset);
-    await fh.read(bytes, 0, bytes.length, offset);
-    async function* once(): AsyncGenerator<Buffer> {
-      yield bytes;
-    }
-    let slice: Buffer | null = null;
-    for await (const s of splitMbox(once(), split)) slice ??= s.bytes;
-    return slice ?? Buffer.alloc(0);
-  } finally {
-    await fh.close();
-  }
-}
-
 const splitOptions = (opts: TwoPassOptions): SplitAs => ({
   mboxrd: opts.mboxrd === true ? true : 'marked',
   maxMessageBytes: opts.limits?.maxMessageBytes ?? MAX_SINGLE_MESSAGE,
@@ -161,80 +137,32 @@ export class TwoPassShow {
     const st = await stat(spec);
     const size = st.size;
     this.stamps.set(spec, `${st.size}:${st.mtimeMs}`);
-    const split = splitOptions(this.opts);
-    const range = await this.rangeOf(spec, size, split);
-    const chunks = readInto(spec, 0, range?.from ?? Infinity);
+    const chunks = readInto(spec);
     async function* counted(): AsyncGenerator<Buffer> {
       for await (const c of chunks) {
         bytes += c.length;
         yield c;
       }
     }
-    try {
-      // The chunks share one buffer: a slice is read before the next is asked for.
-      for await (const slice of splitMbox(counted(), { ...split, reusedChunks: true })) {
-        if (last) last.end = slice.offset;
-        last = null;
-        const origin: MessageOrigin = { source: spec, index: ++items, offset: slice.offset };
-        if (slice.oversize !== undefined) this.skipOversize(origin, slice.oversize, split);
-        else last = await this.lightFacts(slice.bytes, origin);
-        // A range worker's part advances at once: what it has answered with counts too.
-        this.opts.onProgress?.({ spec, messages: items + (range?.reader.received.records ?? 0), bytes: bytes + (range?.reader.received.bytes ?? 0) });
-        // Every 64 messages: the heap's statistics are not free, and 64 messages make little garbage.
-        if (items % 64 === 0) this.heap.check();
+    const split = splitOptions(this.opts);
+    // The chunks share one buffer: splitMbox copies what it keeps of each.
+    for await (const slice of splitMbox(counted(), { ...split, reusedChunks: true })) {
+      if (last) last.end = slice.offset;
+      last = null;
+      const origin: MessageOrigin = { source: spec, index: ++items, offset: slice.offset };
+      if (slice.oversize !== undefined) {
+        // stream-items.ts's own wording: this skip must read as readInput's does.
+        const reason = `message of ${slice.oversize} bytes is larger than the per-message cap of ${split.maxMessageBytes} bytes`;
+        this.skipped.push({ origin, messageId: null, reason });
+      } else {
+        last = await this.lightFacts(slice.bytes, origin);
       }
-      if (last) last.end = range?.from ?? size;
-      const mainItems = items;
-      const mainBytes = bytes;
-      if (range) {
-        for await (const batch of range.reader.lightItems()) {
-          for (const item of batch.items) {
-            const origin: MessageOrigin = { source: spec, index: ++items, offset: item.offset };
-            const f = await this.itemFacts(item, origin, split);
-            if (f) f.end = item.end;
-            if (items % 64 === 0) this.heap.check();
-          }
-          this.opts.onProgress?.({ spec, messages: mainItems + range.reader.received.records, bytes: mainBytes + range.reader.received.bytes });
-        }
-      }
-    } finally {
-      await range?.reader.close();
+      this.opts.onProgress?.({ spec, messages: items, bytes });
+      // Every 64 messages: the heap's statistics are not free, and 64 messages make little garbage.
+      if (items % 64 === 0) this.heap.check();
     }
+    if (last) last.end = size;
     this.messages += items;
-  }
-
-  /**
-   * A large file in two parts: [0, from) read here, [from, size) by a range worker started at once (on two cores
-   * or more, as the index does). null when the file is small or has no message start near the split point.
-   */
-  private async rangeOf(spec: string, size: number, split: SplitAs): Promise<{ from: number; reader: RangeReader } | null> {
-    const range = this.opts.rangeWorker ?? (availableParallelism() >= 2 ? {} : false);
-    if (range === false || size < Math.max(range.minBytes ?? MIN_RANGE_SPLIT, 2)) return null;
-    const from = await messageStartFrom(spec, Math.floor(size * MAIN_SHARE), size);
-    if (from === null) return null;
-    return { from, reader: new RangeReader({ kind: 'light', path: spec, from, until: size, split }) };
-  }
-
-  /** stream-items.ts's own wording: this skip must read as readInput's does. */
-  private skipOversize(origin: MessageOrigin, size: number, split: SplitAs): void {
-    const reason = `message of ${size} bytes is larger than the per-message cap of ${split.maxMessageBytes} bytes`;
-    this.skipped.push({ origin, messageId: null, reason });
-  }
-
-  /** A range worker's item taken as lightFacts takes a message read here. */
-  private async itemFacts(item: LightItem, origin: MessageOrigin, split: SplitAs): Promise<LightFacts | null> {
-    switch (item.kind) {
-      case 'oversize':
-        this.skipOversize(origin, item.size, split);
-        return null;
-      case 'skipped':
-        this.skipped.push({ origin, messageId: item.messageId, reason: item.reason });
-        return null;
-      case 'row':
-        return this.rowFacts(item.row, origin);
-      case 'whole':
-        return this.wholeFacts(await sliceAt(origin.source, item.offset, item.end, split), origin);
-    }
   }
 
   /**
@@ -249,18 +177,12 @@ export class TwoPassShow {
       this.skipped.push({ origin, messageId: rawMessageId(bytes), reason: read.reason });
       return null;
     }
+    const row = read.row;
     // The row names a message without Message-ID by position; threading names it otherwise: decode it whole.
-    if (read.row.msgid !== positionalMessageId(origin.source, position)) return this.rowFacts(read.row, origin);
-    return this.wholeFacts(bytes, origin);
-  }
-
-  private rowFacts(row: MessageRow, origin: MessageOrigin): LightFacts {
-    const m = lightMessage(origin, { messageId: row.msgid, inReplyTo: row.inReplyTo, references: row.references, date: row.date });
-    return this.keep(m, { subject: parseSubject(detached(row.subject)), kind: row.kind, hasDiff: row.hasDiff, hasDiffstat: row.hasDiffstat, end: 0 });
-  }
-
-  /** The light facts of a message decoded whole. */
-  private async wholeFacts(bytes: Buffer, origin: MessageOrigin): Promise<LightFacts | null> {
+    if (row.msgid !== positionalMessageId(origin.source, position)) {
+      const m = lightMessage(origin, { messageId: row.msgid, inReplyTo: row.inReplyTo, references: row.references, date: row.date });
+      return this.keep(m, { subject: parseSubject(detached(row.subject)), kind: row.kind, hasDiff: row.hasDiff, hasDiffstat: row.hasDiffstat, end: 0 });
+    }
     let full: RawMessage;
     try {
       full = await decodeMessage(bytes, origin);
