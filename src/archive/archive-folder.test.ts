@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { archiveSources, mboxRecords, startsMessageAt } from './archive-folder.js';
+import { archiveSources, mboxRecords, readInto, startsMessageAt } from './archive-folder.js';
 import { MAX_ARCHIVE_MESSAGE, type ArchiveRecord } from './types.js';
 import { mailText, mboxText, writeEpoch, type TestMail } from './test-archive.test-util.js';
 
@@ -99,5 +99,33 @@ describe('archive sources', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('readInto', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'patchscope-read-into-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the file from any start, each chunk intact until the next is asked for while the next is read', async () => {
+    // No period that a chunk's length could hide a wrong read behind: an LCG's high bytes.
+    let x = 12345;
+    const bytes = Buffer.from(Array.from({ length: 3.5 * 1024 * 1024 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24)));
+    const path = join(dir, 'big');
+    writeFileSync(path, bytes);
+    for (const start of [0, 1, 1024 * 1024 + 3, bytes.length]) {
+      const seen: Buffer[] = [];
+      let at = start;
+      for await (const chunk of readInto(path, start)) {
+        // The next read is under way meanwhile: it must not land in this chunk.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(chunk.equals(bytes.subarray(at, at + chunk.length))).toBe(true);
+        seen.push(Buffer.from(chunk));
+        at += chunk.length;
+      }
+      expect(Buffer.concat(seen).equals(bytes.subarray(start))).toBe(true);
+    }
+    // Left early, with a read under way: it ends quietly.
+    for await (const chunk of readInto(path)) if (chunk.length > 0) break;
   });
 });
