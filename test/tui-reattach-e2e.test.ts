@@ -24,7 +24,7 @@ const STATE = join(tmp, 'state', 'patchscope', 'reviews');
 /** The first added line of v2's patch 2, where the comment is put. */
 let target = '';
 
-const { tmux, waitFor, press, typeText, kill } = tmuxDriver(SOCKET, SESSION);
+const { waitFor, press, typeText, kill, startPatchscope } = tmuxDriver(SOCKET, SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A comment on the first added line of a v1 patch. */
@@ -42,10 +42,7 @@ describe.skipIf(!HAS_TMUX)('re-attaching comments of an older version in a real 
     target = v2.patches.find((p) => p.index === 2)!.files[0]!.hunks[0]!.lines.find((l) => l.kind === 'add' && l.text.trim().length > 12)!.text;
     const review = withAnchors(v1, { comments: [onFirstAdded(v1, 23, 'Who holds the lock here?'), onFirstAdded(v1, 24, 'Typo in the comment.')], trailers: [] });
     saveReviewState(join(STATE, stateFileName(keyOf(v1))), { ...emptyState(v1, null), ...review });
-    tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', '-e', 'TERM=xterm-256color', '-e', 'CI=true',
-      '-e', `HOME=${tmp}`, '-e', `XDG_STATE_HOME=${join(tmp, 'state')}`, '-e', 'GIT_CONFIG_NOSYSTEM=1',
-      'node', resolve(ROOT, 'bin/patchscope'), join(FIX, 'series-v2.mbox'), '--from', 'Rev Iewer <rev@example.org>');
-    tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
+    startPatchscope(tmp, [join(FIX, 'series-v2.mbox'), '--from', 'Rev Iewer <rev@example.org>']);
   }, 60000);
 
   afterAll(() => {

@@ -6,17 +6,16 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { HAS_TMUX, tmuxDriver } from './support/tmux.js';
 
-const ROOT = resolve(__dirname, '..');
 const SOCKET = `patchscope-review-e2e-${process.pid}`;
 const SESSION = 'review';
 if (!HAS_TMUX) console.log('tui-review-e2e: skipped, tmux not installed');
 const tmp = mkdtempSync(join(tmpdir(), 'patchscope-review-e2e-'));
 const STATE = join(tmp, 'state', 'patchscope', 'reviews');
 
-const { tmux, waitFor, press, typeText, kill } = tmuxDriver(SOCKET, SESSION);
+const { waitFor, press, typeText, kill, startPatchscope } = tmuxDriver(SOCKET, SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!HAS_TMUX)('writing the review in a real terminal (tmux)', () => {
@@ -24,10 +23,7 @@ describe.skipIf(!HAS_TMUX)('writing the review in a real terminal (tmux)', () =>
     const editor = join(tmp, 'editor.sh');
     writeFileSync(editor, '#!/bin/sh\nprintf "Written in a real editor.\\n" > "$1"\n');
     chmodSync(editor, 0o755);
-    tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', '-e', 'TERM=xterm-256color', '-e', 'CI=true',
-      '-e', `HOME=${tmp}`, '-e', `XDG_STATE_HOME=${join(tmp, 'state')}`, '-e', `EDITOR=${editor}`, '-e', 'GIT_CONFIG_NOSYSTEM=1',
-      'node', resolve(ROOT, 'bin/patchscope'), '--from', 'Rev Iewer <rev@example.org>');
-    tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
+    startPatchscope(tmp, ['--from', 'Rev Iewer <rev@example.org>'], { EDITOR: editor });
   }, 60000);
 
   afterAll(() => {

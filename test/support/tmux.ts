@@ -1,5 +1,9 @@
 /** Driving a TUI in a real tmux session: start, read the screen, wait for text, send keys and text. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/patchscope', import.meta.url));
 
 export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 
@@ -14,6 +18,11 @@ export interface TmuxDriver {
   press: (...keys: string[]) => Promise<void>;
   /** Literal text, a character at a time (as typed). */
   typeText: (text: string) => Promise<void>;
+  /**
+   * `patchscope ARGS` in a new 120x40 session, kept on screen after it exits, as a reviewer's terminal: HOME is
+   * `home`, review state under `home/state` (never the user's), no system git config, and `env` besides.
+   */
+  startPatchscope: (home: string, args: string[], env?: Record<string, string>) => void;
   kill: () => void;
 }
 
@@ -45,6 +54,12 @@ export function tmuxDriver(socket: string, session: string): TmuxDriver {
         tmux('send-keys', '-t', session, '-l', ch);
         await sleep(15);
       }
+    },
+    startPatchscope(home, args, env = {}) {
+      const vars = { TERM: 'xterm-256color', CI: 'true', HOME: home, XDG_STATE_HOME: join(home, 'state'), ...env, GIT_CONFIG_NOSYSTEM: '1' };
+      tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
+        'node', BIN, ...args);
+      tmux('set-option', '-t', session, 'remain-on-exit', 'on');
     },
     kill: () => { spawnSync('tmux', ['-L', socket, 'kill-server']); },
   };
