@@ -129,15 +129,16 @@ export async function* mboxRecords(path: string, from: number, mboxrd: boolean):
   try {
     for await (const slice of splitMbox(tracked(), { mboxrd, maxMessageBytes: MAX_ARCHIVE_MESSAGE, reusedChunks: !gz })) {
       const offset = start + slice.offset;
+      const message = { offset, bytes: slice.bytes, ...(slice.oversize === undefined ? {} : { oversize: slice.oversize }) };
       // A plain file's message comes out at once, as a view of the read buffer (valid until this generator is
       // resumed); only the last waits, to be told whole from cut.
       if (!gz && slice.last !== true) {
-        yield finished({ offset, bytes: slice.bytes, ...(slice.oversize === undefined ? {} : { oversize: slice.oversize }) }, String(start + slice.end));
+        yield finished(message, String(start + slice.end));
         continue;
       }
       // A gzip cannot be entered in the middle: until its end, the only resume point is its start.
       if (held) yield finished(held, gz ? '0' : String(offset));
-      held = { offset, bytes: slice.bytes, ...(slice.oversize === undefined ? {} : { oversize: slice.oversize }) };
+      held = message;
     }
   } catch (e) {
     // A cut gzip, or one that expands like a decompression bomb: the rest of this file is lost.

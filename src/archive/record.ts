@@ -65,28 +65,43 @@ export function toMessageRow(message: RawMessage, source: string, position: stri
   };
 }
 
-/**
- * The row of an archived message when a quick path reads it (lazy-row.ts for plain mail, quick-multipart.ts for
- * simple multipart), else undefined. Synchronous, and done with `raw` when it returns: the caller may hand a view
- * of a buffer that is read into again next. `mboxrd` un-quotes `>From ` lines here rather than while splitting,
- * so that the work runs where decoding runs (a decode worker, when there are some).
- */
-export function quickDecodedRow(raw: Uint8Array, p: ArchivePosition, mboxrd = false): MessageRow | undefined {
+/** The message with mboxrd `>From ` quoting undone when `mboxrd` (done here rather than while splitting, so that the work runs where decoding runs). */
+const unquoted = (raw: Uint8Array, mboxrd: boolean): Uint8Array =>
+  mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
+
+/** The quick paths over un-quoted bytes: lazy-row.ts for plain mail, quick-multipart.ts for simple multipart. */
+function quickRowOf(bytes: Uint8Array, p: ArchivePosition): MessageRow | undefined {
   const position = positionText(p);
-  const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
   return lazyRow(bytes, p.source, position) ?? multipartRow(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), p.source, position);
 }
 
-/** Decode one archived message into its row (quick paths, else the full decoder); a message the decoder rejects is skipped with why. */
-export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
-  const quick = quickDecodedRow(raw, p, mboxrd);
-  if (quick) return { kind: 'row', row: quick };
+/** The full decoder over un-quoted bytes; a message it rejects is skipped with why. */
+async function fullRowOf(bytes: Uint8Array, p: ArchivePosition, index: number): Promise<RowResult> {
   const position = positionText(p);
-  const bytes = mboxrd ? unquoteMboxrd(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) : raw;
   try {
     return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { kind: 'skipped', position, reason: e.problem };
   }
+}
+
+/**
+ * The row of an archived message when a quick path reads it, else undefined. Synchronous, and done with `raw` when
+ * it returns: the caller may hand a view of a buffer that is read into again next.
+ */
+export function quickDecodedRow(raw: Uint8Array, p: ArchivePosition, mboxrd = false): MessageRow | undefined {
+  return quickRowOf(unquoted(raw, mboxrd), p);
+}
+
+/** The row by the full decoder alone, for a message the quick paths declined. */
+export function fullDecodedRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
+  return fullRowOf(unquoted(raw, mboxrd), p, index);
+}
+
+/** Decode one archived message into its row (quick paths, else the full decoder); a message the decoder rejects is skipped with why. */
+export async function decodeRow(raw: Uint8Array, p: ArchivePosition, index: number, mboxrd = false): Promise<RowResult> {
+  const bytes = unquoted(raw, mboxrd);
+  const quick = quickRowOf(bytes, p);
+  return quick ? { kind: 'row', row: quick } : fullRowOf(bytes, p, index);
 }

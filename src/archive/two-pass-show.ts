@@ -133,9 +133,7 @@ export class TwoPassShow {
   private async readSpec(spec: string): Promise<void> {
     let items = 0;
     let bytes = 0;
-    let last: LightFacts | null = null;
     const st = await stat(spec);
-    const size = st.size;
     this.stamps.set(spec, `${st.size}:${st.mtimeMs}`);
     const chunks = readInto(spec);
     async function* counted(): AsyncGenerator<Buffer> {
@@ -145,23 +143,20 @@ export class TwoPassShow {
       }
     }
     const split = splitOptions(this.opts);
-    // The chunks share one buffer: splitMbox copies what it keeps of each.
+    // The chunks share read buffers: a slice may be a view of one, read here before the next is asked for.
     for await (const slice of splitMbox(counted(), { ...split, reusedChunks: true })) {
-      if (last) last.end = slice.offset;
-      last = null;
       const origin: MessageOrigin = { source: spec, index: ++items, offset: slice.offset };
       if (slice.oversize !== undefined) {
         // stream-items.ts's own wording: this skip must read as readInput's does.
         const reason = `message of ${slice.oversize} bytes is larger than the per-message cap of ${split.maxMessageBytes} bytes`;
         this.skipped.push({ origin, messageId: null, reason });
       } else {
-        last = await this.lightFacts(slice.bytes, origin);
+        await this.lightFacts(slice.bytes, origin, slice.end);
       }
       this.opts.onProgress?.({ spec, messages: items, bytes });
       // Every 64 messages: the heap's statistics are not free, and 64 messages make little garbage.
       if (items % 64 === 0) this.heap.check();
     }
-    if (last) last.end = size;
     this.messages += items;
   }
 
@@ -169,7 +164,7 @@ export class TwoPassShow {
    * A message's light facts: the archive index's row (decodeRow: its quick paths for plain and simple multipart
    * mail, the full decoder for the rest), which holds what classify() decided.
    */
-  private async lightFacts(bytes: Buffer, origin: MessageOrigin): Promise<LightFacts | null> {
+  private async lightFacts(bytes: Buffer, origin: MessageOrigin, end: number): Promise<LightFacts | null> {
     const position = String(origin.offset);
     const read = await decodeRow(bytes, { kind: 'offset', source: origin.source, offset: origin.offset as number }, origin.index);
     if (read.kind === 'skipped') {
@@ -181,7 +176,7 @@ export class TwoPassShow {
     // The row names a message without Message-ID by position; threading names it otherwise: decode it whole.
     if (row.msgid !== positionalMessageId(origin.source, position)) {
       const m = lightMessage(origin, { messageId: row.msgid, inReplyTo: row.inReplyTo, references: row.references, date: row.date });
-      return this.keep(m, { subject: parseSubject(detached(row.subject)), kind: row.kind, hasDiff: row.hasDiff, hasDiffstat: row.hasDiffstat, end: 0 });
+      return this.keep(m, { subject: parseSubject(detached(row.subject)), kind: row.kind, hasDiff: row.hasDiff, hasDiffstat: row.hasDiffstat, end });
     }
     let full: RawMessage;
     try {
@@ -192,7 +187,7 @@ export class TwoPassShow {
       return null;
     }
     const c = classify(full.messageId ?? '', full);
-    return this.keep(lightMessage(origin, full), { subject: parseSubject(detached(c.subject.raw)), kind: c.kind, hasDiff: c.hasDiff, hasDiffstat: c.hasDiffstat, end: 0 });
+    return this.keep(lightMessage(origin, full), { subject: parseSubject(detached(c.subject.raw)), kind: c.kind, hasDiff: c.hasDiff, hasDiffstat: c.hasDiffstat, end });
   }
 
   private keep(m: RawMessage, f: LightFacts): LightFacts {

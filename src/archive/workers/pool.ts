@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ArchivePosition } from '../types.js';
-import { decodeRow, quickDecodedRow, type RowResult } from '../record.js';
+import { fullDecodedRow, quickDecodedRow, type RowResult } from '../record.js';
 import { compiledWorkerUrl } from './worker-url.js';
 
 export interface DecodeMessage {
@@ -32,11 +32,13 @@ export class JobPacker {
   private size = 0;
   private messages: DecodeJob['messages'] = [];
 
-  /** `spare`: a buffer a worker gave back; fresh memory for every batch cost page faults (issue 18). */
-  add(m: DecodeMessage, spare: () => ArrayBuffer | undefined): void {
+  /** `spare`: a buffer a worker gave back, if any; fresh memory for every batch cost page faults (issue 18). */
+  constructor(private readonly spare: () => ArrayBuffer | undefined) {}
+
+  add(m: DecodeMessage): void {
     const need = this.size + m.bytes.length;
     if (need > this.data.byteLength) {
-      const reused = this.size === 0 ? spare() : undefined;
+      const reused = this.size === 0 ? this.spare() : undefined;
       // A quarter of headroom, as batches differ in size.
       const buffer = reused !== undefined && reused.byteLength >= need ? reused : new ArrayBuffer(Math.max(need * 1.25, 1 << 20));
       const grown = new Uint8Array(buffer);
@@ -85,7 +87,7 @@ class LocalDecoder implements Decoder {
 
   add(m: DecodeMessage): void {
     const quick = quickDecodedRow(m.bytes, m.position, m.mboxrd);
-    this.rows.push(quick ? { kind: 'row', row: quick } : decodeRow(Uint8Array.prototype.slice.call(m.bytes), m.position, m.index, m.mboxrd));
+    this.rows.push(quick ? { kind: 'row', row: quick } : fullDecodedRow(Uint8Array.prototype.slice.call(m.bytes), m.position, m.index, m.mboxrd));
   }
 
   take(): Promise<RowResult[]> {
@@ -107,6 +109,7 @@ class WorkerDecoder implements Decoder {
   private seq = 0;
   /** Batch buffers the workers gave back, to pack the next batches into. */
   private readonly spare: ArrayBuffer[] = [];
+  private readonly packer = new JobPacker(() => this.spare.pop());
 
   constructor(threads: number) {
     const url = compiledWorkerUrl(new URL('./decode-worker.js', import.meta.url), 'decode worker');
@@ -123,10 +126,8 @@ class WorkerDecoder implements Decoder {
     });
   }
 
-  private readonly packer = new JobPacker();
-
   add(m: DecodeMessage): void {
-    this.packer.add(m, () => this.spare.pop());
+    this.packer.add(m);
   }
 
   take(): Promise<RowResult[]> {
