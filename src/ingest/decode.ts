@@ -8,7 +8,7 @@
 import type { Email, Attachment } from 'postal-mime';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
-import { authorLikeGit, unfoldLikeGit } from './git-mailinfo.js';
+import { authorLikeGit, normaliseNewlines, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
 import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
 import { postalMime, MAX_HEADERS_BYTES } from './postal-mime.js';
@@ -161,9 +161,4 @@ function headerValue(line: string): string {
 function toTextAttachment(a: Attachment): TextAttachment {
   const text = typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content);
   return { filename: a.filename, mimeType: a.mimeType, text: normaliseNewlines(text) };
-}
-
-/** CRLF → LF, as git mailsplit does for every line (a lone CR is content and is kept). */
-function normaliseNewlines(text: string): string {
-  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
 }

@@ -126,3 +126,8 @@ function copyComment(s: string, i: number, emit: (c: string) => void): number {
   }
   return i;
 }
+
+/** CRLF → LF, as git mailsplit does for every line (a lone CR is content and is kept). */
+export function normaliseNewlines(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+}

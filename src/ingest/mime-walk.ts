@@ -13,6 +13,7 @@
  * postal-mime. mime-walk.test.ts compares the RawMessages with postal-mime's on the real corpus and on
  * odd samples; the archive's index rows for such mail come from here too (archive/quick-multipart.ts).
  */
+import { normaliseNewlines } from './git-mailinfo.js';
 import { decoderFor, linesBeforeBody, type ParsedParts } from './plain-mail.js';
 import { postalMime, MAX_HEADERS_BYTES } from './postal-mime.js';
 import { decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';
@@ -213,11 +214,6 @@ function collect(b: Buffer, p: Part, alternative: Part | null, out: Collected): 
 }
 
 const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
-
-/** CRLF → LF, as decode.ts does for the text attachments postal-mime gives. */
-function normaliseNewlines(text: string): string {
-  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
-}
 
 /**
  * A message in the strict subset read as postal-mime reads it (header lines, body text, text attachments,
