@@ -113,6 +113,16 @@ describe('quick index rows on odd mail', () => {
     ['a base64 body with a diff only after decoding', mail('Content-Type: text/plain\nContent-Transfer-Encoding: base64', b64('x\ndiff --git a/x b/x\n')), 'single'],
     ['a diffstat in capitals', mail('Content-Type: text/plain', 'Stats:\n 1 FILE CHANGED, 2 INSERTIONS(+)\n'), 'single'],
     ['a change-id in odd case', mail('Content-Type: text/plain', 'Cover.\n\nCHANGE-Id: 20261205-abc\n'), 'single'],
+    // Issue 18: bodies past V8's large-object size are base64-decoded from the bytes, CRLF comes off the bytes
+    // before decoding, and a flowed body's Content-Type lines are looked for in the bytes.
+    ['a large base64 body with CRLF lines', mail('Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64', b64(`${PATCH}${'+int z; /* \u00e9 */\n'.repeat(9000)}`.replace(/\n/g, '\r\n')).replace(/.{76}/g, '$&\r\n')), 'single'],
+    ['a large base64 body padded per line, with a footer', mail('Content-Type: text/plain\nContent-Transfer-Encoding: base64', `${`${PATCH}+x\n`.split('\n').map((l) => b64(`${l}\r\n`)).join('\n').repeat(400)}\n${FOOTER}`), 'single'],
+    ['a CRLF body in 8bit', mail('Content-Type: text/plain; charset=utf-8', `${PATCH}\xe2\r\nlone\rCR\r\r\n`.replace(/\n/g, '\r\n')), 'single'],
+    ['a CRLF body in windows-1252, quoted-printable', mail('Content-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable', `Gr=FC=DFe=0D=0A${PATCH}`), 'single'],
+    ['a CRLF body in UTF-16', mail('Content-Type: text/plain; charset=utf-16le\nContent-Transfer-Encoding: base64', Buffer.from('Hi\r\n--- a/x\r\n+++ b/x\r\n', 'utf16le').toString('base64')), 'single'],
+    ['flowed, with CR before `type:` where a hyphen would be', mail('Content-Type: text/plain; format=flowed', `Content\rtype: text/plain\n${PATCH}`), 'single'],
+    // Declined by both quick paths: the full decoder reads it.
+    ['flowed, with a Content-Type line after a lone CR', mail('Content-Type: text/plain; format=flowed', `Note\rCONTENT-TYPE: text/plain\n${PATCH}`), 'none'],
     ['a diff in UTF-16', mail('Content-Type: text/plain; charset=utf-16le\nContent-Transfer-Encoding: base64', Buffer.from('--- a/x\n+++ b/x\n', 'utf16le').toString('base64')), 'single'],
   ];
   for (const [name, bytes, path] of cases) {

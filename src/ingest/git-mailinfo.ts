@@ -131,3 +131,25 @@ function copyComment(s: string, i: number, emit: (c: string) => void): number {
 export function normaliseNewlines(text: string): string {
   return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
 }
+
+const CRLF = Buffer.from('\r\n');
+
+/**
+ * normaliseNewlines on bytes, for a text in a charset where CR and LF are those bytes and never part of another
+ * character (ASCII, UTF-8, the single-byte sets): decoding then gives normaliseNewlines' string without first
+ * building the CRLF one (issue 18: a large body's every copy costs). `bytes` itself when it has no CRLF, else
+ * the bytes in `out` (as long as `bytes` at least; `bytes` itself will do, as the text only moves forward).
+ */
+export function normaliseNewlineBytes(bytes: Buffer, out?: Buffer): Buffer {
+  let cr = bytes.indexOf(CRLF);
+  if (cr < 0) return bytes;
+  out ??= Buffer.allocUnsafe(bytes.length);
+  let o = 0;
+  let from = 0;
+  for (; cr >= 0; cr = bytes.indexOf(CRLF, from)) {
+    o += bytes.copy(out, o, from, cr);
+    from = cr + 1;
+  }
+  o += bytes.copy(out, o, from);
+  return out.subarray(0, o);
+}

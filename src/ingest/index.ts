@@ -21,9 +21,10 @@ export type {
 } from './types.js';
 // For the archive stage: reading whole list archives message by message.
 export { toRawMessage, withoutFlowed, MAX_HEADERS_BYTES, FLOWED_PARAM } from './decode.js';
-export { parsePlainMail, decoderFor as plainBodyDecoder, SIMPLE_TYPE } from './plain-mail.js';
+export { parsePlainMail, decoderFor as plainBodyDecoder, decodeBody, SIMPLE_TYPE } from './plain-mail.js';
 export { walkMime, type WalkedMail } from './mime-walk.js';
 export { asEightBit, decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';
+export { Scratch } from './scratch.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';
 export { mailFilesIn } from './format-patch-dir.js';

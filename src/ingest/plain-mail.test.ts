@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMime, toRawMessage } from './decode.js';
 import { splitMbox } from './mbox.js';
-import { headerEnd, headerEndByBytes, parsePlainMail } from './plain-mail.js';
+import { decodeBody, decoderFor, headerEnd, headerEndByBytes, parsePlainMail } from './plain-mail.js';
+import { normaliseNewlines, normaliseNewlineBytes } from './git-mailinfo.js';
 import type { MessageOrigin } from './types.js';
 import { hasShared, sharedPath } from '../../test/support/shared.js';
 import { piecedStrings } from '../../test/support/pieces.js';
@@ -95,5 +96,30 @@ describe('where the header block ends', () => {
     }
     // Both kinds of blank line and the declined blocks all occurred.
     expect([...seen].sort()).toEqual(['2', '3', 'null']);
+  });
+});
+
+describe('CRLF taken off the bytes before decoding (issue 18)', () => {
+  // Bytes whose decoding differs by charset: CR and LF in every order, cut and invalid UTF-8, a BOM, 8-bit bytes,
+  // ISO-2022-JP's escapes, and bytes that are half of a UTF-16 CR or LF.
+  const pieces = ['\r\n', '\r', '\n', '\r\r\n', 'ab', '\xe2', '\xe2\x80', '\xe2\x80\xa8', '\xef\xbb\xbf', '\xe9', '\x1b$B', '\x1b(B', '\x0d\x00', '\x00\x0a', '\x00'];
+  const charsets = ['utf-8', 'windows-1252', 'iso-8859-2', 'koi8-r', 'utf-16le', 'utf-16be', 'iso-2022-jp', 'shift_jis', 'gb18030'];
+  it('normaliseNewlineBytes then decoding gives normaliseNewlines of the decoded text, in every charset', () => {
+    for (const s of piecedStrings(pieces, 1500, 7, 5)) {
+      const bytes = Buffer.from(s, 'latin1');
+      for (const charset of charsets) {
+        const decoder = decoderFor(charset)!;
+        expect(decodeBody(decoder, bytes), `${charset} ${JSON.stringify(s)}`).toBe(normaliseNewlines(decoder.decode(bytes)));
+      }
+      const expected = Buffer.from(s.replace(/\r\n/g, '\n'), 'latin1');
+      expect(normaliseNewlineBytes(bytes)).toEqual(expected);
+      // In place: the bytes only move forward.
+      const own = Buffer.from(bytes);
+      expect(Buffer.from(normaliseNewlineBytes(own, own))).toEqual(expected);
+    }
+  });
+  it('is the same bytes object when there is no CRLF', () => {
+    const bytes = Buffer.from('a\rb\nc');
+    expect(normaliseNewlineBytes(bytes)).toBe(bytes);
   });
 });

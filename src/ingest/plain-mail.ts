@@ -7,6 +7,7 @@
  * decode.test.ts checks that both paths give identical RawMessages on every conformance
  * message and on a generated archive.
  */
+import { normaliseNewlineBytes, normaliseNewlines } from './git-mailinfo.js';
 
 /** The parts of a parsed message that decode.ts uses, whichever parser produced them. */
 export interface ParsedParts {
@@ -44,7 +45,20 @@ export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number): Parse
   if (!match || !SIMPLE_ENCODING.test(value('content-transfer-encoding') ?? '')) return null;
   const decoder = decoderFor(match[1]);
   if (decoder === null) return null;
-  return { headerLines, text: decoder.decode(bytes.subarray(end.body)), bodyOffsetLines: countLines(bytes.subarray(0, end.body)) };
+  return { headerLines, text: decodeBody(decoder, bytes.subarray(end.body)), bodyOffsetLines: countLines(bytes.subarray(0, end.body)) };
+}
+
+/** Charsets (by TextDecoder's names) in which CR and LF are those bytes and never part of another character. */
+const NEWLINE_SAFE = /^(?:utf-8|windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+
+/**
+ * A body's text as toRawMessage keeps it (CRLF made LF), with CRLF taken off the bytes first where the charset
+ * allows (else off the text), so that a CRLF body is not built twice as a string (issue 18: a large body's every copy costs). `out`:
+ * where the bytes without CR go (normaliseNewlineBytes), by default a new buffer.
+ */
+export function decodeBody(decoder: TextDecoder, bytes: Uint8Array, out?: Buffer): string {
+  if (!NEWLINE_SAFE.test(decoder.encoding)) return normaliseNewlines(decoder.decode(bytes));
+  return decoder.decode(normaliseNewlineBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), out));
 }
 
 /**

@@ -10,7 +10,8 @@ import { piecedStrings } from '../../test/support/pieces.js';
 import { decodeMessage, parseMime, toRawMessage, withoutFlowed } from './decode.js';
 import { unknownCharsets } from './header-values.js';
 import { unquoteMboxrd } from './mbox.js';
-import { asEightBit, base64ByUnits, decodeBase64 } from './transfer-decoding.js';
+import { asEightBit, base64Bytes, base64ByUnits, decodeBase64, decodeQuotedPrintable, LARGE_STRING } from './transfer-decoding.js';
+import { Scratch } from './scratch.js';
 import type { MessageOrigin } from './types.js';
 
 /** postal-mime's reading of a message, as decodeMessage made it before the fast path. */
@@ -93,5 +94,38 @@ describe("base64 by Node's decoder where it reads as postal-mime does", () => {
     // Both readings were exercised.
     expect(byNode).toBeGreaterThan(200);
     expect(byNode).toBeLessThan(3500);
+  });
+});
+
+describe('base64 and quoted-printable without a string or a fresh buffer (issue 18)', () => {
+  const pieces = ['QUJD', 'REVGRw', 'SGk=', 'SA==', '\n', '\r\n', ' \t', '-', '_', '=', 'Q', '*!', '\xe9', 'QUJDREVG\n', '___\nlist footer -- x\n'];
+  it('base64Bytes equals the unit-by-unit reading on every pieced body', () => {
+    for (const s of piecedStrings(pieces, 4000, 6, 7)) {
+      const body = Buffer.from(s, 'latin1');
+      expect(base64Bytes(body), JSON.stringify(s)).toEqual(base64ByUnits(body));
+    }
+  });
+  it('decodeBase64 into a scratch buffer equals the fresh reading, small and large, the scratch reused', () => {
+    const scratch = new Scratch();
+    const large = (s: string): string => s.repeat(Math.ceil(LARGE_STRING / Math.max(1, s.length)) + 1);
+    let largeSeen = 0;
+    for (const s of piecedStrings(pieces, 600, 5, 11)) {
+      for (const text of [s, large(s)]) {
+        const body = Buffer.from(text, 'latin1');
+        if (body.length >= LARGE_STRING) largeSeen++;
+        // Buffer#equals: toEqual walks a large buffer element by element.
+        const want = base64ByUnits(body);
+        expect(decodeBase64(body, scratch).equals(want), JSON.stringify(s)).toBe(true);
+        expect(decodeBase64(body).equals(want), JSON.stringify(s)).toBe(true);
+      }
+    }
+    expect(largeSeen).toBeGreaterThan(500);
+  });
+  it('decodeQuotedPrintable into a scratch buffer equals the fresh reading', () => {
+    const scratch = new Scratch();
+    for (const s of piecedStrings(['=41', '=\n', '=\r\n', '=4', '=ZZ', 'ab', '\r\n', '\n', '\xe9', '='], 2000, 8, 3)) {
+      const body = Buffer.from(s, 'latin1');
+      expect(Buffer.from(decodeQuotedPrintable(body, scratch)), JSON.stringify(s)).toEqual(decodeQuotedPrintable(body));
+    }
   });
 });

@@ -13,6 +13,15 @@ describe('list footers', () => {
     expect(withoutListFooter(`Looks good.\n\nAcked-by: R <r@example.org>\n${footer}`)).toBe('Looks good.\n\nAcked-by: R <r@example.org>\n');
   });
 
+  it('keeps one newline of the blank lines before the footer, or gives that newline alone', () => {
+    for (const before of ['Text.', 'Text.\n', 'Text.\n\n\n', '', '\n\n']) {
+      for (const footer of [MAILMAN3, MAILMAN2, `${MAILMAN3}\n\n`]) {
+        const kept = before.replace(/\n+$/, '');
+        expect(withoutListFooter(`${before}${footer}`), JSON.stringify(before)).toBe(`${kept}\n`);
+      }
+    }
+  });
+
   it('leaves underscores that are the sender\'s own, and a footer that is not at the end', () => {
     const own = 'A table:\n_______________________________________________\nLinaro-mm-sig mailing list -- a@b.org\nTo unsubscribe send an email to c@d.org\nand more text\n';
     expect(withoutListFooter(own)).toBe(own);

@@ -21,7 +21,9 @@ export function withoutListFooter(body: string): string {
   // Blank lines before the footer go too; a loop, as /\n+$/ tries every newline of a long body (issue 18).
   let end = start + cut.index;
   while (end > 0 && body.charCodeAt(end - 1) === 0x0a) end--;
-  return `${body.slice(0, end)}\n`;
+  // body[end] is the newline the footer's match starts with (or one of the blank lines before it): a slice keeps
+  // it, and is a view of the body where `${…}\n` would be a rope that every regex then copies whole (issue 18).
+  return body.slice(0, end + 1);
 }
 
 /** The message with its list footer taken off the body (the same object when there is none). */
