@@ -117,6 +117,8 @@ describe('quick index rows on odd mail', () => {
     // before decoding, and a flowed body's Content-Type lines are looked for in the bytes.
     ['a large base64 body with CRLF lines', mail('Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64', b64(`${PATCH}${'+int z; /* \u00e9 */\n'.repeat(9000)}`.replace(/\n/g, '\r\n')).replace(/.{76}/g, '$&\r\n')), 'single'],
     ['a large base64 body padded per line, with a footer', mail('Content-Type: text/plain\nContent-Transfer-Encoding: base64', `${`${PATCH}+x\n`.split('\n').map((l) => b64(`${l}\r\n`)).join('\n').repeat(400)}\n${FOOTER}`), 'single'],
+    // CR CR LF line ends (a real Outlook patch on linaro-mm-sig): one CR comes off, once; the in-body Subject keeps the other.
+    ['a CR CR LF base64 body with an in-body Subject', mail('Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64', b64(`Subject: [PATCH] in-body\n\n${PATCH}`.replace(/\n/g, '\r\r\n'))), 'single'],
     ['a CRLF body in 8bit', mail('Content-Type: text/plain; charset=utf-8', `${PATCH}\xe2\r\nlone\rCR\r\r\n`.replace(/\n/g, '\r\n')), 'single'],
     ['a CRLF body in windows-1252, quoted-printable', mail('Content-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable', `Gr=FC=DFe=0D=0A${PATCH}`), 'single'],
     ['a CRLF body in UTF-16', mail('Content-Type: text/plain; charset=utf-16le\nContent-Transfer-Encoding: base64', Buffer.from('Hi\r\n--- a/x\r\n+++ b/x\r\n', 'utf16le').toString('base64')), 'single'],

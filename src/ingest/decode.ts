@@ -99,7 +99,7 @@ export async function parseMime(bytes: Uint8Array, origin: MessageOrigin): Promi
     throw new InputError(locationOf(origin), `cannot decode message: ${e instanceof Error ? e.message : String(e)}`);
   }
   const attachments = email.attachments.filter((a) => TEXT_ATTACHMENT.test(a.mimeType)).map(toTextAttachment);
-  const parsed: ParsedMail = { headerLines: email.headerLines, text: email.text ?? '', attachments };
+  const parsed: ParsedMail = { headerLines: email.headerLines, text: normaliseNewlines(email.text ?? ''), attachments };
   const bodyOffsetLines = linesBeforeBody(bytes);
   if (bodyOffsetLines !== undefined) parsed.bodyOffsetLines = bodyOffsetLines;
   return parsed;
@@ -137,7 +137,7 @@ export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: Mess
     date,
     dateHeader,
     subject: first('subject') ?? '',
-    body: normaliseNewlines(parsed.text),
+    body: parsed.text,
     attachments: parsed.attachments ?? [],
     headers,
     warnings,

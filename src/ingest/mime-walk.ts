@@ -236,7 +236,7 @@ export function walkMime(bytes: Uint8Array): WalkedMail | undefined {
       if (entry.plain.length === 0) return undefined; // an html-only part is rendered to text by postal-mime
       texts.push(...entry.plain);
     }
-    const parsed: WalkedMail = { headerLines: top.lines, text: texts.join('\n'), attachments: out.attachments };
+    const parsed: WalkedMail = { headerLines: top.lines, text: normaliseNewlines(texts.join('\n')), attachments: out.attachments };
     const bodyOffsetLines = linesBeforeBody(b);
     if (bodyOffsetLines !== undefined) parsed.bodyOffsetLines = bodyOffsetLines;
     return parsed;

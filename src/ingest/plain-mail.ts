@@ -13,6 +13,10 @@ import { normaliseNewlineBytes, normaliseNewlines } from './git-mailinfo.js';
 export interface ParsedParts {
   /** Raw header lines, continuation lines joined with `\n` (postal-mime's `headerLines`). */
   headerLines: { key: string; line: string }[];
+  /**
+   * The body text, CRLF made LF (git mailsplit's rule: normaliseNewlines) by the parser that read it, and only
+   * once: a second pass would take `\r\r\n` to `\n` where git keeps `\r\n`.
+   */
   text: string;
   /** Raw lines before the body (headers and the blank line that ends them): RawMessage.bodyOffsetLines. */
   bodyOffsetLines?: number;

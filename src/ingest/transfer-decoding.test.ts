@@ -53,8 +53,23 @@ describe('transfer decoding ahead of the plain path', () => {
       mail('Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: base64', b64(Buffer.from(`Gr\xfc\xdfe.\n${PATCH}`, 'latin1'))),
       mail('Content-Type: text/plain; charset="utf-8"; format=flowed\nContent-Transfer-Encoding: base64', b64(`Soft \nbreak.\n${PATCH}`)),
       mail('Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable', `Caf=C3=A9 soft=\nbreak, bad =ZZ escape=\n\n${PATCH}`),
+      // CR CR LF line ends (a real Outlook patch on linaro-mm-sig): git's rule takes one CR, and only once.
+      mail('Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: base64', b64(`From: Leon <l@x>\n\n${PATCH}`.replace(/\n/g, '\r\r\n'))),
+      mail('Content-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable', `From: Leon <l@x>=0D=0D=0A=0D=0D=0AText.=0D=0D=0A\r\n`),
     ];
     expect(await compareAll(cases, 'edge')).toBe(cases.length);
+  });
+
+  // (In a multipart part postal-mime's own line reading takes both CRs; the walk does as it does.)
+  it('takes one CR of CR CR LF in a single-part body, as git mailsplit does, whichever path reads it', async () => {
+    const body = `From: Leon <l@x>\n\nText.\n`.replace(/\n/g, '\r\r\n');
+    for (const bytes of [
+      mail('Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: base64', b64(body)),
+      mail('Content-Type: text/plain; charset="utf-8"', body),
+      mail('Content-Type: text/plain; charset="utf-16le"\nContent-Transfer-Encoding: base64', b64(Buffer.from(body, 'utf16le'))),
+    ]) {
+      expect((await decodeMessage(bytes, { source: 'x', index: 1, offset: null })).body).toMatch(/^From: Leon <l@x>\r\n\r\nText\.\r\n/);
+    }
   });
 
   it('leaves a part with a Content-Disposition to postal-mime', () => {
