@@ -9,7 +9,7 @@
  * an odd header line) returns undefined and takes lazy-row.ts's path, which decides.
  * quick-row.test.ts checks that both give identical rows on the corpus and on odd samples.
  */
-import { decodeQuotedPrintable, decodeBase64, decodeBody, Scratch, toRawMessage, plainBodyDecoder, FLOWED_PARAM, MAX_HEADERS_BYTES, SIMPLE_TYPE } from '../ingest/index.js';
+import { contentTypeLines, decodeQuotedPrintable, decodeBase64, decodeBody, Scratch, toRawMessage, plainBodyDecoder, FLOWED_PARAM, MAX_HEADERS_BYTES, SIMPLE_TYPE } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
 const LF = 0x0a;
@@ -108,7 +108,7 @@ function isInline(b: Buffer, s: HeaderSpan): boolean {
   return !s.folded && INLINE.test(b.toString('latin1', s.start, s.end));
 }
 
-/** The body as text, transfer encoding undone (CRLF made LF, as toRawMessage would). */
+/** The body as text, transfer encoding undone and CRLF made LF (as ParsedParts.text is). */
 function bodyText(body: Buffer, encoding: string, decoder: TextDecoder): string {
   // The decoded bytes are the scratch buffer's, and made a string before the next message: CR comes off in place.
   if (encoding === 'base64' || encoding === 'quoted-printable') {
@@ -118,27 +118,6 @@ function bodyText(body: Buffer, encoding: string, decoder: TextDecoder): string 
   return decodeBody(decoder, body, scratch.lend(body.length));
 }
 const scratch = new Scratch();
-
-const CONTENT_TYPE_NAME = Buffer.from('content-type');
-/** Byte `c` is `lower` or, for a letter, its capital (`| 0x20` alone would take CR for `-`). */
-const sameLetter = (c: number, lower: number): boolean => c === lower || (lower >= 0x61 && lower <= 0x7a && c === lower - 0x20);
-
-/**
- * Whether a line of `b` from `from` on starts with `Content-Type:` (any case), as /^content-type:/im finds it in
- * the latin1 text: a line starts after LF or CR. Found from each colon, without making the body a string.
- */
-function hasContentTypeLine(b: Buffer, from: number): boolean {
-  const n = CONTENT_TYPE_NAME.length;
-  for (let colon = b.indexOf(COLON, from + n); colon >= 0; colon = b.indexOf(COLON, colon + 1)) {
-    const start = colon - n;
-    const before = b[start - 1];
-    if (start <= from || (before !== LF && before !== CR)) continue;
-    let i = 0;
-    while (i < n && sameLetter(b[start + i]!, CONTENT_TYPE_NAME[i]!)) i++;
-    if (i === n) return true;
-  }
-  return false;
-}
 
 /** The row of a simple message, or undefined when lazy-row.ts's path must decide. `b` has no mboxrd quoting. */
 export function quickRow(b: Buffer, source: string, position: string): MessageRow | undefined {
@@ -150,7 +129,7 @@ export function quickRow(b: Buffer, source: string, position: string): MessageRo
   // decode.ts's withoutFlowed: when `flowed` is anywhere in the message, `format=flowed` comes off every line
   // that starts with Content-Type:, the body's too. A body with such a line is left to its path.
   const flowed = b.indexOf(FLOWED) >= 0;
-  if (flowed && hasContentTypeLine(b, end + 1)) return undefined;
+  if (flowed && contentTypeLines(b, end + 1).length > 0) return undefined;
   const spans = wantedHeaders(b, end);
   if (spans === null) return undefined;
   let type: HeaderSpan | undefined;

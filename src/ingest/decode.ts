@@ -10,6 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../util/errors.js';
 import { authorLikeGit, normaliseNewlines, unfoldLikeGit } from './git-mailinfo.js';
 import { isoDate, messageIdsIn, singleMessageId, unknownCharsets } from './header-values.js';
+import { contentTypeLines } from './content-type-lines.js';
 import { linesBeforeBody, parsePlainMail, type ParsedParts } from './plain-mail.js';
 import { postalMime, MAX_HEADERS_BYTES } from './postal-mime.js';
 import { walkMime } from './mime-walk.js';
@@ -84,10 +85,19 @@ export const FLOWED_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?format[ \t]*=[ \t]*"?flowed"
  * it. Only header lines that start with `Content-Type:` are touched; bodies are not.
  */
 export function withoutFlowed(bytes: Uint8Array): Uint8Array {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(FLOWED) < 0) return bytes;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const out = text.replace(/^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim, (header) => header.replace(FLOWED_PARAM, ''));
-  return out === text ? bytes : Buffer.from(out, 'latin1');
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.indexOf(FLOWED) < 0) return bytes;
+  const pieces: Buffer[] = [];
+  let kept = 0;
+  const lines = contentTypeLines(b);
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = b.toString('latin1', lines[i], lines[i + 1]);
+    const unflowed = line.replace(FLOWED_PARAM, '');
+    if (unflowed === line) continue;
+    pieces.push(b.subarray(kept, lines[i]), Buffer.from(unflowed, 'latin1'));
+    kept = lines[i + 1]!;
+  }
+  return pieces.length === 0 ? bytes : Buffer.concat([...pieces, b.subarray(kept)]);
 }
 
 /** The MIME path: postal-mime for everything the plain fast path declines. */

@@ -2,6 +2,7 @@
  * Small pure helpers that turn header values into the shapes RawMessage promises:
  * message ids without angle brackets (RFC 5322 §3.6.4), dates as ISO 8601 UTC, charset warnings.
  */
+import { contentTypeLines } from './content-type-lines.js';
 
 /** Every `<id>` in a header value, in order, without the brackets; duplicates dropped. */
 export function messageIdsIn(value: string | undefined): string[] {
@@ -72,12 +73,12 @@ export function localIsoDate(header: string | null): string | null {
  * header lines are scanned, not bodies, so a patch that mentions `charset=` causes no warning.
  */
 export function unknownCharsets(raw: Uint8Array): string[] {
-  // latin1 maps bytes 1:1, so offsets and ASCII header syntax survive any 8-bit content.
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  const b = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const unknown: string[] = [];
-  const contentType = /^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim;
-  for (const header of text.matchAll(contentType)) {
-    const label = /charset\s*=\s*"?([^";\s]+)/i.exec(header[0])?.[1];
+  const lines = contentTypeLines(b);
+  for (let i = 0; i < lines.length; i += 2) {
+    // latin1 maps bytes 1:1, so ASCII header syntax survives any 8-bit content.
+    const label = /charset\s*=\s*"?([^";\s]+)/i.exec(b.toString('latin1', lines[i], lines[i + 1]))?.[1];
     if (label && !isKnownCharset(label) && !unknown.includes(label)) unknown.push(label);
   }
   return unknown;

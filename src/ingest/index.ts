@@ -25,6 +25,7 @@ export { parsePlainMail, decoderFor as plainBodyDecoder, decodeBody, SIMPLE_TYPE
 export { walkMime, type WalkedMail } from './mime-walk.js';
 export { asEightBit, decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';
 export { Scratch } from './scratch.js';
+export { contentTypeLines } from './content-type-lines.js';
 export { isFromLine, splitMbox, unquoteMboxrd } from './mbox.js';
 export { gunzipChunks, TruncatedGzip } from './gzip.js';
 export { mailFilesIn } from './format-patch-dir.js';
