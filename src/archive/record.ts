@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArchivePosition } from './types.js';
-import { decodeMessage, type MessageOrigin, type RawMessage, unquoteMboxrd } from '../ingest/index.js';
+import { decodeMessage, ONLY_OWN_HEADERS, type MessageOrigin, type RawMessage, unquoteMboxrd } from '../ingest/index.js';
 import { InputError } from '../util/errors.js';
 import { classify, type MessageKind } from '../series/index.js';
 import { lazyRow } from './lazy-row.js';
@@ -79,7 +79,7 @@ function quickRowOf(bytes: Uint8Array, p: ArchivePosition): MessageRow | undefin
 async function fullRowOf(bytes: Uint8Array, p: ArchivePosition, index: number): Promise<RowResult> {
   const position = positionText(p);
   try {
-    return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index)), p.source, position) };
+    return { kind: 'row', row: toMessageRow(await decodeMessage(bytes, originOf(p, index), { headers: ONLY_OWN_HEADERS }), p.source, position) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { kind: 'skipped', position, reason: e.problem };

@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../util/errors.js';
 import { decodeMessage, splitMbox, type RawMessage } from '../ingest/index.js';
 import {
-  assembleSeries, withBody,
+  assembleSeries, withBody, HEADERS_READ,
   type BuiltVersion, type ClassifiedMessage, type DraftLayout, type PatchSeries, type ReplySlot, type ThreadNode,
 } from '../series/index.js';
 
@@ -97,7 +97,7 @@ export class MessageRereader {
       // Split again exactly as pass 1 did (un-quoting included): the bytes are those readInput decoded.
       let slice: Buffer | null = null;
       for await (const s of splitMbox(once(bytes), this.split)) slice ??= s.bytes;
-      message = await decodeMessage(slice ?? Buffer.alloc(0), light.origin);
+      message = await decodeMessage(slice ?? Buffer.alloc(0), light.origin, { headers: HEADERS_READ });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       throw new TwoPassMismatch(`${source}: message ${light.origin.index} decodes on its headers but not whole: ${e.problem}`);

@@ -13,7 +13,7 @@
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import {
-  decodeMessage, firstLine, isFromLine, rawMessageId, splitMbox, MAX_SINGLE_MESSAGE,
+  decodeMessage, ONLY_OWN_HEADERS, firstLine, isFromLine, rawMessageId, splitMbox, MAX_SINGLE_MESSAGE,
   type IngestLimits, type MessageOrigin, type RawMessage, type SkippedMessage,
 } from '../ingest/index.js';
 import {
@@ -180,7 +180,8 @@ export class TwoPassShow {
     }
     let full: RawMessage;
     try {
-      full = await decodeMessage(bytes, origin);
+      // Read for its light facts (lightMessage keeps no header lines): no header beyond its own fields is decoded.
+      full = await decodeMessage(bytes, origin, { headers: ONLY_OWN_HEADERS });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       this.skipped.push({ origin, messageId: rawMessageId(bytes), reason: e.problem });

@@ -20,7 +20,7 @@ export type {
   TextAttachment,
 } from './types.js';
 // For the archive stage: reading whole list archives message by message.
-export { toRawMessage, withoutFlowed, MAX_HEADERS_BYTES, FLOWED_PARAM } from './decode.js';
+export { toRawMessage, withoutFlowed, MAX_HEADERS_BYTES, FLOWED_PARAM, ONLY_OWN_HEADERS } from './decode.js';
 export { parsePlainMail, decoderFor as plainBodyDecoder, decodeBody, SIMPLE_TYPE } from './plain-mail.js';
 export { walkMime, type WalkedMail } from './mime-walk.js';
 export { asEightBit, decodeBase64, decodeQuotedPrintable } from './transfer-decoding.js';

@@ -17,6 +17,12 @@ export function baseCommitOf(body: string): string | null {
   return BASE_COMMIT.exec(body)?.[1] ?? null;
 }
 
+/**
+ * The headers this stage reads of a RawMessage beyond its own fields (mailAddressing, rawBodyOffset): a reader of
+ * whole archives decodes only these (DecodeOptions.headers). headers-read.test.ts holds the list to the code.
+ */
+export const HEADERS_READ: ReadonlySet<string> = new Set(['to', 'cc', 'reply-to', 'mail-followup-to', 'content-type', 'content-transfer-encoding']);
+
 /** How the mail was addressed, for answering it (see MailAddressing). */
 export function mailAddressing(m: RawMessage): MailAddressing {
   const all = (name: string): string => m.headers.filter((h) => h.name === name).map((h) => h.value).join(', ');

@@ -21,3 +21,4 @@ export { classify, withBody, type ClassifiedMessage, type MessageKind } from './
 export { groupSeries, threadRoots, type SeriesDraft } from './group.js';
 // For the archive stage's two-pass `show`: group on light messages, then build one draft at a time.
 export { SeriesGrouping, assembleSeries, type DraftLayout, type ReplySlot, type BuiltVersion } from './build.js';
+export { HEADERS_READ } from './assemble.js';
