@@ -40,10 +40,17 @@ export function originOf(p: ArchivePosition, index: number): MessageOrigin {
   return p.kind === 'offset' ? { source: p.source, index, offset: p.offset } : { source: p.source, index, offset: null, file: p.commit };
 }
 
+const POSITIONAL = 'patchscope-';
+
 /** A Message-ID for a message that has none, stable across runs: from where the message sits. */
 export function positionalMessageId(source: string, position: string): string {
   const h = createHash('sha1').update(`${source}\0${position}`).digest('hex').slice(0, 16);
-  return `patchscope-${h}@local`;
+  return `${POSITIONAL}${h}@local`;
+}
+
+/** Whether `msgid` is positionalMessageId's for this place; the hash only when the prefix says it may be. */
+export function isPositionalMessageId(msgid: string, source: string, position: string): boolean {
+  return msgid.startsWith(POSITIONAL) && msgid === positionalMessageId(source, position);
 }
 
 export function toMessageRow(message: RawMessage, source: string, position: string): MessageRow {

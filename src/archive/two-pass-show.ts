@@ -20,7 +20,7 @@ import {
   SeriesGrouping, classify, parseSubject, toShowSeries,
   type BuiltVersion, type ClassifiedMessage, type MessageKind, type PatchSeries, type SeriesDraft, type ShowSeries, type SubjectInfo,
 } from '../series/index.js';
-import { decodeRow, positionalMessageId } from './record.js';
+import { decodeRow, isPositionalMessageId } from './record.js';
 import { readInto } from './archive-folder.js';
 import { HeapBound } from './heap-bound.js';
 import { MessageRereader, TwoPassMismatch, buildSeriesJob, placedIn, portableLayout, type SeriesJob, type SplitAs } from './series-job.js';
@@ -174,7 +174,7 @@ export class TwoPassShow {
     }
     const row = read.row;
     // The row names a message without Message-ID by position; threading names it otherwise: decode it whole.
-    if (row.msgid !== positionalMessageId(origin.source, position)) {
+    if (!isPositionalMessageId(row.msgid, origin.source, position)) {
       const m = lightMessage(origin, { messageId: row.msgid, inReplyTo: row.inReplyTo, references: row.references, date: row.date });
       return this.keep(m, { subject: parseSubject(detached(row.subject)), kind: row.kind, hasDiff: row.hasDiff, hasDiffstat: row.hasDiffstat, end });
     }
