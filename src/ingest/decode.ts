@@ -44,9 +44,11 @@ export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin, opti
   const unknown = unknownCharsets(raw);
   const asUtf8 = unknown.length > 0 && isUtf8(raw);
   const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
+  const only = options.headers;
+  const keep = only && ((key: string): boolean => OWN_HEADERS.has(key) || only.has(key));
   const parsed: ParsedMail =
-    plainAfterTransferDecoding(bytes) ??
-    parsePlainMail(bytes, MAX_HEADERS_BYTES) ??
+    plainAfterTransferDecoding(bytes, keep) ??
+    parsePlainMail(bytes, MAX_HEADERS_BYTES, keep) ??
     (options.mimeWalk === false ? undefined : walkMime(bytes)) ??
     (await parseMime(bytes, origin));
   if (asUtf8) parsed.unknownCharsetAsUtf8 = true;
@@ -59,9 +61,9 @@ export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin, opti
  * is decoded (transfer-decoding.ts), with its own Content-Transfer-Encoding header line reported;
  * null when it is not such a message.
  */
-function plainAfterTransferDecoding(bytes: Uint8Array): ParsedMail | null {
+function plainAfterTransferDecoding(bytes: Uint8Array, keep?: (key: string) => boolean): ParsedMail | null {
   const eight = asEightBit(bytes);
-  const parsed = eight && parsePlainMail(eight.bytes, MAX_HEADERS_BYTES);
+  const parsed = eight && parsePlainMail(eight.bytes, MAX_HEADERS_BYTES, keep);
   if (!eight || !parsed) return null;
   const headerLines = parsed.headerLines.map((h) => (h.key === 'content-transfer-encoding' ? { key: h.key, line: eight.encodingLine } : h));
   return { ...parsed, headerLines };

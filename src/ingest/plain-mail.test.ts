@@ -123,3 +123,41 @@ describe('CRLF taken off the bytes before decoding (issue 18)', () => {
     expect(normaliseNewlineBytes(bytes)).toBe(bytes);
   });
 });
+
+describe('header lines read from the bytes (issue 18)', () => {
+  // The reading headerLinesOf stands for: the block decoded as UTF-8 (BOM kept), split on LF, CR off each line end.
+  function reference(block: string): { key: string; line: string }[] | null {
+    const out: { key: string; line: string }[] = [];
+    for (const raw of new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.from(block, 'latin1')).split('\n')) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (/^[ \t]/.test(line)) {
+        const last = out[out.length - 1];
+        if (!last) return null;
+        last.line += `\n${line}`;
+        continue;
+      }
+      const colon = line.indexOf(':');
+      if (colon <= 0 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon))) return null;
+      out.push({ key: line.slice(0, colon).toLowerCase(), line });
+    }
+    return out;
+  }
+  const pieces = ['Subject: a', 'X-Spam: b', 'TO: c', '\n', '\r\n', '\n ', '\n\t', ' ', ':', 'x', '\xc3\xa9', '\xe2\x80', '\xef\xbb\xbf', 'Bad Name: d', '\x7f', ': e'];
+  const keepTo = (key: string): boolean => key === 'to';
+  it('equal the decoded block split as postal-mime groups it, every line checked, only the kept ones given', () => {
+    let read = 0;
+    const edges = [' fold first\nSubject: a', '\x7f: e', 'Sub ject: a', ': e', 'Subject a', 'Subject: a\n\tfold\r\n fold', 'To: \xe2\x80\r\nX: \xef\xbb\xbf'];
+    for (const block of [...edges, ...piecedStrings(pieces, 5000, 6, 13)]) {
+      // A lone CR in the block makes headerEnd decline before any line is read.
+      if (/\r(?!\n)/.test(block) || /\n\r?\n/.test(block)) continue;
+      const bytes = Buffer.from(`${block}\n\nbody\n`, 'latin1');
+      const want = reference(block);
+      const all = parsePlainMail(bytes, 1 << 22);
+      expect(all?.headerLines ?? null, JSON.stringify(block)).toEqual(want);
+      const some = parsePlainMail(bytes, 1 << 22, keepTo);
+      expect(some?.headerLines ?? null, JSON.stringify(block)).toEqual(want && want.filter((h) => ['to', 'content-type', 'content-transfer-encoding'].includes(h.key)));
+      if (want) read++;
+    }
+    expect(read).toBeGreaterThan(300);
+  });
+});

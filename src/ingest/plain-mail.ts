@@ -33,12 +33,14 @@ const SIMPLE_ENCODING = /^(?:7bit|8bit)?$/i;
 
 /**
  * Parse a simple message, or return null when it needs a MIME library. Headers over
- * `maxHeaderBytes` also go to postal-mime, which enforces that limit with its own error.
+ * `maxHeaderBytes` also go to postal-mime, which enforces that limit with its own error. `keep`: the header
+ * keys whose lines the caller wants (all when undefined); every line is checked all the same.
  */
-export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number): ParsedParts | null {
+export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number, keep?: (key: string) => boolean): ParsedParts | null {
   const end = headerEnd(bytes);
   if (end === null || end.headers > maxHeaderBytes) return null;
-  const headerLines = splitHeaderLines(headerDecoder.decode(bytes.subarray(0, end.headers)));
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLines = headerLinesOf(b, end.headers, keep && ((key) => key === 'content-type' || key === 'content-transfer-encoding' || keep(key)));
   if (headerLines === null) return null;
   const value = (key: string): string | undefined => {
     const line = headerLines.find((h) => h.key === key)?.line;
@@ -88,6 +90,11 @@ function countLines(b: Uint8Array): number {
 }
 
 const LF_LF = Buffer.from('\n\n');
+const LF = 0x0a;
+const CR = 0x0d;
+const SP = 0x20;
+const TAB = 0x09;
+const COLON = 0x3a;
 const LF_CRLF = Buffer.from('\n\r\n');
 
 /**
@@ -120,22 +127,37 @@ export function headerEndByBytes(b: Uint8Array): { headers: number; body: number
   return null;
 }
 
-/** Header lines as postal-mime groups them; null when a line is not `name: value` or a fold. */
-function splitHeaderLines(block: string): { key: string; line: string }[] | null {
+/**
+ * Header lines as postal-mime groups them (raw lines, a fold joined with `\n`, CR off each line end; key the
+ * lower-case name); null when a line is not `name: value` or a fold. Read from the bytes of the block
+ * `b[0, end)`, whose CRs all precede an LF (headerEnd): every line is checked, only the lines `keep` takes are
+ * decoded (issue 18: of a list mail's fifty header lines a reader of archives wants ten). plain-mail.test.ts
+ * holds it to the reading of the decoded block it stands for.
+ */
+function headerLinesOf(b: Buffer, end: number, keep?: (key: string) => boolean): { key: string; line: string }[] | null {
   const out: { key: string; line: string }[] = [];
-  for (const raw of block.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (/^[ \t]/.test(line)) {
-      const last = out[out.length - 1];
-      if (!last) return null;
-      last.line += `\n${line}`;
-      continue;
+  let last: { key: string; line: string } | null = null;
+  let lines = 0;
+  for (let start = 0; ; ) {
+    let nl = b.indexOf(LF, start);
+    if (nl < 0 || nl > end) nl = end;
+    const lineEnd = nl > start && b[nl - 1] === CR ? nl - 1 : nl;
+    const c = b[start];
+    if (start < lineEnd && (c === SP || c === TAB)) {
+      if (lines === 0) return null;
+      if (last) last.line += `\n${headerDecoder.decode(b.subarray(start, lineEnd))}`;
+    } else {
+      const colon = b.indexOf(COLON, start);
+      if (colon <= start || colon >= lineEnd) return null;
+      for (let i = start; i < colon; i++) if (b[i]! < 0x21 || b[i]! > 0x7e) return null;
+      const key = b.toString('latin1', start, colon).toLowerCase();
+      last = keep === undefined || keep(key) ? { key, line: headerDecoder.decode(b.subarray(start, lineEnd)) } : null;
+      if (last) out.push(last);
+      lines++;
     }
-    const colon = line.indexOf(':');
-    if (colon <= 0 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon))) return null;
-    out.push({ key: line.slice(0, colon).toLowerCase(), line });
+    if (nl >= end) return out;
+    start = nl + 1;
   }
-  return out;
 }
 
 /** The decoder postal-mime would pick for a label it needs no alias for; null otherwise. */
