@@ -141,15 +141,15 @@ const CRLF = Buffer.from('\r\n');
  * the bytes in `out` (as long as `bytes` at least; `bytes` itself will do, as the text only moves forward).
  */
 export function normaliseNewlineBytes(bytes: Buffer, out?: Buffer): Buffer {
-  let cr = bytes.indexOf(CRLF);
+  const cr = bytes.indexOf(CRLF);
   if (cr < 0) return bytes;
   out ??= Buffer.allocUnsafe(bytes.length);
-  let o = 0;
-  let from = 0;
-  for (; cr >= 0; cr = bytes.indexOf(CRLF, from)) {
-    o += bytes.copy(out, o, from, cr);
-    from = cr + 1;
+  if (out.buffer !== bytes.buffer || out.byteOffset !== bytes.byteOffset) bytes.copy(out, 0, 0, cr);
+  // A byte loop: a copy per line made a typed-array view per line.
+  let o = cr;
+  for (let i = cr; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c !== 0x0d || bytes[i + 1] !== 0x0a) out[o++] = c;
   }
-  o += bytes.copy(out, o, from);
   return out.subarray(0, o);
 }
