@@ -5,13 +5,14 @@
  * base64 text/plain, 3% quoted-printable). The bytes are decoded exactly as postal-mime decodes
  * them; the caller keeps the original Content-Transfer-Encoding line for the headers it reports.
  */
-import type { Scratch } from './scratch.js';
+import { Scratch } from './scratch.js';
 
 const CTE_VALUE = /^content-transfer-encoding:[ \t]*(quoted-printable|base64)[ \t]*$/im;
 const CTE_HEADER = /^content-transfer-encoding:/gim;
 
 /** A message rewritten in 8bit, and the Content-Transfer-Encoding header line it had. */
 export interface EightBit {
+  /** The rewritten message, in a buffer asEightBit lends again on its next call: read it before then. */
   bytes: Uint8Array;
   /** The original header line (`Content-Transfer-Encoding: base64`), without its newline. */
   encodingLine: string;
@@ -37,9 +38,16 @@ export function asEightBit(bytes: Uint8Array): EightBit | null {
   const encoding = match[1]!.toLowerCase();
   const header = Buffer.from(head.replace(CTE_VALUE, 'Content-Transfer-Encoding: 8bit'), 'latin1');
   const body = buf.subarray(end + 2);
-  const decoded = encoding === 'base64' ? decodeBase64(body) : decodeQuotedPrintable(body);
-  return { bytes: Buffer.concat([header, Buffer.from('\n'), decoded]), encodingLine: match[0] };
+  const decoded = encoding === 'base64' ? decodeBase64(body, decodedScratch) : decodeQuotedPrintable(body, decodedScratch);
+  // Into a reused buffer, not a new one per message (issue 18): callers parse it into strings at once.
+  const out = rewrittenScratch.lend(header.length + 1 + decoded.length);
+  header.copy(out);
+  out[header.length] = 0x0a;
+  decoded.copy(out, header.length + 1);
+  return { bytes: out.subarray(0, header.length + 1 + decoded.length), encodingLine: match[0] };
 }
+const decodedScratch = new Scratch();
+const rewrittenScratch = new Scratch();
 
 /**
  * Base64 as postal-mime's Base64Decoder reads it: every character outside the alphabet is
