@@ -1,9 +1,10 @@
 /**
- * Where the regex `^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*` (flags gim) matches in a message read as latin1 text, found in the
- * bytes: unknownCharsets and withoutFlowed look only at these lines, and making a whole message a string to find
- * them cost a copy of every message, a large one's page by page (issue 18). A line starts at `from` or after LF or
- * CR (the `m` flag's line ends in latin1); a match runs to its line's LF and over every following line that starts
- * with a blank; the next is looked for after it, as matchAll does. content-type-lines.test.ts holds it to the regex.
+ * Where the regex `^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*` (flags gim) matches in a message read as latin1
+ * text, found in the bytes: unknownCharsets and withoutFlowed look only at these lines, and making a whole message
+ * a string to find them cost a copy of every message, a large one's page by page (issue 18). A line starts at
+ * `from` or after LF or CR (the `m` flag's line ends in latin1); a match runs to its line's LF and over every
+ * following line that starts with a blank; the next is looked for after it, as matchAll does.
+ * content-type-lines.test.ts holds it to the regex.
  */
 const NAME = Buffer.from('content-type:');
 const LF = 0x0a;

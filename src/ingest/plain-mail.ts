@@ -58,9 +58,9 @@ export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number, keep?:
 const NEWLINE_SAFE = /^(?:utf-8|windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
 /**
- * A body's text as toRawMessage keeps it (CRLF made LF), with CRLF taken off the bytes first where the charset
- * allows (else off the text), so that a CRLF body is not built twice as a string (issue 18: a large body's every copy costs). `out`:
- * where the bytes without CR go (normaliseNewlineBytes), by default a new buffer.
+ * A body's text as ParsedParts.text has it (CRLF made LF), with CRLF taken off the bytes first where the
+ * charset allows (else off the text), so that a CRLF body is not built twice as a string (issue 18: a large
+ * body's every copy costs). `out`: where the bytes without CR go (normaliseNewlineBytes), by default a new buffer.
  */
 export function decodeBody(decoder: TextDecoder, bytes: Uint8Array, out?: Buffer): string {
   if (!NEWLINE_SAFE.test(decoder.encoding)) return normaliseNewlines(decoder.decode(bytes));

@@ -53,15 +53,17 @@ const rewrittenScratch = new Scratch();
  * Base64 as postal-mime's Base64Decoder reads it: every character outside the alphabet is
  * dropped, a run of `=` ends a unit (some mailers pad every line), each unit is decoded on its own
  * and a last group of one character, which cannot hold a byte, is dropped. Into `scratch`'s buffer when
- * given (valid until its next use), or else base64ByUnits' fresh one.
+ * given (valid until its next use), else into a new one.
  */
 export function decodeBase64(body: Buffer, scratch?: Scratch): Buffer {
   const size = Math.ceil((body.length * 3) / 4);
-  if (body.length >= LARGE_STRING) return base64Bytes(body, scratch?.lend(size));
-  if (!nodeReadsAlike(body)) return base64ByUnits(body);
-  if (!scratch) return Buffer.from(body.toString('latin1'), 'base64');
-  const out = scratch.lend(size);
-  return out.subarray(0, out.write(body.toString('latin1'), 0, size, 'base64'));
+  // Node's decoder is native but takes a string: it serves the common body that is small and that it reads alike.
+  if (body.length < LARGE_STRING && nodeReadsAlike(body)) {
+    if (!scratch) return Buffer.from(body.toString('latin1'), 'base64');
+    const out = scratch.lend(size);
+    return out.subarray(0, out.write(body.toString('latin1'), 0, size, 'base64'));
+  }
+  return base64Bytes(body, scratch?.lend(size));
 }
 
 /**
@@ -75,9 +77,9 @@ const SEXTET = new Int8Array(256).fill(-1);
 for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) SEXTET[c.charCodeAt(0)] = i;
 
 /**
- * base64ByUnits without a string: bytes outside the alphabet skipped, a `=` ends the unit (its last group
+ * Base64 by units, from the bytes: bytes outside the alphabet skipped, a `=` ends the unit (its last group
  * gives what its 2 or 3 characters hold, a lone character nothing), into `out` (3/4 of the body's length or
- * more). Exported for transfer-decoding.test.ts.
+ * more). Exported for transfer-decoding.test.ts, which holds it to postal-mime's reading.
  */
 export function base64Bytes(body: Uint8Array, out: Buffer = Buffer.allocUnsafe(Math.ceil((body.length * 3) / 4))): Buffer {
   let o = 0;
@@ -116,23 +118,15 @@ const inAlphabet = (c: number): boolean =>
   (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
 
 /**
- * Whether Node's own base64 decoder reads `body` as base64ByUnits does: Node skips characters outside the
+ * Whether Node's own base64 decoder reads `body` as base64Bytes does: Node skips characters outside the
  * alphabet and stops at the first `=`, but also reads base64url's `-` and `_` (a list footer after the text has
- * them), and base64ByUnits goes on after a `=` in mid-body (lines padded one by one).
+ * them), and base64Bytes goes on after a `=` in mid-body (lines padded one by one).
  */
 function nodeReadsAlike(body: Buffer): boolean {
   if (body.indexOf(0x2d) >= 0 || body.indexOf(0x5f) >= 0) return false;
   const pad = body.indexOf(0x3d);
   if (pad >= 0) for (let i = pad + 1; i < body.length; i++) if (inAlphabet(body[i]!)) return false;
   return true;
-}
-
-/** decodeBase64 without Node's decoder (exported for transfer-decoding.test.ts, which compares the two). */
-export function base64ByUnits(body: Buffer): Buffer {
-  const text = body.toString('latin1').replace(/[^A-Za-z0-9+/=]+/g, '');
-  const units = text.split(/=+/);
-  const unit = (u: string): Buffer => Buffer.from(u.length % 4 === 1 ? u.slice(0, -1) : u, 'base64');
-  return units.length === 1 ? unit(units[0]!) : Buffer.concat(units.map(unit));
 }
 
 /**
