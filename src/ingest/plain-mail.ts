@@ -8,6 +8,7 @@
  * message and on a generated archive.
  */
 import { normaliseNewlineBytes, normaliseNewlines } from './git-mailinfo.js';
+import { LARGE_STRING } from './transfer-decoding.js';
 
 /** The parts of a parsed message that decode.ts uses, whichever parser produced them. */
 export interface ParsedParts {
@@ -58,12 +59,13 @@ export function parsePlainMail(bytes: Uint8Array, maxHeaderBytes: number, keep?:
 const NEWLINE_SAFE = /^(?:utf-8|windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
 /**
- * A body's text as ParsedParts.text has it (CRLF made LF), with CRLF taken off the bytes first where the
- * charset allows (else off the text), so that a CRLF body is not built twice as a string (issue 18: a large
- * body's every copy costs). `out`: where the bytes without CR go (normaliseNewlineBytes), by default a new buffer.
+ * A body's text as ParsedParts.text has it (CRLF made LF), with CRLF taken off the bytes first where the body
+ * is large and the charset allows (else off the text), so that a large CRLF body is not built twice as a string
+ * (issue 18: its every copy costs its page faults). `out`: where the bytes without CR go (normaliseNewlineBytes), by default a new buffer.
  */
 export function decodeBody(decoder: TextDecoder, bytes: Uint8Array, out?: Buffer): string {
-  if (!NEWLINE_SAFE.test(decoder.encoding)) return normaliseNewlines(decoder.decode(bytes));
+  // A small body's string is cheap to make twice, and V8's replace beats a byte loop (profiled: 1.8% against 3.8%).
+  if (bytes.length < LARGE_STRING || !NEWLINE_SAFE.test(decoder.encoding)) return normaliseNewlines(decoder.decode(bytes));
   return decoder.decode(normaliseNewlineBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), out));
 }
 
