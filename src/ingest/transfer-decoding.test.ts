@@ -10,19 +10,7 @@ import { piecedStrings } from '../../test/support/pieces.js';
 import { decodeMessage, parseMime, toRawMessage, withoutFlowed } from './decode.js';
 import { unknownCharsets } from './header-values.js';
 import { unquoteMboxrd } from './mbox.js';
-import { asEightBit, base64Bytes, decodeBase64, decodeQuotedPrintable, LARGE_STRING } from './transfer-decoding.js';
-
-/**
- * postal-mime's Base64Decoder reading, by strings: every character outside the alphabet dropped, a run of `=`
- * ends a unit, each unit decoded on its own by Node, a last group of one character dropped. The reference
- * decodeBase64 and base64Bytes are held to.
- */
-function base64ByUnits(body: Buffer): Buffer {
-  const text = body.toString('latin1').replace(/[^A-Za-z0-9+/=]+/g, '');
-  const units = text.split(/=+/);
-  const unit = (u: string): Buffer => Buffer.from(u.length % 4 === 1 ? u.slice(0, -1) : u, 'base64');
-  return units.length === 1 ? unit(units[0]!) : Buffer.concat(units.map(unit));
-}
+import { asEightBit, base64Bytes, base64ByUnits, decodeBase64, decodeQuotedPrintable, LARGE_STRING } from './transfer-decoding.js';
 import { Scratch } from './scratch.js';
 import type { MessageOrigin } from './types.js';
 
