@@ -6,12 +6,10 @@
  * as 8bit. lazy-row.test.ts checks that every row equals the one from the full decoder. Anything that is
  * not plain returns null and goes there (record.ts tries quick-multipart.ts first).
  */
-import { asEightBit, toRawMessage, parsePlainMail, withoutFlowed, MAX_HEADERS_BYTES } from '../ingest/index.js';
+import { asEightBit, toRawMessage, parsePlainMail, withoutFlowed, MAX_HEADERS_BYTES, ONLY_OWN_HEADERS } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 import { quickRow } from './quick-row.js';
 
-/** The headers a row is made of; toRawMessage decodes only these. */
-const ROW_HEADERS = new Set(['message-id', 'in-reply-to', 'references', 'from', 'date', 'subject']);
 const NO_BYTES = new Uint8Array(0);
 
 /**
@@ -30,8 +28,7 @@ export function rewrittenRow(raw: Uint8Array, source: string, position: string):
   const bytes = asEightBit(unflowed)?.bytes ?? unflowed;
   const parsed = parsePlainMail(bytes, MAX_HEADERS_BYTES);
   if (parsed === null || parsed.headerLines.length === 0) return null;
-  const headerLines = parsed.headerLines.filter((h) => ROW_HEADERS.has(h.key));
-  // decode.ts's own mapping, given only the row's headers and no bytes to scan for charset warnings.
-  const message = toRawMessage({ headerLines, text: parsed.text }, NO_BYTES, { source, index: 0, offset: null });
+  // decode.ts's own mapping, decoding only the headers a row is made of and given no bytes to scan for charset warnings.
+  const message = toRawMessage({ headerLines: parsed.headerLines, text: parsed.text }, NO_BYTES, { source, index: 0, offset: null }, ONLY_OWN_HEADERS);
   return toMessageRow(message, source, position);
 }

@@ -6,22 +6,20 @@
  * an unknown charset (decodeMessage's warnings and relabelling), returns undefined and goes to
  * decodeMessage. quick-row.test.ts compares the rows with the full decoder's.
  */
-import { toRawMessage, unknownCharsets, walkMime, withoutFlowed } from '../ingest/index.js';
+import { toRawMessage, unknownCharsets, walkMime, withoutFlowed, ONLY_OWN_HEADERS } from '../ingest/index.js';
 import { toMessageRow, type MessageRow } from './record.js';
 
-const FLOWED = Buffer.from('flowed');
 const NO_BYTES = new Uint8Array(0);
-/** The headers a row reads: decoding only these saves the rest's encoded words. */
-const ROW = new Set(['message-id', 'in-reply-to', 'references', 'from', 'date', 'subject']);
 
 /** The row of a multipart message in the walk's subset, or undefined for decodeMessage to read. `raw` has no mboxrd quoting. */
 export function multipartRow(raw: Buffer, source: string, position: string): MessageRow | undefined {
   // decode.ts hands its parsers the message with format=flowed taken off its Content-Type lines.
-  const b = raw.indexOf(FLOWED) >= 0 ? withoutFlowed(raw) : raw;
+  const b = withoutFlowed(raw);
   if (unknownCharsets(b).length > 0) return undefined;
   const parsed = walkMime(b);
   if (parsed === undefined) return undefined;
-  const headerLines = parsed.headerLines.filter((h) => ROW.has(h.key));
-  const message = toRawMessage({ headerLines, text: parsed.text, attachments: parsed.attachments }, NO_BYTES, { source, index: 0, offset: null });
+  // Only the headers a row reads are decoded: that saves the rest's encoded words.
+  const { headerLines, text, attachments } = parsed;
+  const message = toRawMessage({ headerLines, text, attachments }, NO_BYTES, { source, index: 0, offset: null }, ONLY_OWN_HEADERS);
   return toMessageRow(message, source, position);
 }

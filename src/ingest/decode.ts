@@ -44,8 +44,7 @@ export async function decodeMessage(raw: Uint8Array, origin: MessageOrigin, opti
   const unknown = unknownCharsets(raw);
   const asUtf8 = unknown.length > 0 && isUtf8(raw);
   const bytes = withoutFlowed(asUtf8 ? relabelled(raw, unknown) : raw);
-  const only = options.headers;
-  const keep = only && ((key: string): boolean => OWN_HEADERS.has(key) || only.has(key));
+  const keep = headerKeeper(options.headers);
   const parsed: ParsedMail =
     plainAfterTransferDecoding(bytes, keep) ??
     parsePlainMail(bytes, MAX_HEADERS_BYTES, keep) ??
@@ -141,9 +140,15 @@ export const ONLY_OWN_HEADERS: ReadonlySet<string> = new Set();
 /** The headers RawMessage's own fields are read from. */
 const OWN_HEADERS: ReadonlySet<string> = new Set(['message-id', 'in-reply-to', 'references', 'from', 'date', 'subject']);
 
+/** Whether a header key is kept: one of OWN_HEADERS or of `only` (DecodeOptions.headers); undefined keeps all. */
+function headerKeeper(only: ReadonlySet<string> | undefined): ((key: string) => boolean) | undefined {
+  return only && ((key) => OWN_HEADERS.has(key) || only.has(key));
+}
+
 /** `only`: the header names to keep beyond OWN_HEADERS (DecodeOptions.headers); all when undefined. */
 export function toRawMessage(parsed: ParsedMail, bytes: Uint8Array, origin: MessageOrigin, only?: ReadonlySet<string>): RawMessage {
-  const lines = only === undefined ? parsed.headerLines : parsed.headerLines.filter((h) => OWN_HEADERS.has(h.key) || only.has(h.key));
+  const keep = headerKeeper(only);
+  const lines = keep ? parsed.headerLines.filter((h) => keep(h.key)) : parsed.headerLines;
   const headers: Header[] = lines.map((h) => ({ name: h.key, value: headerValue(h.line) }));
   const first = (name: string): string | undefined => headers.find((h) => h.name === name)?.value;
   const fromHeader = first('from');

@@ -61,7 +61,8 @@ const NEWLINE_SAFE = /^(?:utf-8|windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|maci
 /**
  * A body's text as ParsedParts.text has it (CRLF made LF), with CRLF taken off the bytes first where the body
  * is large and the charset allows (else off the text), so that a large CRLF body is not built twice as a string
- * (issue 18: its every copy costs its page faults). `out`: where the bytes without CR go (normaliseNewlineBytes), by default a new buffer.
+ * (issue 18: its every copy costs its page faults). `out`: where the bytes without CR go (normaliseNewlineBytes),
+ * by default a new buffer.
  */
 export function decodeBody(decoder: TextDecoder, bytes: Uint8Array, out?: Buffer): string {
   // A small body's string is cheap to make twice, and V8's replace beats a byte loop (profiled: 1.8% against 3.8%).
