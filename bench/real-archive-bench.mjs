@@ -5,11 +5,16 @@
 // process whose peak RSS is measured by getrusage (bench/measure.py). Also prints a SHA-256 of
 // `show --json` and of the index's contents, to prove a change kept the output identical.
 //
-//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show] [--before DIR] [--threads 0,1]
+//   node bench/real-archive-bench.mjs --archive /work/data/linaro-mm-sig.mboxrd [--runs 3] [--only index,show,floor] [--before DIR] [--threads 0,1]
 //
 // Runs of `git mailsplit` and of `index` alternate (one of each per round), so that each ratio compares runs made
 // under the same load; CPU is user + system seconds. --threads LIST: also this checkout's index with each
 // `--threads N` (decode workers) as rows of their own.
+//
+// --only floor (with index): three more rows from bench/archive-floor.mjs, run in the same rounds: reading and
+// splitting alone, the floor (a strict subset of the index's work done as cheaply as we know how: what no Node
+// `index` can beat), and the index's own rows without its grouping. They say where `index`'s time goes and how far
+// a goal is from what this runtime can do at all.
 //
 // --before DIR: a built checkout of another commit (e.g. `git worktree add DIR REV && npm run build`
 // there), run alternately with this one in the same invocation, for a before/after ratio and hashes.
@@ -72,6 +77,13 @@ function indexHash(db) {
   return h.digest('hex').slice(0, 16);
 }
 
+/** bench/archive-floor.mjs's stages, as rows of the index table. */
+const FLOOR_STAGES = [
+  ['split', '(floor) read and split only'],
+  ['floor', '(floor) a subset of index, done cheapest'],
+  ['rows', "(floor) index's own rows, no grouping"],
+];
+
 const rows = [];
 function report(label, runs, base) {
   const s = median(runs.map((r) => r.seconds));
@@ -128,9 +140,11 @@ try {
   const builds = [{ name: 'patchscope', bin }, ...(args.before ? [{ name: 'before', bin: join(resolve(args.before), 'bin', 'patchscope') }] : [])];
   if (only.has('index')) {
     // This checkout's default, then its --threads variants, then --before's build.
+    const floor = join(here, 'archive-floor.mjs');
     const variants = [
       { build: builds[0], label: `${builds[0].name} index`, extra: [] },
       ...(args.threads ?? '').split(',').filter(Boolean).map((t) => ({ build: builds[0], label: `${builds[0].name} index --threads ${t}`, extra: ['--threads', t] })),
+      ...(only.has('floor') ? FLOOR_STAGES : []).map(([stage, label]) => ({ label, floorStage: stage })),
       ...builds.slice(1).map((b) => ({ build: b, label: `${b.name} index`, extra: [] })),
     ];
     const runs = variants.map(() => []);
@@ -139,6 +153,11 @@ try {
       if (only.has('mailsplit')) mailsplitRuns(i, splitRuns);
       for (const [v, variant] of variants.entries()) {
         const db = join(work, `index-${v}-${i}.sqlite`);
+        if (variant.floorStage) {
+          runs[v].push(measure([process.execPath, floor, archive, db, '--stage', variant.floorStage]));
+          rmSync(db, { force: true });
+          continue;
+        }
         runs[v].push(measure([process.execPath, variant.build.bin, 'index', archive, '--db', db, '-q', ...variant.extra]));
         hashes[v] = indexHash(db);
         rmSync(db, { force: true });
@@ -148,12 +167,16 @@ try {
     if (py && git) console.log(`|   (Python against mailsplit: ${(git.s / py.s).toFixed(2)}x) | | | | |`);
     const now = report(variants[0].label, runs[0], git);
     reportShm(variants[0].label, now.s);
-    for (let v = 1; v < variants.length - (builds[1] ? 1 : 0); v++) report(variants[v].label, runs[v], git);
     if (py) console.log(`|   the same, against Python | | | | ${(py.s / now.s).toFixed(2)}x Python email |`);
+    for (let v = 1; v < variants.length - (builds[1] ? 1 : 0); v++) {
+      const r = report(variants[v].label, runs[v], git);
+      if (variants[v].floorStage) reportShm(variants[v].label, r.s);
+      if (variants[v].floorStage && py) console.log(`|   the same, against Python | | | | ${(py.s / r.s).toFixed(2)}x Python email |`);
+    }
     const before = builds[1] ? runs[runs.length - 1] : null;
     if (before) report(variants[variants.length - 1].label, before, git);
     if (before) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | | ${(median(before.map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
-    console.log(variants.map((v, i) => `index contents sha256 (${v.label}): ${hashes[i]}`).join('\n'));
+    console.log(variants.filter((v) => !v.floorStage).map((v) => `index contents sha256 (${v.label}): ${hashes[variants.indexOf(v)]}`).join('\n'));
   }
   if (only.has('show')) {
     const runs = builds.map(() => []);
