@@ -28,7 +28,6 @@ import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { openIndex } = await import(join(root, 'dist', 'archive', 'sqlite.js'));
-const { quickDecodedRow, fullDecodedRow } = await import(join(root, 'dist', 'archive', 'record.js'));
 const { values: opts, positionals } = parseArgs({ options: { stage: { type: 'string', default: 'floor' } }, allowPositionals: true });
 const [archive, dbPath] = positionals;
 const stage = opts.stage;
@@ -36,6 +35,8 @@ if (!archive || !dbPath || !['split', 'floor', 'rows'].includes(stage)) {
   console.error('usage: archive-floor.mjs ARCHIVE DB [--stage split|floor|rows]');
   process.exit(2);
 }
+// Only the rows stage loads the index's decoding modules: the other stages do not pay for their loading.
+const { quickDecodedRow, fullDecodedRow } = stage === 'rows' ? await import(join(root, 'dist', 'archive', 'record.js')) : {};
 
 const LF = 0x0a;
 const CR = 0x0d;
