@@ -12,8 +12,8 @@
 // `--threads N` (decode workers) as rows of their own.
 //
 // --only floor (with index): three more rows from bench/archive-floor.mjs, run in the same rounds: reading and
-// splitting alone, the floor (a strict subset of the index's work done as cheaply as we know how: what no Node
-// `index` can beat), and the index's own rows without its grouping. They say where `index`'s time goes and how far
+// splitting alone, the floor (a strict subset of the index's work done as cheaply as we know how: a lower bound for
+// an `index` in Node), and the index's own rows without its grouping. They say where `index`'s time goes and how far
 // a goal is from what this runtime can do at all.
 //
 // --before DIR: a built checkout of another commit (e.g. `git worktree add DIR REV && npm run build`
