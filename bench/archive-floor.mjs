@@ -148,13 +148,14 @@ for (;;) {
   const eof = n === 0;
   held += n;
   // Each message ends where the next `From ` line starts; the last one at the end of the file.
+  const read = buf.subarray(0, held);
   let start = 0;
-  for (let next = buf.subarray(0, held).indexOf(FROM_LINE, 1); next >= 0; next = buf.subarray(0, held).indexOf(FROM_LINE, start + 1)) {
-    message(buf.subarray(start, next + 1), heldAt + start);
+  for (let next = read.indexOf(FROM_LINE, 1); next >= 0; next = read.indexOf(FROM_LINE, start + 1)) {
+    message(read.subarray(start, next + 1), heldAt + start);
     start = next + 1;
   }
   if (eof) {
-    if (start < held) message(buf.subarray(start, held), heldAt + start);
+    if (start < held) message(read.subarray(start), heldAt + start);
     break;
   }
   buf.copyWithin(0, start, held);

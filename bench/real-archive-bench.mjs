@@ -176,7 +176,7 @@ try {
     const before = builds[1] ? runs[runs.length - 1] : null;
     if (before) report(variants[variants.length - 1].label, before, git);
     if (before) console.log(`|   ${builds[0].name} against ${builds[1].name} | | | | ${(median(before.map((r) => r.seconds)) / now.s).toFixed(2)}x |`);
-    console.log(variants.filter((v) => !v.floorStage).map((v) => `index contents sha256 (${v.label}): ${hashes[variants.indexOf(v)]}`).join('\n'));
+    console.log(variants.flatMap((v, i) => (v.floorStage ? [] : [`index contents sha256 (${v.label}): ${hashes[i]}`])).join('\n'));
   }
   if (only.has('show')) {
     const runs = builds.map(() => []);
